@@ -1,0 +1,88 @@
+"""Stage 2 — blocks: runs of lines between blank lines, cut again where a label starts a line
+or where one unwrapped line is glued to a wrapped box; each block's column width measured."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from .model import Block, Line, Page
+from .repair import display_width, strip_spaces
+from .settings import Settings
+
+__all__ = ["split_blocks", "line_width", "column_width"]
+
+# "X：" at a line start: a speaker, roster or field label (up to 8 characters before the colon).
+# A subtitle opens with a dash; the title above it is a line of its own.
+SUBTITLE_DASHES = ("——", "—", "--")
+LABEL = re.compile(r"^\s*([\u3400-\u9fff·]{1,8})\s*[：:]")
+
+
+def line_width(line: Line | str) -> float:
+    """Printed width of a line: extraction spaces removed, half-width characters ½."""
+    text = line.text if isinstance(line, Line) else line
+    return display_width(strip_spaces(text))
+
+
+def column_width(lines: Sequence[Line]) -> float:
+    """The width a box's full lines reach: the median of the upper half of line widths.
+
+    Short lines (paragraph ends, indented starts) fall in the lower half and do not count;
+    the occasional letter-spaced or half-width-padded line is outvoted by its neighbours.
+    """
+    widths = sorted((line_width(x) for x in lines), reverse=True)
+    if not widths:
+        return 0.0
+    top = widths[: max(1, (len(widths) + 1) // 2)]
+    return float(statistics.median(top))
+
+
+def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, ...]:
+    """Cut the page into blocks; blank lines, label lines and width jumps end a block."""
+    settings = settings or Settings()
+    blocks: list[Block] = []
+    run: list[Line] = []
+    for line in page.lines:
+        if not line.text.strip():
+            _flush(run, blocks, settings)
+            run = []
+        else:
+            if run and _starts_block(line, settings):
+                _flush(run, blocks, settings)
+                run = []
+            run.append(line)
+    _flush(run, blocks, settings)
+    return tuple(blocks)
+
+
+def _starts_block(line: Line, settings: Settings) -> bool:
+    text = line.text.strip()
+    return bool(LABEL.match(text)) or text.startswith(settings.article_openers + SUBTITLE_DASHES)
+
+
+def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
+    if not run:
+        return
+    for part in _cut_wide_lines(run, settings):
+        blocks.append(Block(lines=tuple(part), width=column_width(part)))
+
+
+def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
+    """A line much wider than the lines around it is a box of its own (an unwrapped
+    question or headline printed next to a wrapped column)."""
+    if len(run) < 2:
+        return [run]
+    widths = [line_width(x) for x in run]
+    parts: list[list[Line]] = [[]]
+    for i, line in enumerate(run):
+        others = widths[:i] + widths[i + 1 :]
+        typical = max(statistics.median(others), 1.0)
+        if widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6:
+            if parts[-1]:
+                parts.append([])
+            parts[-1].append(line)
+            parts.append([])
+        else:
+            parts[-1].append(line)
+    return [p for p in parts if p]

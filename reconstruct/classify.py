@@ -1,0 +1,179 @@
+"""Stage 3 — classify: decide what each block is from layout and language signals."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .blocks import LABEL, SUBTITLE_DASHES
+from .model import Block, Kind
+from .repair import ends_sentence, strip_spaces
+from .settings import Settings
+
+__all__ = ["classify_blocks", "find_speakers", "match_note_label", "parse_byline"]
+
+log = logging.getLogger(__name__)
+
+_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,4}·[\u3400-\u9fff]{1,6}$")
+# Roles a byline lists before names; "记者 甲 乙 通讯员 丙".
+_BYLINE_ROLES = ("本报记者", "实习记者", "见习记者", "特约记者", "记者", "通讯员", "摄影", "文/图", "文图")
+# Words that are followed by a colon at a line start but are not speakers.
+_NOT_SPEAKERS = frozenset(
+    "本期主题 主题 地址 电话 时间 地点 备注 注 图 图为 摄影 来源 链接 责任编辑 编辑 校对 版式 "
+    "美编 特别提示 提示 目标 任务 举措 数据 例如 比如 其中 一是 二是 三是 四是 首先 其次 最后 "
+    "总之 第一 第二 第三 结论 问题 答 原因".split()
+)
+
+
+def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -> tuple[Block, ...]:
+    """Give every block a :class:`Kind` (and its speaker or canonical label)."""
+    settings = settings or Settings()
+    speakers = find_speakers(blocks, settings)
+    out = [_classify(b, speakers, settings) for b in blocks]
+    out = _vertical_labels(out, settings)
+    for b in out:
+        if b.kind is not Kind.TEXT:
+            log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
+    return tuple(out)
+
+
+def _first_text(block: Block) -> str:
+    return strip_spaces(block.lines[0].text)
+
+
+def _block_text(block: Block) -> str:
+    return "".join(strip_spaces(x.text) for x in block.lines)
+
+
+def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]:
+    """Guest names: labels "姓名：" at a block start that are not host, roster or field labels.
+
+    A label counts when the page confirms it elsewhere (the name appears outside its labels,
+    as in a roster) or it labels two or more turns, or the page also has host questions.
+    """
+    labels: Counter[str] = Counter()
+    has_host = False
+    for b in blocks:
+        m = LABEL.match(_first_text(b))
+        if not m:
+            continue
+        name = m.group(1)
+        if name in settings.host_labels:
+            has_host = True
+        elif _is_name_label(name, settings):
+            labels[name] += 1
+    if not labels:
+        return frozenset()
+    page = "".join(_block_text(b) for b in blocks)
+    found = set()
+    for name, count in labels.items():
+        outside = page.count(name) - count
+        if count >= 2 or outside > 0 or has_host:
+            found.add(name)
+    return frozenset(found)
+
+
+def _is_name_label(name: str, settings: Settings) -> bool:
+    if name in _NOT_SPEAKERS or name in settings.field_labels or name in settings.note_labels:
+        return False
+    if any(name.endswith(r) for r in settings.roster_labels):
+        return False
+    return bool(_NAME.match(name)) and len(name.replace("·", "")) <= settings.max_name_length + 2
+
+
+def match_note_label(text: str, settings: Settings) -> str | None:
+    """The canonical note label whose characters this text is (upright, reversed, rotated)."""
+    t = strip_spaces(text).replace(" ", "").strip("：:【】[]")
+    if not 2 <= len(t) <= 6:
+        return None
+    for label in settings.note_labels:
+        if sorted(t) == sorted(label):
+            return label
+    return None
+
+
+def parse_byline(text: str) -> tuple[str, ...] | None:
+    """Reporter names of a byline "记者 甲 乙 丙", or None if the line is not one."""
+    t = text.strip()
+    if "：" in t or ":" in t or ends_sentence(t) or "，" in t:
+        return None
+    if not t.startswith(_BYLINE_ROLES):
+        return None
+    names: list[str] = []
+    for tok in t.replace("\u3000", " ").split():
+        for role in _BYLINE_ROLES:
+            if tok.startswith(role):
+                tok = tok[len(role) :]
+                break
+        if not tok:
+            continue
+        if not _NAME.match(tok):
+            return None
+        names.append(tok)
+    return tuple(names) if names else None
+
+
+def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Block:
+    first = _first_text(block)
+    m = LABEL.match(first)
+    if m:
+        label = m.group(1)
+        if label in settings.host_labels:
+            return replace(block, kind=Kind.QUESTION, speaker=label)
+        if label in speakers:
+            return replace(block, kind=Kind.ANSWER, speaker=label)
+        if any(label.endswith(r) for r in settings.roster_labels):
+            return replace(block, kind=Kind.ROSTER, label=label)
+        if label in settings.field_labels:
+            return replace(block, kind=Kind.FIELD, label=label)
+        note = match_note_label(label, settings)
+        if note:
+            return replace(block, kind=Kind.NOTE_LABEL, label=note)
+    if first.startswith(settings.article_openers):
+        return replace(block, kind=Kind.ARTICLE)
+    if first.startswith(SUBTITLE_DASHES) and len(block.lines) <= 2:
+        return replace(block, kind=Kind.SUBTITLE)
+    if len(block.lines) == 1:
+        raw = block.lines[0].text
+        if parse_byline(raw):
+            return replace(block, kind=Kind.BYLINE)
+        note = match_note_label(raw, settings)
+        if note:
+            return replace(block, kind=Kind.NOTE_LABEL, label=note)
+        if _looks_like_headline(first, settings):
+            return replace(block, kind=Kind.HEADLINE)
+    return block
+
+
+def _looks_like_headline(text: str, settings: Settings) -> bool:
+    from .repair import display_width
+
+    if ends_sentence(text) or any(p in text for p in "，。；：") or text.endswith(("、", "“", "（")):
+        return False
+    return 4 <= display_width(text) <= settings.max_headline_width * 2
+
+
+def _vertical_labels(blocks: list[Block], settings: Settings) -> list[Block]:
+    """A vertical label extracted one character per line: merge the run and recognise it."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        chars = ""
+        while j < len(blocks) and blocks[j].kind in (Kind.TEXT, Kind.HEADLINE) and all(
+            len(strip_spaces(x.text)) == 1 for x in blocks[j].lines
+        ):
+            chars += _block_text(blocks[j])
+            j += 1
+        label = match_note_label(chars, settings) if j > i else None
+        if label:
+            lines = tuple(x for b in blocks[i:j] for x in b.lines)
+            out.append(Block(lines=lines, width=1.0, kind=Kind.NOTE_LABEL, label=label))
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out

@@ -1,0 +1,90 @@
+"""Interview furniture: the guest roster, and headlines matched (and split) to articles."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from .model import Guest
+from .repair import strip_spaces
+
+__all__ = ["parse_roster", "split_headline"]
+
+_SEPARATORS = " \u3000、，,：:；;|/"
+# A headline part must have at least this share of its bigrams in the article it heads.
+_MIN_HEADLINE_COVERAGE = 0.5
+# Fused lines hold at most this many headlines.
+_MAX_FUSED = 3
+
+
+def parse_roster(text: str, names: Sequence[str]) -> tuple[Guest, ...]:
+    """Titles and names of a roster whose lines broke anywhere.
+
+    ``text`` is the roster without its label; ``names`` are the guests known from their turns.
+    The roster is either title-then-name ("主任 张三 局长 李四") or name-then-title; which one
+    is told by whether the text starts with a name.
+    """
+    flat = strip_spaces(text.replace("\n", ""))
+    flat = re.sub(r"\s+", "", flat)
+    found = sorted(
+        ((flat.find(n), n) for n in set(names) if n and flat.find(n) >= 0), key=lambda x: x[0]
+    )
+    if not found:
+        return tuple(Guest(name=n) for n in names)
+    name_first = found[0][0] == 0 or not flat[: found[0][0]].strip(_SEPARATORS)
+    guests: list[Guest] = []
+    for k, (pos, name) in enumerate(found):
+        if name_first:
+            end = found[k + 1][0] if k + 1 < len(found) else len(flat)
+            title = flat[pos + len(name) : end]
+        else:
+            start = found[k - 1][0] + len(found[k - 1][1]) if k else 0
+            title = flat[start:pos]
+        guests.append(Guest(name=name, title=title.strip(_SEPARATORS)))
+    listed = {g.name for g in guests}
+    guests += [Guest(name=n) for n in names if n not in listed]
+    return tuple(guests)
+
+
+def _bigram_hits(line: str, text: str) -> list[int]:
+    grams = {text[i : i + 2] for i in range(len(text) - 1)}
+    return [1 if line[i : i + 2] in grams else 0 for i in range(len(line) - 1)]
+
+
+def split_headline(line: str, leads: Sequence[str]) -> list[tuple[str, int]]:
+    """Cut a headline line into parts, each matched to one article (index into ``leads``).
+
+    Two or three headlines may have been fused into one line. Every way of cutting the line
+    into up to three parts is tried; each part is scored by how many of its character bigrams
+    occur in an article's text, and the cut with most matched bigrams wins as long as each
+    part is mostly covered. Returns [] when no article matches.
+    """
+    line = strip_spaces(line).replace(" ", "")
+    if len(line) < 2 or not leads:
+        return []
+    hits = [_bigram_hits(line, strip_spaces(t).replace(" ", "")) for t in leads]
+    prefix = [list(itertools.accumulate(h, initial=0)) for h in hits]
+    n = len(line)
+
+    def part_score(a: int, s: int, e: int) -> float:
+        # bigrams wholly inside [s, e): positions s..e-2
+        total = max(e - s - 1, 1)
+        got = prefix[a][e - 1] - prefix[a][s] if e - 1 > s else 0
+        return got if got / total >= _MIN_HEADLINE_COVERAGE else -1.0
+
+    best: tuple[float, list[tuple[int, int, int]]] = (0.0, [])
+    for k in range(1, min(_MAX_FUSED, len(leads)) + 1):
+        for cuts in itertools.combinations(range(2, n - 1), k - 1):
+            bounds = [0, *cuts, n]
+            spans = list(zip(bounds, bounds[1:]))
+            if any(e - s < 4 for s, e in spans):
+                continue
+            for arts in itertools.permutations(range(len(leads)), k):
+                scores = [part_score(a, s, e) for a, (s, e) in zip(arts, spans)]
+                if min(scores) < 0:
+                    continue
+                total = sum(scores) - 0.01 * k  # prefer fewer parts on a tie
+                if total > best[0]:
+                    best = (total, [(a, s, e) for a, (s, e) in zip(arts, spans)])
+    return [(line[s:e], a) for a, s, e in best[1]]

@@ -1,0 +1,64 @@
+"""Shared text features: character bigrams, jieba words, cosine similarity."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+__all__ = ["bigrams", "words", "cosine", "tfidf"]
+
+_CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_jieba_log = logging.getLogger("jieba")
+
+
+def _content(text: str) -> str:
+    return "".join(_CONTENT.findall(text))
+
+
+def bigrams(text: str) -> Counter[str]:
+    """Character bigrams of the text's letters (punctuation and spaces skipped)."""
+    t = _content(text)
+    return Counter(t[i : i + 2] for i in range(len(t) - 1))
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():  # type: ignore[no-untyped-def]
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """jieba words of two characters or more (single characters carry little topic)."""
+    return tuple(w for w in _tokenizer().lcut(text) if len(w) >= 2 and _CONTENT.match(w))
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def tfidf(docs: Iterable[Counter[str]]) -> list[dict[str, float]]:
+    """Weight each document's counts by inverse document frequency within the set, so the
+    words every document shares count little. Smoothed: idf = log((1 + n) / (1 + df)) + 1."""
+    docs = list(docs)
+    n = len(docs)
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
+    return [{k: (1 + math.log(c)) * idf[k] for k, c in d.items()} for d in docs]

@@ -1,0 +1,156 @@
+"""Typed containers passed between the pipeline stages.
+
+Every stage takes and returns these frozen dataclasses; nothing between stages is a dict.
+Derive changed copies with :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["host", "guest"]
+Certainty = Literal["high", "medium", "low"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What is known about a page from outside its text (``--meta``); nothing is invented."""
+
+    source: str = "page.txt"
+    newspaper: str | None = None
+    date: str | None = None
+    page: str | None = None
+    url: str | None = None
+    licence: str | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line of the input, numbered from 1 as in the file."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The decoded input: its lines, the encoding they were read with, and their provenance."""
+
+    lines: tuple[Line, ...]
+    meta: PageMeta = field(default_factory=PageMeta)
+    encoding: str = "utf-8"
+    removed_chars: int = 0  # characters illegal in XML dropped while reading
+
+
+class Kind(enum.Enum):
+    """What a block is, as decided by :mod:`reconstruct.classify`."""
+
+    QUESTION = "question"  # a host's turn (主持人：/记者：/采访组：)
+    ANSWER = "answer"  # a guest's turn (姓名：)
+    TEXT = "text"  # running text with no label of its own: a continuation
+    ARTICLE = "article"  # the start of a news item (本报讯…)
+    HEADLINE = "headline"  # a stand-alone line that heads something
+    SUBTITLE = "subtitle"  # ——subtitle
+    BYLINE = "byline"  # 记者 甲 乙
+    ROSTER = "roster"  # 访谈嘉宾：… with titles and names
+    NOTE_LABEL = "note_label"  # 开栏语 / 编者按 …, possibly reversed
+    FIELD = "field"  # 采访对象：/采访时间：… lead fields of the interview
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of lines that belong together on the page (between blank lines or labels)."""
+
+    lines: tuple[Line, ...]
+    width: float  # typical line width in display units (full-width 1, half-width 0.5)
+    kind: Kind = Kind.TEXT
+    speaker: str | None = None  # the label without its colon, for QUESTION/ANSWER
+    label: str | None = None  # the canonical label, for NOTE_LABEL/FIELD
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Repaired text of one printed paragraph and the input lines it came from."""
+
+    text: str
+    lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Guest:
+    name: str
+    title: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An answer the aligner considered for a question, with its score."""
+
+    answer: int  # index into Interview.answers
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker's turn in reading order; answers carry the aligner's confidence."""
+
+    speaker: str
+    role: Role
+    paragraphs: tuple[Paragraph, ...]
+    question: int | None = None  # for answers: index of the question answered
+    answer: int | None = None  # for answers: index into Interview.answers
+    confidence: float | None = None  # 0..1, margin of this pairing over its runner-up
+    cert: Certainty | None = None
+    runner_up: Candidate | None = None
+    resp: str | None = None  # who fixed this pairing by hand (overrides)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    title: str = ""
+    subtitle: str = ""
+    reporters: tuple[str, ...] = ()
+    label: str = ""  # the editor's note label, as printed upright
+    editor_note: tuple[Paragraph, ...] = ()
+    lead: tuple[Paragraph, ...] = ()
+    host: str = "主持人"
+    guests: tuple[Guest, ...] = ()
+    questions: tuple[Turn, ...] = ()  # host turns in reading order
+    answers: tuple[Turn, ...] = ()  # guest turns in page order, before alignment
+    turns: tuple[Turn, ...] = ()  # the transcript in reading order, after alignment
+    inline: bool = False  # questions were printed before their answers
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    headline: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """Everything recovered from one page."""
+
+    meta: PageMeta
+    interviews: tuple[Interview, ...] = ()
+    articles: tuple[Article, ...] = ()
+    leftovers: tuple[Paragraph, ...] = ()  # text that fits nowhere: kept and marked
+    warnings: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    removed_chars: int = 0

@@ -1,0 +1,74 @@
+"""Paragraphs: join a flow's lines and find where printed paragraphs start.
+
+A paragraph ends where a line ends a sentence and either that line stops short of its column
+or the next line starts short of its column (the lost two-character indent). Blank lines
+inside a flow are column breaks and say nothing by themselves.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from .blocks import line_width
+from .model import Block, Line, Paragraph
+from .repair import ends_sentence, join_lines
+from .settings import Settings
+
+__all__ = ["join_paragraphs", "flow_column"]
+
+
+def flow_column(blocks: Sequence[Block]) -> float:
+    """Column width of a flow: the median width of its blocks that have three lines or more."""
+    tall = [b.width for b in blocks if len(b.lines) >= 3]
+    if tall:
+        return float(statistics.median(tall))
+    return max((line_width(x) for b in blocks for x in b.lines), default=0.0)
+
+
+def _refs(blocks: Sequence[Block]) -> list[float]:
+    col = flow_column(blocks)
+    return [b.width if len(b.lines) >= 3 else max(b.width, col) for b in blocks]
+
+
+def join_paragraphs(
+    blocks: Sequence[Block],
+    settings: Settings | None = None,
+    drop_prefix: int = 0,
+) -> tuple[Paragraph, ...]:
+    """Repair and join a flow's lines into paragraphs.
+
+    ``drop_prefix`` characters of the raw first line (a speaker label such as ``姓名：``) are
+    cut after its width has been measured, so the label still counts towards the printed line.
+    """
+    settings = settings or Settings()
+    refs = _refs(blocks)
+    lines: list[tuple[Line, float]] = [(x, r) for b, r in zip(blocks, refs) for x in b.lines]
+    paragraphs: list[Paragraph] = []
+    current: list[Line] = []
+    for k, (line, ref) in enumerate(lines):
+        if current and _breaks(lines[k - 1], (line, ref), settings):
+            paragraphs.append(_paragraph(current, drop_prefix if not paragraphs else 0))
+            current = []
+        current.append(line)
+    if current:
+        paragraphs.append(_paragraph(current, drop_prefix if not paragraphs else 0))
+    return tuple(p for p in paragraphs if p.text)
+
+
+def _breaks(prev: tuple[Line, float], nxt: tuple[Line, float], settings: Settings) -> bool:
+    (a, ref_a), (b, ref_b) = prev, nxt
+    if not ends_sentence(a.text):
+        return False
+    if line_width(a) <= ref_a - settings.short_line_shortfall:
+        return True
+    if b.text[:1].isspace() and not a.text[:1].isspace():
+        return True  # the indent survived as leading spaces
+    return line_width(b) <= ref_b - settings.indent_shortfall
+
+
+def _paragraph(lines: Sequence[Line], drop_prefix: int) -> Paragraph:
+    texts = [x.text for x in lines]
+    if drop_prefix:
+        texts[0] = texts[0][drop_prefix:]
+    return Paragraph(text=join_lines(texts), lines=tuple(x.number for x in lines))

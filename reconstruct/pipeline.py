@@ -1,0 +1,40 @@
+"""The library's front door: one call per page, chaining every stage in order."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from .align import align_turns
+from .assemble import assemble_page
+from .blocks import split_blocks
+from .classify import classify_blocks
+from .model import Page, PageMeta, PageResult
+from .read import page_from_text, read_page
+from .settings import Settings
+
+__all__ = ["reconstruct_page", "reconstruct_file"]
+
+log = logging.getLogger(__name__)
+
+
+def reconstruct_page(
+    text: str | Page, meta: PageMeta | None = None, settings: Settings | None = None
+) -> PageResult:
+    """read → blocks → classify → assemble → align, for one page's text."""
+    settings = settings or Settings()
+    page = text if isinstance(text, Page) else page_from_text(text, meta)
+    blocks = classify_blocks(split_blocks(page, settings), settings)
+    result = assemble_page(blocks, page.meta, settings)
+    interviews = tuple(align_turns(iv, settings) for iv in result.interviews)
+    return replace(
+        result, interviews=interviews, encoding=page.encoding, removed_chars=page.removed_chars
+    )
+
+
+def reconstruct_file(
+    path: str | Path, meta: PageMeta | None = None, settings: Settings | None = None
+) -> PageResult:
+    """Read a page file (any supported encoding) and reconstruct it."""
+    return reconstruct_page(read_page(path, meta, settings), settings=settings)
