@@ -36,7 +36,7 @@ def decode_bytes(data: bytes, source: str = "page.txt") -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding), encoding
-    if b"\x00" in data[:4096] and data.count(b"\x00") > len(data) // 100:
+    if b"\x00" in data[:4096] and data.count(b"\x00") > len(data) // 1000:
         raise InputError(source, "binary file (NUL bytes), not a text page")
     for encoding in ("utf-8", "gb18030"):
         try:

@@ -1,0 +1,51 @@
+import numpy as np
+
+from reconstruct.align import align_turns, solve
+from reconstruct.model import Guest, Interview, Paragraph, Turn
+
+
+def _t(speaker: str, role: str, text: str, line: int) -> Turn:
+    return Turn(speaker=speaker, role=role, paragraphs=(Paragraph(text, (line,)),))  # type: ignore[arg-type]
+
+
+def test_solve_is_an_assignment_not_a_row_maximum() -> None:
+    scores = np.array([[0.9, 0.8], [0.85, 0.1]])
+    # row maxima would give both questions answer 0; the assignment gives 0->1, 1->0
+    assert solve(scores) == [(0, 1), (1, 0)]
+
+
+def test_round_table_every_question_gets_an_answer() -> None:
+    scores = np.array([[0.9, 0.8, 0.7], [0.1, 0.2, 0.3]])
+    pairs = solve(scores)
+    assert {q for q, _ in pairs} == {0, 1}
+    assert sorted(a for _, a in pairs) == [0, 1, 2]
+
+
+def test_guest_named_in_question_decides_and_order_follows_questions() -> None:
+    iv = Interview(
+        guests=(Guest("王甲", "青石镇党委书记", "guest-1"), Guest("李乙", "红河街道党工委书记", "guest-2")),
+        questions=(
+            _t("主持人", "host", "红河街道在老旧小区改造上有哪些做法？", 1),
+            _t("主持人", "host", "青石镇的茶叶产业发展得怎么样？", 2),
+        ),
+        answers=(
+            _t("王甲", "guest", "近年来，青石镇茶园面积不断扩大，茶叶产业带动农民增收。", 10),
+            _t("李乙", "guest", "红河街道把老旧小区改造作为民生实事，加装电梯，改造管网。", 20),
+        ),
+    )
+    out = align_turns(iv)
+    assert [t.speaker for t in out.turns] == ["主持人", "李乙", "主持人", "王甲"]
+    answers = [t for t in out.turns if t.role == "guest"]
+    assert all(t.cert in ("high", "medium", "low") and 0 <= (t.confidence or 0) <= 1 for t in answers)
+    assert answers[0].runner_up is not None
+
+
+def test_inline_layout_pairs_by_position() -> None:
+    iv = Interview(
+        inline=True,
+        questions=(_t("记者", "host", "问一？", 1), _t("记者", "host", "问二？", 5)),
+        answers=(_t("甲", "guest", "答二。", 6), _t("乙", "guest", "答一。", 2)),
+    )
+    out = align_turns(iv)
+    assert [t.text for t in out.turns] == ["问一？", "答一。", "问二？", "答二。"]
+    assert all(t.cert == "high" for t in out.turns if t.role == "guest")

@@ -1,0 +1,65 @@
+from conftest import page
+
+from reconstruct.blocks import split_blocks
+from reconstruct.classify import classify_blocks, match_note_label, parse_byline
+from reconstruct.model import Kind
+from reconstruct.settings import Settings
+
+
+def _kinds(text: str) -> list[tuple[Kind, str | None]]:
+    return [(b.kind, b.speaker or b.label) for b in classify_blocks(split_blocks(page(text)))]
+
+
+def test_host_and_guest_labels() -> None:
+    kinds = _kinds("""
+采访组：今年的重点是什么？
+
+王小二：重点是发展。
+
+王小二：还有民生。
+""")
+    assert kinds == [(Kind.QUESTION, "采访组"), (Kind.ANSWER, "王小二"), (Kind.ANSWER, "王小二")]
+
+
+def test_a_colon_word_that_is_no_speaker_stays_text() -> None:
+    kinds = _kinds("""
+本期主题：加快发展。
+""")
+    assert kinds == [(Kind.TEXT, None)]
+
+
+def test_furniture() -> None:
+    kinds = _kinds("""
+某某镇加快建设现代农业
+——系列访谈之五
+
+记者 张一 李二
+
+按者编
+
+访谈嘉宾：
+本报讯（记者 王三）近日，会议召开。
+""")
+    assert [k for k, _ in kinds] == [
+        Kind.HEADLINE, Kind.SUBTITLE, Kind.BYLINE, Kind.NOTE_LABEL, Kind.ROSTER, Kind.ARTICLE,
+    ]
+    assert kinds[3][1] == "编者按"
+
+
+def test_vertical_label_one_character_per_line() -> None:
+    kinds = _kinds("语\n栏\n开\n")
+    assert kinds == [(Kind.NOTE_LABEL, "开栏语")]
+
+
+def test_note_labels_upright_reversed_rotated() -> None:
+    s = Settings()
+    assert match_note_label("语开栏", s) == "开栏语"
+    assert match_note_label("编 者 按", s) == "编者按"
+    assert match_note_label("手记者记", s) == "记者手记"
+    assert match_note_label("开会了", s) is None
+
+
+def test_byline_names() -> None:
+    assert parse_byline("记者 甲一 乙二 丙三") == ("甲一", "乙二", "丙三")
+    assert parse_byline("本报记者 甲一 通讯员 乙二") == ("甲一", "乙二")
+    assert parse_byline("记者：今年怎么样？") is None

@@ -1,0 +1,31 @@
+from reconstruct.furniture import parse_roster, split_headline
+
+
+def test_roster_title_first_broken_anywhere() -> None:
+    text = "某区发展委党组书记、主任\n\n王甲\n某工业园发展中心党委书记、\n\n主任 李乙"
+    guests = parse_roster(text, ["王甲", "李乙"])
+    assert [(g.name, g.title) for g in guests] == [
+        ("王甲", "某区发展委党组书记、主任"),
+        ("李乙", "某工业园发展中心党委书记、主任"),
+    ]
+
+
+def test_roster_name_first() -> None:
+    guests = parse_roster("王甲 某镇党委书记\n李乙 某合作社理事长", ["王甲", "李乙"])
+    assert [(g.name, g.title) for g in guests] == [("王甲", "某镇党委书记"), ("李乙", "某合作社理事长")]
+
+
+def test_guest_missing_from_roster_is_kept_without_title() -> None:
+    guests = parse_roster("王甲 某镇党委书记", ["王甲", "赵丙"])
+    assert [(g.name, g.title) for g in guests] == [("王甲", "某镇党委书记"), ("赵丙", "")]
+
+
+def test_two_fused_headlines_are_split_by_their_articles() -> None:
+    leads = ["本报讯 近日，全市秋季森林防火会议召开，会议部署了工作。",
+             "本报讯 昨天，城南社区举办邻里文化节，居民踊跃参加。"]
+    parts = split_headline("城南社区举办邻里文化节全市秋季森林防火会议召开", leads)
+    assert parts == [("城南社区举办邻里文化节", 1), ("全市秋季森林防火会议召开", 0)]
+
+
+def test_headline_matching_no_article_is_not_split() -> None:
+    assert split_headline("完全无关的一行标题文字", ["本报讯 今天下雨。"]) == []

@@ -1,0 +1,41 @@
+from conftest import page
+
+from reconstruct.blocks import split_blocks
+from reconstruct.paragraphs import join_paragraphs
+
+
+def _paras(text: str) -> list[str]:
+    return [p.text for p in join_paragraphs(split_blocks(page(text)))]
+
+
+def test_short_first_line_after_sentence_end_starts_a_paragraph() -> None:
+    # no blank line: only the lost two-character indent marks the new paragraph
+    assert _paras("""
+一二三四五六七八九十一二三四
+五六七八九十一二三四五六七八
+结束了。
+甲乙丙丁戊己庚辛壬癸甲乙
+丙丁戊己庚辛壬癸甲乙丙丁戊己
+完。
+""") == ["一二三四五六七八九十一二三四五六七八九十一二三四五六七八结束了。",
+         "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己完。"]
+
+
+def test_blank_line_in_mid_sentence_is_a_column_break() -> None:
+    assert _paras("""
+一二三四五六七八九十一二三四
+五六七八九十一二三四五六一
+
+二三四五六七八九十一二三四五
+完。
+""") == ["一二三四五六七八九十一二三四五六七八九十一二三四五六一二三四五六七八九十一二三四五完。"]
+
+
+def test_full_width_sentence_end_then_full_line_is_no_break() -> None:
+    assert len(_paras("""
+一二三四五六七八九十一二三四
+五六七八九十一二三四五六七。
+
+八九十一二三四五六七八九十一
+完。
+""")) == 1
