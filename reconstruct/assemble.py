@@ -5,6 +5,7 @@ furniture), the page's articles, and leftovers. Text that fits nowhere is kept a
 from __future__ import annotations
 
 import logging
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -21,6 +22,9 @@ __all__ = ["assemble_page"]
 
 log = logging.getLogger(__name__)
 
+# A box whose first line is this much shorter than the lines around opens a paragraph: the
+# two-unit indent less the unit that half-width runs and squeezed punctuation wobble by.
+_INDENT_SHORTFALL = 1.75
 # Kinds that open a flow which running text can continue.
 _OWNERS = (Kind.QUESTION, Kind.ANSWER, Kind.ARTICLE, Kind.FIELD, Kind.NOTE_LABEL)
 # Furniture after which unclaimed running text is the interview's own lead.
@@ -53,7 +57,7 @@ def assemble_page(
     """Build the page's interview (questions and answers not yet paired), articles, leftovers."""
     settings = settings or Settings()
     meta = meta or PageMeta()
-    flows = _group_flows(blocks)
+    flows = _stitch(_group_flows(blocks))
     flows = _claim_notes(flows)
     speakers = [f.head.speaker for f in flows if f.kind is Kind.ANSWER and f.head.speaker]
     roster = [f for f in flows if f.kind is Kind.ROSTER]
@@ -125,7 +129,9 @@ def _continues(cur: _Flow, b: Block, nxt: Block | None) -> bool:
     if cur.kind is Kind.NOTE_LABEL and not LABEL.match(strip_spaces(cur.head.lines[0].text)):
         return b.kind is Kind.TEXT  # a detached label: the note's text may follow it
     if cur.open:
-        return True  # a column break in mid-sentence
+        # a column break in mid-sentence, unless the block opens an indented paragraph
+        # (then it is another box, and the open sentence continues elsewhere)
+        return not _indented(b, cur.blocks)
     if cur.kind in (Kind.QUESTION, Kind.FIELD):
         return False
     if b.kind is Kind.HEADLINE:
@@ -138,6 +144,46 @@ def _continues(cur: _Flow, b: Block, nxt: Block | None) -> bool:
             and abs(line_width(b.lines[0]) - col) <= 1.5
         )
     return True
+
+
+def _indented(b: Block, context: Sequence[Block] = ()) -> bool:
+    """Does the block open with an indented paragraph start (the lost two-unit indent)?
+
+    The reference is the median width of the lines around (the block and the end of the
+    flow it might continue) that do not end a sentence; widths wobble by about a unit with
+    half-width runs, so the first line must fall short by more than that. A first line that
+    ends a sentence may be short only because its paragraph ends there.
+    """
+    first = b.lines[0]
+    if first.text[:1].isspace():
+        return True
+    if ends_sentence(first.text):
+        return False
+    around = [x for blk in (*context[-3:], b) for x in blk.lines if not ends_sentence(x.text)]
+    ref = statistics.median(line_width(x) for x in around)
+    return line_width(first) <= ref - _INDENT_SHORTFALL
+
+
+def _stitch(flows: list[_Flow]) -> list[_Flow]:
+    """An answer (or article) whose text stops in mid-sentence continues in the nearest
+    unclaimed box that does not open an indented paragraph: after it in reading order if
+    there is one, else before it."""
+    flows = list(flows)
+    i = 0
+    while i < len(flows):
+        f = flows[i]
+        if f.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.QUESTION, Kind.TEXT) and f.open:
+            cands = [j for j, g in enumerate(flows) if j != i and g.kind is Kind.TEXT
+                     and not _indented(g.head, f.blocks)]
+            after = [j for j in cands if j > i]
+            j = after[0] if after else (cands[-1] if cands else None)
+            if j is not None:
+                flows[i] = replace(f, blocks=f.blocks + flows[j].blocks)
+                del flows[j]
+                i = i if j > i else i - 1
+                continue
+        i += 1
+    return flows
 
 
 def _roster_like(b: Block) -> bool:

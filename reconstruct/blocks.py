@@ -8,7 +8,7 @@ import statistics
 from collections.abc import Sequence
 
 from .model import Block, Line, Page
-from .repair import display_width, strip_spaces
+from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["split_blocks", "line_width", "column_width"]
@@ -19,10 +19,22 @@ SUBTITLE_DASHES = ("——", "—", "--")
 LABEL = re.compile(r"^\s*([\u3400-\u9fff·]{1,8})\s*[：:]")
 
 
+_PUNCT = re.compile(r"[，。、；：！？,.;:!?]")
+_SPACED = re.compile(r"[\u3400-\u9fff，。、；：“”（）] (?=[\u3400-\u9fff，。、；：“”（）])")
+
+
 def line_width(line: Line | str) -> float:
-    """Printed width of a line: extraction spaces removed, half-width characters ½."""
+    """Printed width of a line: extraction spaces removed, half-width characters ½.
+
+    A letter-spaced line (a space between most characters) was stretched to the full column
+    by justification: it counts as wide as its characters and gaps together.
+    """
     text = line.text if isinstance(line, Line) else line
-    return display_width(strip_spaces(text))
+    clean = strip_spaces(text)
+    gaps = len(_SPACED.findall(text.strip()))
+    if gaps >= 3 and gaps * 2 >= len(clean):
+        return display_width(clean) + gaps * 0.5
+    return display_width(clean)
 
 
 def column_width(lines: Sequence[Line]) -> float:
@@ -78,7 +90,10 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
     for i, line in enumerate(run):
         others = widths[:i] + widths[i + 1 :]
         typical = max(statistics.median(others), 1.0)
-        if widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6:
+        wide = widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6
+        # an unwrapped line is complete: it ends a sentence or is a headline with no
+        # punctuation; a wide line that stops in mid-sentence runs on into the next one
+        if wide and (ends_sentence(line.text) or not _PUNCT.search(line.text)):
             if parts[-1]:
                 parts.append([])
             parts[-1].append(line)

@@ -3,6 +3,7 @@ valid, 1 some pages failed, 2 usage errors (click's own)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import click
 
 from . import __version__
 from .batch import convert_batch, find_pages
+from .evaluate import evaluate_dir, format_report, report_to_json
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,18 @@ Writes, per page <stem>.txt:
   <stem>.interview-1.xml   one TEI document per interview
   <stem>.articles.xml      the page's other articles and unassigned text
   manifest.csv             one row per document and per failed page
+"""
+
+
+EVALUATE_EXAMPLE = """
+\b
+Example:
+  reconstruct convert seeds/ -o output/
+  reconstruct evaluate ../shared/gold/ output/ --per-page
+
+\b
+Scores each GOLD_DIR/<stem>.json against OUT_DIR/<stem>.*.xml with the figures of
+shared/eval/score.py; groups pages by the gold's "mode" (or the stem's _suffix).
 """
 
 
@@ -69,3 +83,19 @@ def convert(paths: tuple[Path, ...], out_dir: Path, jobs: int, validate: bool, m
     click.echo(f"{report.pages - len(report.failed)} of {report.pages} pages converted, "
                f"{docs} documents in {out_dir}", err=True)
     sys.exit(report.return_code)
+
+
+@main.command(epilog=EVALUATE_EXAMPLE)
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--per-page", is_flag=True, help="Add one table row per page.")
+def evaluate(gold_dir: Path, out_dir: Path, as_json: bool, per_page: bool) -> None:
+    """Score the TEI in OUT_DIR against the gold pages (*.json) in GOLD_DIR."""
+    report = evaluate_dir(gold_dir, out_dir)
+    if not report.pages:
+        raise click.UsageError(f"no gold pages (*.json) in {gold_dir}")
+    if as_json:
+        click.echo(json.dumps(report_to_json(report), ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_report(report, per_page=per_page))

@@ -86,7 +86,8 @@ def _header(meta: PageMeta, titles: Sequence[etree._Element], extra: Sequence[et
     return E.teiHeader(
         E.fileDesc(
             E.titleStmt(*titles, *extra),
-            E.publicationStmt(E.p("Reconstructed from a newspaper page text export.")),
+            # no <p> here: readers take every <p> outside the transcript for page text
+            E.publicationStmt(E.authority("Reconstructed from a newspaper page text export")),
             E.sourceDesc(E.bibl(*bibl)),
         ),
         E.encodingDesc(
