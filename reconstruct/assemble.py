@@ -37,6 +37,9 @@ class _Flow:
 
     kind: Kind
     blocks: tuple[Block, ...]
+    # running text that would continue the flow before it at a sentence boundary, unless an
+    # open sentence elsewhere claims it (see _stitch)
+    tentative: bool = False
 
     @property
     def head(self) -> Block:
@@ -57,7 +60,8 @@ def assemble_page(
     """Build the page's interview (questions and answers not yet paired), articles, leftovers."""
     settings = settings or Settings()
     meta = meta or PageMeta()
-    flows = _stitch(_group_flows(blocks))
+    names = frozenset(b.speaker for b in blocks if b.kind is Kind.ANSWER and b.speaker)
+    flows = _stitch(_group_flows(blocks, names))
     flows = _claim_notes(flows)
     speakers = [f.head.speaker for f in flows if f.kind is Kind.ANSWER and f.head.speaker]
     roster = [f for f in flows if f.kind is Kind.ROSTER]
@@ -106,24 +110,42 @@ def _span(numbers: Sequence[int]) -> str:
 # --- flows ------------------------------------------------------------------------------
 
 
-def _group_flows(blocks: Sequence[Block]) -> list[_Flow]:
+def _group_flows(blocks: Sequence[Block], names: frozenset[str]) -> list[_Flow]:
     flows: list[_Flow] = []
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         cur = flows[-1] if flows else None
-        if cur is not None and _continues(cur, b, nxt):
-            flows[-1] = replace(cur, blocks=cur.blocks + (b,))
-        else:
+        if cur is None:
             flows.append(_Flow(kind=b.kind, blocks=(b,)))
+        elif cur.kind is Kind.ROSTER:
+            if _continues_roster(cur, b, nxt, names):
+                flows[-1] = replace(cur, blocks=cur.blocks + (b,))
+            else:
+                flows.append(_Flow(kind=b.kind, blocks=(b,)))
+        elif not _continues(cur, b, nxt):
+            flows.append(_Flow(kind=b.kind, blocks=(b,)))
+        elif _maybe_elsewhere(cur, b):
+            flows.append(_Flow(kind=Kind.TEXT, blocks=(b,), tentative=True))
+        else:
+            flows[-1] = replace(cur, blocks=cur.blocks + (b,))
     return flows
+
+
+def _maybe_elsewhere(cur: _Flow, b: Block) -> bool:
+    """A box that starts mid-paragraph after a finished sentence either carries on the same
+    column, or is the continuation of a sentence left open somewhere else on the page."""
+    return (
+        not cur.open
+        and b.kind is Kind.TEXT
+        and cur.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT)
+        and not _indented(b, cur.blocks)
+    )
 
 
 def _continues(cur: _Flow, b: Block, nxt: Block | None) -> bool:
     """Does block ``b`` continue the flow ``cur``?"""
     if b.kind not in (Kind.TEXT, Kind.HEADLINE):
         return False
-    if cur.kind is Kind.ROSTER:
-        return _roster_like(b)
     if cur.kind not in _OWNERS and cur.kind is not Kind.TEXT:
         return False
     if cur.kind is Kind.NOTE_LABEL and not LABEL.match(strip_spaces(cur.head.lines[0].text)):
@@ -173,22 +195,55 @@ def _stitch(flows: list[_Flow]) -> list[_Flow]:
     while i < len(flows):
         f = flows[i]
         if f.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.QUESTION, Kind.TEXT) and f.open:
-            cands = [j for j, g in enumerate(flows) if j != i and g.kind is Kind.TEXT
-                     and not _indented(g.head, f.blocks)]
-            after = [j for j in cands if j > i]
-            j = after[0] if after else (cands[-1] if cands else None)
+            j = _continuation(flows, i)
             if j is not None:
                 flows[i] = replace(f, blocks=f.blocks + flows[j].blocks)
                 del flows[j]
                 i = i if j > i else i - 1
                 continue
         i += 1
-    return flows
+    # boxes no open sentence claimed carry on the flow before them after all
+    out: list[_Flow] = []
+    for f in flows:
+        if f.tentative and out and not out[-1].open:
+            out[-1] = replace(out[-1], blocks=out[-1].blocks + f.blocks)
+        else:
+            out.append(replace(f, tentative=False))
+    return out
+
+
+def _continuation(flows: list[_Flow], i: int) -> int | None:
+    """Index of the box that continues the open flow ``flows[i]``: an unclaimed box that
+    does not open an indented paragraph, the nearest after it (else before it), preferring
+    boxes that follow nothing over those that might carry on the flow before them."""
+    f = flows[i]
+    cands = [
+        j for j, g in enumerate(flows)
+        if j != i and g.kind is Kind.TEXT and not _indented(g.head, f.blocks)
+    ]
+    if not cands:
+        return None
+    return min(cands, key=lambda j: (flows[j].tentative, j < i, abs(j - i)))
+
+
+def _continues_roster(cur: _Flow, b: Block, nxt: Block | None, names: frozenset[str]) -> bool:
+    """Roster lines go on while guests are still missing and the block names one, or is
+    a title whose name follows in the next block."""
+    if b.kind not in (Kind.TEXT, Kind.HEADLINE) or not _roster_like(b):
+        return False
+    seen = {n for n in names if n in cur.text}
+    if names and len(seen) >= len(names):
+        return False
+    text = "".join(x.text for x in b.lines)
+    following = "".join(x.text for x in nxt.lines) if nxt is not None else ""
+    return not names or any(n in text or n in following for n in names - seen)
 
 
 def _roster_like(b: Block) -> bool:
     text = "".join(strip_spaces(x.text) for x in b.lines)
-    return not any(p in text for p in "。，！？") and len(b.lines) <= 3
+    if any(p in text for p in "。！？；") or len(b.lines) > 8:
+        return False
+    return "，" not in text or len(b.lines) <= 2  # a title may hold a comma
 
 
 def _same_column(a: float, b: float) -> bool:

@@ -16,7 +16,8 @@ __all__ = ["split_blocks", "line_width", "column_width"]
 # "X：" at a line start: a speaker, roster or field label (up to 8 characters before the colon).
 # A subtitle opens with a dash; the title above it is a line of its own.
 SUBTITLE_DASHES = ("——", "—", "--")
-LABEL = re.compile(r"^\s*([\u3400-\u9fff·]{1,8})\s*[：:]")
+# (letter-spaced lines put spaces between the label's characters too)
+LABEL = re.compile(r"^\s*((?:[\u3400-\u9fff·]\s*){1,8})[：:]")
 
 
 _PUNCT = re.compile(r"[，。、；：！？,.;:!?]")

@@ -20,6 +20,24 @@ log = logging.getLogger(__name__)
 _NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,4}·[\u3400-\u9fff]{1,6}$")
 # Roles a byline lists before names; "记者 甲 乙 通讯员 丙".
 _BYLINE_ROLES = ("本报记者", "实习记者", "见习记者", "特约记者", "记者", "通讯员", "摄影", "文/图", "文图")
+# Common Chinese surnames (single and compound): a speaker label "姓名：" starts with one.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周阎徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥"
+    "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支"
+    "卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
+    "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+) | frozenset("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 独孤".split())
+
+
+def _has_surname(name: str) -> bool:
+    return name[:1] in _SURNAMES or name[:2] in _SURNAMES
+
+
 # Words that are followed by a colon at a line start but are not speakers.
 _NOT_SPEAKERS = frozenset(
     "本期主题 主题 地址 电话 时间 地点 备注 注 图 图为 摄影 来源 链接 责任编辑 编辑 校对 版式 "
@@ -52,7 +70,8 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
     """Guest names: labels "姓名：" at a block start that are not host, roster or field labels.
 
     A label counts when the page confirms it elsewhere (the name appears outside its labels,
-    as in a roster) or it labels two or more turns, or the page also has host questions.
+    as in a roster) or it labels two or more turns, or — on a page with host questions — it
+    starts with a common surname.
     """
     labels: Counter[str] = Counter()
     has_host = False
@@ -71,7 +90,7 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
     found = set()
     for name, count in labels.items():
         outside = page.count(name) - count
-        if count >= 2 or outside > 0 or has_host:
+        if count >= 2 or outside > 0 or (has_host and (_has_surname(name) or "·" in name)):
             found.add(name)
     return frozenset(found)
 
