@@ -34,8 +34,24 @@ _FIRST_ANSWER_BONUS = 10.0
 _FORBIDDEN = -1e6
 
 
+
+# Words that shape a question rather than say what it is about, and characters that make a
+# bigram say nothing ("的问", "是什"); neither tells one answer from another.
+_QUESTION_WORDS = frozenset(
+    "什么 哪些 怎么 怎样 如何 为何 为什么 是否 有没有 多少 哪里 情况 方面 问题 工作 比较 主要 具体 "
+    "一下 介绍 谈谈 认为 觉得 看法 这个 这些 那些 我们 你们 他们 目前 现在 已经 还有 进行 开展 "
+    "一些 一个 能否 可以 需要 应该 通过 起来 之间 其中 以及 并且 而且 但是 因为 所以".split()
+)
+_FUNCTION_CHARS = frozenset("的了是在有和与及或就都也而着过把被让给对从向为以之其这那我你他她它们么吗呢吧啊哪些什怎")
+
+
 def _features(text: str) -> Counter[str]:
-    return Counter(words(text)) + bigrams(text)
+    """jieba words and character bigrams that carry content."""
+    feats = Counter(w for w in words(text) if w not in _QUESTION_WORDS)
+    feats.update(
+        {g: c for g, c in bigrams(text).items() if not (_FUNCTION_CHARS & set(g)) and g not in _QUESTION_WORDS}
+    )
+    return feats
 
 
 def _idf(docs: Sequence[Counter[str]]) -> dict[str, float]:
@@ -84,7 +100,7 @@ def score_matrix(
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
-    idf = {k: v * q_idf.get(k, 1.0) for k, v in a_idf.items()}
+    idf = {k: v * q_idf.get(k, 1.0) ** settings.question_idf_power for k, v in a_idf.items()}
     full_w = [_weigh(d, idf) for d in full]
     open_w = [_weigh(d, idf) for d in opening]
     profiles = _guest_profiles(answers, guests)
@@ -95,14 +111,67 @@ def score_matrix(
     for i, q in enumerate(questions):
         qw = _weigh(asked[i], idf)
         qg = _weigh(bigrams(q.text), gidf)
+        named = _named_guests(q.text, guests, [x.text for x in questions])
         for j, a in enumerate(answers):
             scores[i, j] = (
                 settings.lexical_weight * cosine(qw, full_w[j])
                 + settings.opening_weight * cosine(qw, open_w[j])
                 + settings.entity_weight * cosine(qg, prof_w[a.speaker])
+                + settings.title_weight * named.get(a.speaker, 0.0)
                 + settings.cue_weight * _cues(q.text, a, settings)
+                + settings.plan_weight * _plans(q.text, a, settings)
             )
     return scores
+
+
+def _plans(question: str, answer: Turn, settings: Settings) -> float:
+    """+1 when a question about what comes next gets an answer that opens with plans, -1
+    when only one of the two looks ahead: "下一步有哪些打算？" is answered "我们将…"."""
+    opening = answer.paragraphs[0].text[: settings.cue_window] if answer.paragraphs else ""
+    asks = bool(re.search(settings.plan_question, question))
+    plans = bool(re.search(settings.plan_answer, opening))
+    return 1.0 if asks == plans and asks else (-1.0 if asks != plans else 0.0)
+
+
+def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] = ()) -> dict[str, float]:
+    """Which guest the question names: their name, or a phrase that their roster title has
+    and no other guest's title has ("…人民医院…" when only one guest heads a people's
+    hospital). A phrase that a third of the questions or more use is the interview's theme
+    (the title of the guest in charge of it), not a pointer. 1.0 for a name or a phrase of
+    four characters or more, less for shorter ones."""
+    common = max(2, len(asked) // 3)
+    out: dict[str, float] = {}
+    for g in guests:
+        if g.name and g.name in question:
+            out[g.name] = 1.0
+            continue
+        others = [o.title for o in guests if o.name != g.name]
+        best = 0
+        for phrase in _common_phrases(question, g.title):
+            if not any(phrase in t for t in others) and sum(phrase in x for x in asked) < common:
+                best = max(best, len(phrase))
+        if best >= 2:
+            out[g.name] = min(1.0, (best - 1) / 3)
+    return out
+
+
+def _common_phrases(a: str, b: str, shortest: int = 2) -> set[str]:
+    """Maximal runs of letters that both texts contain."""
+    found: set[str] = set()
+    n = len(a)
+    i = 0
+    while i < n:
+        j = i + shortest
+        if j > n or a[i:j] not in b:
+            i += 1
+            continue
+        while j < n and a[i : j + 1] in b:
+            j += 1
+        phrase = a[i:j]
+        if all(c.isalnum() for c in phrase):
+            found.add(phrase)
+        i = j
+    return found
 
 
 def _cues(question: str, answer: Turn, settings: Settings) -> float:
@@ -116,30 +185,78 @@ def _cues(question: str, answer: Turn, settings: Settings) -> float:
     return min(hits, 1.0)
 
 
-def solve(scores: np.ndarray) -> list[tuple[int, int]]:
-    """(question, answer) pairs maximising the total score; every answer gets a question,
-    every question gets at least one answer when there are enough answers."""
+def solve(
+    scores: np.ndarray,
+    speakers: Sequence[str] | None = None,
+    extra_cost: Sequence[float] | None = None,
+) -> list[tuple[int, int]]:
+    """(question, answer) pairs maximising the total score.
+
+    Every answer gets a question and every question at least one answer when there are
+    enough. Each question has one first slot open to any guest (with a bonus, so all first
+    slots fill before any second answer is given) and one further slot per guest — in a
+    round table each guest answers a question once — that costs ``extra_cost[q]``.
+    """
     n_q, n_a = scores.shape
     if n_q == 0 or n_a == 0:
         return []
-    copies = max(1, math.ceil(n_a / n_q))
-    cols = np.concatenate([scores + (_FIRST_ANSWER_BONUS if c == 0 else 0.0) for c in range(copies)])
-    rows, picked = linear_sum_assignment(cols.T, maximize=True)
-    return sorted((int(c % n_q), int(a)) for a, c in zip(rows, picked))
+    speakers = list(speakers) if speakers is not None else [str(a) for a in range(n_a)]
+    extra = list(extra_cost) if extra_cost is not None else [0.0] * n_q
+    names = sorted(set(speakers))
+    columns = [scores[q] + _FIRST_ANSWER_BONUS for q in range(n_q)]
+    owners = list(range(n_q))
+    for q in range(n_q):
+        for name in names:
+            col = np.where([sp == name for sp in speakers], scores[q] - extra[q], _FORBIDDEN)
+            columns.append(col)
+            owners.append(q)
+    matrix = np.stack(columns, axis=1)  # answers x slots
+    while True:
+        rows, picked = linear_sum_assignment(matrix, maximize=True)
+        pairs = sorted((owners[c], int(a)) for a, c in zip(rows, picked))
+        twice = _answered_twice(pairs, speakers, scores)
+        if twice is None:
+            return pairs
+        q, a = twice  # the same guest answering one question twice: forbid the weaker
+        matrix[a, [c for c, o in enumerate(owners) if o == q]] = _FORBIDDEN
+
+
+def _answered_twice(
+    pairs: Sequence[tuple[int, int]], speakers: Sequence[str], scores: np.ndarray
+) -> tuple[int, int] | None:
+    """A (question, answer) pair whose guest already answers that question better."""
+    best: dict[tuple[int, str], int] = {}
+    for q, a in pairs:
+        key = (q, speakers[a])
+        if key in best:
+            other = best[key]
+            return (q, a) if scores[q, a] <= scores[q, other] else (q, other)
+        best[key] = a
+    return None
 
 
 def _total(scores: np.ndarray, pairs: Sequence[tuple[int, int]]) -> float:
     return float(sum(scores[q, a] for q, a in pairs))
 
 
-def _margin(scores: np.ndarray, pairs: list[tuple[int, int]], q: int, a: int) -> float:
+def _margin(
+    scores: np.ndarray, pairs: list[tuple[int, int]], q: int, a: int, how: tuple[list[str], list[float]]
+) -> float:
     """How much the best assignment loses if answer ``a`` may not answer question ``q``."""
     blocked = scores.copy()
     blocked[q, a] = _FORBIDDEN
-    alt = solve(blocked)
+    alt = solve(blocked, *how)
     if any(blocked[x, y] <= _FORBIDDEN for x, y in alt):
         return float("inf")
     return _total(scores, pairs) - _total(scores, alt)
+
+
+def _extra_answer_cost(question: str, settings: Settings) -> float:
+    """What a second (third…) answer to this question costs: little when the question
+    addresses several guests ("两位…分别谈谈"), much otherwise."""
+    if re.search(settings.round_table_cue, question):
+        return settings.round_table_cost
+    return settings.extra_answer_cost
 
 
 def _cert(margin: float, settings: Settings) -> Certainty:
@@ -160,8 +277,9 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         margins = {p: float("inf") for p in pairs}
     else:
         scores = score_matrix(qs, ans, interview.guests, settings)
-        pairs = solve(scores)
-        margins = {(q, a): _margin(scores, pairs, q, a) for q, a in pairs}
+        how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings) for q in qs])
+        pairs = solve(scores, *how)
+        margins = {(q, a): _margin(scores, pairs, q, a, how) for q, a in pairs}
     turns: list[Turn] = []
     for qi, q in enumerate(qs):
         turns.append(q)

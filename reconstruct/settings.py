@@ -42,6 +42,12 @@ class Settings:
     # --- alignment -----------------------------------------------------------------------
     # Weight of a question naming a guest's own organisation (a phrase only their title has).
     entity_weight: float = 1.0
+    # Weight of a question naming a guest, or a phrase only that guest's roster title has.
+    title_weight: float = 0.3
+    # How strongly rarity among the questions counts next to rarity among the answers: what
+    # several questions share is the interview's theme and tells none of them apart
+    # (squared: measured best on the corpus interviews with their structure given).
+    question_idf_power: float = 2.0
     # Weight of TF-IDF cosine between question and answer (jieba words + character bigrams).
     lexical_weight: float = 2.0
     # The answer's opening echoes the question most; its first paragraph counts this much more.
@@ -50,8 +56,6 @@ class Settings:
     # pattern). A plan question is answered with what "will" be done, a status question
     # with what has been done, a question of meaning with a judgement.
     cues: tuple[tuple[str, str], ...] = (
-        (r"下一步|接下来|今后|未来|将如何|如何做|怎么做|打算|计划|安排|举措|怎样推进",
-         r"下一步|接下来|今后|未来|将[^来]|计划|打算|一是|重点"),
         (r"基础|优势|底气|成效|成绩|进展|现状|情况|亮点|变化|做了哪些|取得",
          r"近年来|目前|截至|已经|已[^经]|去年|以来|形成了|拥有|累计|基础|优势"),
         (r"理解|意义|怎么看|如何看|认识|为什么|为何",
@@ -61,11 +65,28 @@ class Settings:
         (r"难点|困难|问题|挑战|短板|瓶颈",
          r"难点|困难|问题|挑战|短板|瓶颈|不足"),
     )
+    # Questions about what comes next, and answer openings that set out plans: the one
+    # cue that also counts against a pairing when only one side has it.
+    plan_question: str = r"下一步|接下来|今后|未来|下阶段|将如何|还将|还有哪些(?:打算|考虑|计划)|打算|期待"
+    plan_answer: str = (
+        r"^.{0,12}(?:下一步|接下来|今后|未来|下阶段)|^.{0,16}(?:将继续|将持续|将进一步|将重点|将围绕"
+        r"|将坚持|将按照|将以|将在|将从|将着力|将加快|将全面|将聚焦|准备)"
+    )
+    plan_weight: float = 0.5
     # Characters at the start of an answer in which its cue is looked for.
     cue_window: int = 60
     # Weight of a matching cue: enough to decide between two answers of the same guest
     # whose words overlap the question alike, not enough to outvote a named organisation.
     cue_weight: float = 0.3
+    # A question that addresses several guests at once (a round table) expects several
+    # answers; any other question takes a second answer only when answers outnumber
+    # questions and it fits there best.
+    round_table_cue: str = (
+        r"[两三四几各诸][位家所]|[两三四几各]个(?:部门|单位|街道|镇|乡|村|社区|学校|医院|企业|园区)"
+        r"|分别|各自|都谈|都说|依次"
+    )
+    round_table_cost: float = 0.05
+    extra_answer_cost: float = 0.4
     # Margins (in score units) above which a pairing is called high / medium confidence.
     high_margin: float = 0.25
     medium_margin: float = 0.08
