@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-__all__ = ["bigrams", "words", "cosine", "tfidf"]
+__all__ = ["bigrams", "words", "cosine", "tfidf", "known_word"]
 
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _jieba_log = logging.getLogger("jieba")
@@ -62,3 +62,8 @@ def tfidf(docs: Iterable[Counter[str]]) -> list[dict[str, float]]:
         df.update(d.keys())
     idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
     return [{k: (1 + math.log(c)) * idf[k] for k, c in d.items()} for d in docs]
+
+
+def known_word(text: str) -> bool:
+    """Is this a word of jieba's dictionary (with a frequency, not just a prefix)?"""
+    return bool(_tokenizer().FREQ.get(text))
