@@ -19,7 +19,7 @@ from dataclasses import replace
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .lexicon import bigrams, cosine, words
+from .lexicon import bigrams, content_features, cosine
 from .model import Candidate, Certainty, Guest, Interview, Turn
 from .settings import Settings
 
@@ -33,25 +33,6 @@ _FIRST_ANSWER_BONUS = 10.0
 # Score given to a forbidden pairing when measuring a pair's margin.
 _FORBIDDEN = -1e6
 
-
-
-# Words that shape a question rather than say what it is about, and characters that make a
-# bigram say nothing ("的问", "是什"); neither tells one answer from another.
-_QUESTION_WORDS = frozenset(
-    "什么 哪些 怎么 怎样 如何 为何 为什么 是否 有没有 多少 哪里 情况 方面 问题 工作 比较 主要 具体 "
-    "一下 介绍 谈谈 认为 觉得 看法 这个 这些 那些 我们 你们 他们 目前 现在 已经 还有 进行 开展 "
-    "一些 一个 能否 可以 需要 应该 通过 起来 之间 其中 以及 并且 而且 但是 因为 所以".split()
-)
-_FUNCTION_CHARS = frozenset("的了是在有和与及或就都也而着过把被让给对从向为以之其这那我你他她它们么吗呢吧啊哪些什怎")
-
-
-def _features(text: str) -> Counter[str]:
-    """jieba words and character bigrams that carry content."""
-    feats = Counter(w for w in words(text) if w not in _QUESTION_WORDS)
-    feats.update(
-        {g: c for g, c in bigrams(text).items() if not (_FUNCTION_CHARS & set(g)) and g not in _QUESTION_WORDS}
-    )
-    return feats
 
 
 def _idf(docs: Sequence[Counter[str]]) -> dict[str, float]:
@@ -94,9 +75,9 @@ def score_matrix(
       title or answers name points at that guest.
     """
     settings = settings or Settings()
-    full = [_features(a.text) for a in answers]
-    opening = [_features(a.paragraphs[0].text) if a.paragraphs else Counter() for a in answers]
-    asked = [_features(q.text) for q in questions]
+    full = [content_features(a.text) for a in answers]
+    opening = [content_features(a.paragraphs[0].text) if a.paragraphs else Counter() for a in answers]
+    asked = [content_features(q.text) for q in questions]
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-__all__ = ["bigrams", "words", "cosine", "tfidf", "known_word"]
+__all__ = ["bigrams", "words", "cosine", "tfidf", "known_word", "content_features"]
 
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _jieba_log = logging.getLogger("jieba")
@@ -67,3 +67,22 @@ def tfidf(docs: Iterable[Counter[str]]) -> list[dict[str, float]]:
 def known_word(text: str) -> bool:
     """Is this a word of jieba's dictionary (with a frequency, not just a prefix)?"""
     return bool(_tokenizer().FREQ.get(text))
+
+
+# Words that shape a question rather than say what it is about, and characters that make a
+# bigram say nothing ("的问", "是什"); neither tells one answer from another.
+_QUESTION_WORDS = frozenset(
+    "什么 哪些 怎么 怎样 如何 为何 为什么 是否 有没有 多少 哪里 情况 方面 问题 工作 比较 主要 具体 "
+    "一下 介绍 谈谈 认为 觉得 看法 这个 这些 那些 我们 你们 他们 目前 现在 已经 还有 进行 开展 "
+    "一些 一个 能否 可以 需要 应该 通过 起来 之间 其中 以及 并且 而且 但是 因为 所以".split()
+)
+_FUNCTION_CHARS = frozenset("的了是在有和与及或就都也而着过把被让给对从向为以之其这那我你他她它们么吗呢吧啊哪些什怎")
+
+
+def content_features(text: str) -> Counter[str]:
+    """jieba words and character bigrams that carry content."""
+    feats = Counter(w for w in words(text) if w not in _QUESTION_WORDS)
+    feats.update(
+        {g: c for g, c in bigrams(text).items() if not (_FUNCTION_CHARS & set(g)) and g not in _QUESTION_WORDS}
+    )
+    return feats
