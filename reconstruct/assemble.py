@@ -15,7 +15,7 @@ from .furniture import parse_roster, split_headline
 from .lexicon import bigrams, cosine
 from .model import Article, Block, Guest, Interview, Kind, PageMeta, PageResult, Paragraph, Turn
 from .paragraphs import flow_column, join_paragraphs
-from .repair import join_lines, strip_spaces
+from .repair import ends_sentence, join_lines, strip_spaces
 from .settings import Settings
 
 __all__ = ["assemble_page"]
@@ -209,6 +209,9 @@ def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragr
     for f in flows:
         if f.kind is Kind.FIELD or (after_furniture and f.kind is Kind.TEXT and id(f) not in used):
             used.add(id(f))
+            paras += join_paragraphs(f.blocks, settings)
+        elif f.kind is Kind.ROSTER and ends_sentence(f.text):
+            # a roster written as a sentence ("本期访谈嘉宾：…。") is also the lead's text
             paras += join_paragraphs(f.blocks, settings)
         after_furniture = f.kind in _FURNITURE or (after_furniture and f.kind is Kind.TEXT)
     return tuple(paras)

@@ -11,7 +11,7 @@ from .model import Block, Line, Page
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
-__all__ = ["split_blocks", "line_width", "column_width"]
+__all__ = ["split_blocks", "line_width", "column_width", "unglue_vertical_labels"]
 
 # "X：" at a line start: a speaker, roster or field label (up to 8 characters before the colon).
 # A subtitle opens with a dash; the title above it is a line of its own.
@@ -56,7 +56,7 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
     settings = settings or Settings()
     blocks: list[Block] = []
     run: list[Line] = []
-    for line in page.lines:
+    for line in unglue_vertical_labels(page.lines, settings):
         if not line.text.strip():
             _flush(run, blocks, settings)
             run = []
@@ -102,3 +102,65 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         else:
             parts[-1].append(line)
     return [p for p in parts if p]
+
+
+# One character, a space, then the line: a vertical label's character glued to the start
+# of the line printed beside it ("编 工程安全度汛…"); or a label character on its own.
+_GLUED = re.compile(r"^\s*([\u3400-\u9fff])(?:\s+(\S.*))?$")
+# A vertical label's characters lie within this many lines of each other.
+_LABEL_SPAN = 3
+
+
+def unglue_vertical_labels(lines: Sequence[Line], settings: Settings) -> list[Line]:
+    """Take a vertical note label apart from the lines it was glued to.
+
+    Extractors read a label set upright beside the note's first lines into those lines, one
+    character each. When the first characters of nearby lines spell a note label (in any
+    order), the label comes out as a block of its own (one character a line), followed by
+    the note's lines without it; line numbers are kept.
+    """
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        found = _label_run(out, i, settings)
+        if found is None:
+            i += 1
+            continue
+        hits = found
+        start = i
+        while start > 0 and out[start - 1].text.strip() and not LABEL.match(out[start - 1].text.strip()):
+            start -= 1
+        label = [Line(out[k].number, _GLUED.match(out[k].text).group(1)) for k in hits]  # type: ignore[union-attr]
+        body = []
+        for k in range(start, hits[-1] + 1):
+            m = _GLUED.match(out[k].text) if k in hits else None
+            rest = m.group(2) if m else out[k].text
+            if rest and rest.strip():
+                body.append(Line(out[k].number, rest))
+        blank = Line(out[start].number, "")
+        replacement = [blank, *label, blank, *body, blank]
+        out[start : hits[-1] + 1] = replacement
+        i = start + len(replacement)
+    return out
+
+
+def _label_run(lines: Sequence[Line], i: int, settings: Settings) -> list[int] | None:
+    """Indexes of the lines from ``i`` whose first characters spell a note label."""
+    m = _GLUED.match(lines[i].text)
+    if not m:
+        return None
+    hits, chars, k = [i], m.group(1), i
+    longest = max(len(x) for x in settings.note_labels)
+    while len(chars) < longest:
+        nxt = next(
+            (j for j in range(k + 1, min(k + 1 + _LABEL_SPAN, len(lines))) if _GLUED.match(lines[j].text)),
+            None,
+        )
+        if nxt is None:
+            break
+        chars += _GLUED.match(lines[nxt].text).group(1)  # type: ignore[union-attr]
+        hits.append(nxt)
+        k = nxt
+        if any(sorted(chars) == sorted(x) for x in settings.note_labels):
+            return hits if any(_GLUED.match(lines[h].text).group(2) for h in hits) else None  # type: ignore[union-attr]
+    return None
