@@ -252,15 +252,12 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     qs, ans = interview.questions, interview.answers
     if not qs or not ans:
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))
-    if interview.inline:
-        pairs = _pairs_by_position(qs, ans)
-        scores = score_matrix(qs, ans, interview.guests, settings)
-        margins = {p: float("inf") for p in pairs}
-    else:
-        scores = score_matrix(qs, ans, interview.guests, settings)
-        how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings) for q in qs])
-        pairs = solve(scores, *how)
-        margins = {(q, a): _margin(scores, pairs, q, a, how) for q, a in pairs}
+    scores = score_matrix(qs, ans, interview.guests, settings)
+    for q, a in interview.anchored:  # printed right after its question
+        scores[q, a] += settings.anchor_weight
+    how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings) for q in qs])
+    pairs = solve(scores, *how)
+    margins = {(q, a): _margin(scores, pairs, q, a, how) for q, a in pairs}
     turns: list[Turn] = []
     for qi, q in enumerate(qs):
         turns.append(q)
@@ -293,13 +290,3 @@ def _answer_turn(
 
 def _first_line(t: Turn) -> int:
     return t.paragraphs[0].lines[0] if t.paragraphs and t.paragraphs[0].lines else 0
-
-
-def _pairs_by_position(qs: Sequence[Turn], ans: Sequence[Turn]) -> list[tuple[int, int]]:
-    """Inline layout: an answer belongs to the last question printed before it."""
-    starts = [_first_line(q) for q in qs]
-    pairs = []
-    for a, t in enumerate(ans):
-        before = [i for i, s in enumerate(starts) if s < _first_line(t)]
-        pairs.append((before[-1] if before else 0, a))
-    return pairs

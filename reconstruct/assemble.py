@@ -55,7 +55,7 @@ def assemble_page(
             host=questions[0].head.speaker or settings.host_labels[0] if questions else "",
             questions=tuple(_turn(f, "host", settings) for f in questions),
             answers=tuple(_turn(f, "guest", settings) for f in answers),
-            inline=_inline(flows),
+            anchored=_anchored(flows),
         )
         label, note = _note(flows, used, settings)
         interview = replace(interview, label=label, editor_note=note, lead=_lead(flows, used, settings))
@@ -225,11 +225,28 @@ def _turn(flow: Flow, role: str, settings: Settings) -> Turn:
     return Turn(speaker=flow.head.speaker or "", role=role, paragraphs=paras)  # type: ignore[arg-type]
 
 
-def _inline(flows: list[Flow]) -> bool:
-    """Questions printed right before their answers: most questions are followed by one."""
-    qs = [i for i, f in enumerate(flows) if f.kind is Kind.QUESTION]
-    followed = sum(1 for i in qs if i + 1 < len(flows) and flows[i + 1].kind is Kind.ANSWER)
-    return bool(qs) and followed * 2 > len(qs)
+def _anchored(flows: list[Flow]) -> tuple[tuple[int, int], ...]:
+    """Answers printed right after a question (and after each other, in a round table)
+    belong to it. A question printed in a run of questions anchors nothing: the last of a
+    grouped list merely happens to stand before some answer."""
+    pairs: list[tuple[int, int]] = []
+    q_index = a_index = -1
+    anchor: int | None = None
+    prev: Kind | None = None
+    for f in flows:
+        if f.kind is Kind.QUESTION:
+            q_index += 1
+            anchor = q_index if prev is not Kind.QUESTION else None
+        elif f.kind is Kind.ANSWER:
+            a_index += 1
+            if anchor is not None and prev in (Kind.QUESTION, Kind.ANSWER):
+                pairs.append((anchor, a_index))
+            else:
+                anchor = None
+        else:
+            anchor = None
+        prev = f.kind
+    return tuple(pairs)
 
 
 def _articles(flows: list[Flow], used: set[int], settings: Settings) -> list[Article]:

@@ -134,7 +134,14 @@ class Interview:
     questions: tuple[Turn, ...] = ()  # host turns in reading order
     answers: tuple[Turn, ...] = ()  # guest turns in page order, before alignment
     turns: tuple[Turn, ...] = ()  # the transcript in reading order, after alignment
-    inline: bool = False  # questions were printed before their answers
+    # (question, answer) index pairs the layout ties together: answers printed right after
+    # their question, as in inline layouts; the aligner favours these pairings
+    anchored: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def inline(self) -> bool:
+        """Every answer was printed right after its question."""
+        return bool(self.answers) and len(self.anchored) == len(self.answers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,3 +161,16 @@ class PageResult:
     warnings: tuple[str, ...] = ()
     encoding: str = "utf-8"
     removed_chars: int = 0
+    # What the stages normalised on this page, in words, for the TEI editorialDecl
+    # (e.g. "label 语开栏 printed reversed, read as 开栏语"); stages may add to it.
+    normalised: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A hand correction (``--overrides``): question ``question`` (1-based, in transcript
+    order) is answered by ``speaker``'s answer that starts with ``starts`` (whitespace ignored)."""
+
+    question: int
+    speaker: str = ""
+    starts: str = ""

@@ -40,8 +40,14 @@ class Settings:
     max_name_length: int = 4
 
     # --- alignment -----------------------------------------------------------------------
+    # An answer printed right after its question (inline layouts) belongs to it unless the
+    # words say otherwise strongly: larger than any lexical score difference seen in practice.
+    anchor_weight: float = 2.0
     # Weight of a question naming a guest's own organisation (a phrase only their title has).
     entity_weight: float = 1.0
+    # An answer printed right after its question (inline layouts) belongs to it unless the
+    # words say otherwise strongly: larger than any lexical score difference seen in practice.
+    anchor_weight: float = 2.0
     # Weight of a question naming a guest, or a phrase only that guest's roster title has.
     title_weight: float = 0.3
     # How strongly rarity among the questions counts next to rarity among the answers: what

@@ -42,7 +42,7 @@ def test_guest_named_in_question_decides_and_order_follows_questions() -> None:
 
 def test_inline_layout_pairs_by_position() -> None:
     iv = Interview(
-        inline=True,
+        anchored=((0, 1), (1, 0)),
         questions=(_t("记者", "host", "问一？", 1), _t("记者", "host", "问二？", 5)),
         answers=(_t("甲", "guest", "答二。", 6), _t("乙", "guest", "答一。", 2)),
     )
