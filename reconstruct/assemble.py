@@ -36,9 +36,9 @@ def assemble_page(
     flows = stitch_flows(group_flows(blocks, names))
     flows = _claim_notes(flows)
     speakers = [f.head.speaker for f in flows if f.kind is Kind.ANSWER and f.head.speaker]
-    roster = [f for f in flows if f.kind is Kind.ROSTER]
+    roster = [f for f in flows if f.kind is Kind.ROSTER or _names_guests(f, settings)]
     roster += _floating_roster(flows, set(speakers), roster)
-    used: set[int] = {id(f) for f in roster}
+    used: set[int] = {id(f) for f in roster if f.kind is Kind.ROSTER}
 
     title, subtitle = _title(flows, used)
     articles = _articles(flows, used, settings)
@@ -164,13 +164,18 @@ def _floating_roster(flows: list[Flow], speakers: set[str], roster: list[Flow]) 
     return found
 
 
+def _names_guests(flow: Flow, settings: Settings) -> bool:
+    """A lead field that lists the guests with their posts (采访对象：…) serves as roster too."""
+    return flow.kind is Kind.FIELD and (flow.head.label or "") in settings.guest_fields
+
+
 def _guests(roster: Sequence[Flow], speakers: Sequence[str]) -> tuple[Guest, ...]:
     names = list(dict.fromkeys(speakers))
     text = ""
     for f in roster:
         t = f.text
         m = LABEL.match(t)
-        text += t[m.end() :] if m and f.kind is Kind.ROSTER else t
+        text += t[m.end() :] if m and f.kind in (Kind.ROSTER, Kind.FIELD) else t
     guests = parse_roster(text, names) if text else tuple(Guest(name=n) for n in names)
     return tuple(replace(g, id=f"guest-{k}") for k, g in enumerate(guests, start=1))
 

@@ -52,7 +52,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     speakers = find_speakers(blocks, settings)
     out = [_classify(b, speakers, settings) for b in blocks]
     out = _vertical_labels(out, settings)
-    out = [_roster_entry(b, speakers) for b in out]
+    out = [_roster_entry(b, out[k - 1] if k else None, speakers) for k, b in enumerate(out)]
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -172,11 +172,13 @@ def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Blo
 _POST = re.compile(r"书记|主任|局长|长$|长、|院长|校长|所长|经理|主席|委员|负责人|董事|理事|队长|站长|馆长|部长|总监|教授|代表")
 
 
-def _roster_entry(block: Block, speakers: frozenset[str]) -> Block:
+def _roster_entry(block: Block, prev: Block | None, speakers: frozenset[str]) -> Block:
     """A roster entry printed away from its label: unlabelled lines with no sentence
     punctuation that hold a guest's name (or its first characters, where the name broke
-    across lines) and a post."""
+    across lines) and a post — unless they carry on a sentence the block before left open."""
     if block.kind not in (Kind.TEXT, Kind.HEADLINE) or not speakers or len(block.lines) > 4:
+        return block
+    if prev is not None and prev.kind is not Kind.ROSTER and not ends_sentence(prev.lines[-1].text):
         return block
     text = _block_text(block).replace(" ", "")
     if any(p in text for p in "。！？；") or len(text) > 48:

@@ -226,14 +226,25 @@ def _chain(flows: list[Flow], nxt: dict[int, int]) -> list[Flow]:
 def _continues_roster(cur: Flow, b: Block, nxt: Block | None, names: frozenset[str]) -> bool:
     """Roster lines go on while guests are still missing and the block names one, or is
     a title whose name follows in the next block."""
-    if b.kind not in (Kind.TEXT, Kind.HEADLINE) or not roster_like(b):
+    if b.kind not in (Kind.TEXT, Kind.HEADLINE):
         return False
-    seen = {n for n in names if n in cur.text}
+    if cur.open and "，" in cur.text and not cur.text.endswith(("：", ":")) and len(b.lines) <= 3:
+        return True  # a roster written as a sentence runs on across a column break
+    if not roster_like(b):
+        return False
+    so_far = cur.text.replace(" ", "")
+    seen = {n for n in names if n in so_far}
     if names and len(seen) >= len(names):
         return False
-    text = "".join(x.text for x in b.lines)
-    following = "".join(x.text for x in nxt.lines) if nxt is not None else ""
-    return not names or any(n in text or n in following for n in names - seen)
+    text = "".join(strip_spaces(x.text) for x in b.lines).replace(" ", "")
+    following = "".join(strip_spaces(x.text) for x in nxt.lines).replace(" ", "") if nxt else ""
+    # a name may break across lines: "…大队长 侯建" / "军"
+    broken = any(
+        so_far.endswith(n[:k]) and text.startswith(n[k:]) for n in names - seen for k in range(1, len(n))
+    )
+    return not names or broken or any(
+        n in text or n in following or n[:2] in text[-2:] for n in names - seen
+    )
 
 
 def roster_like(b: Block) -> bool:

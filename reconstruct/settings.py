@@ -18,6 +18,8 @@ class Settings:
     field_labels: tuple[str, ...] = (
         "采访对象", "采访时间", "采访日期", "采访地点", "人物简介", "嘉宾简介",
     )
+    # Lead fields that list the guests with their posts: read as a roster as well.
+    guest_fields: tuple[str, ...] = ("采访对象", "嘉宾简介", "人物简介")
     # Editor's note labels; a vertical label may come out reversed or rotated.
     note_labels: tuple[str, ...] = (
         "开栏语", "编者按", "编者的话", "记者手记", "短评", "相关链接", "采访手记", "编后",
