@@ -187,15 +187,24 @@ def _title(flows: list[Flow], used: set[int]) -> tuple[str, str]:
             used.add(id(f))
             sub = join_lines([x.text for x in f.head.lines]).lstrip("—-－ ")
             title = ""
-            if i and flows[i - 1].kind is Kind.HEADLINE:
+            if i and _title_like(flows[i - 1]):
                 used.add(id(flows[i - 1]))
                 title = flows[i - 1].text
             return title, sub
     for i, f in enumerate(flows):
-        if f.kind is Kind.BYLINE and i and flows[i - 1].kind is Kind.HEADLINE:
+        if f.kind is Kind.BYLINE and i and _title_like(flows[i - 1]):
             used.add(id(flows[i - 1]))
             return flows[i - 1].text, ""
     return "", ""
+
+
+def _title_like(flow: Flow) -> bool:
+    """A headline, or up to three lines with no sentence punctuation (a wrapped title)."""
+    if flow.kind is Kind.HEADLINE:
+        return True
+    lines = [x for b in flow.blocks for x in b.lines]
+    text = flow.text
+    return flow.kind is Kind.TEXT and len(lines) <= 3 and not any(p in text for p in "。，；！？：")
 
 
 def _reporters(flows: list[Flow], used: set[int]) -> tuple[str, ...]:
@@ -260,13 +269,28 @@ def _articles(flows: list[Flow], used: set[int], settings: Settings) -> list[Art
     bodies = [join_paragraphs(f.blocks, settings) for f in arts]
     heads = [""] * len(arts)
     texts = ["".join(p.text for p in b) for b in bodies]
-    for f in flows:
-        if f.kind is not Kind.HEADLINE or id(f) in used:
-            continue
+    for group in _headline_candidates(flows, used):
         free = [k for k in range(len(arts)) if not heads[k]]
-        parts = split_headline(f.text, [texts[k] for k in free])
+        parts = split_headline("".join(f.text for f in group), [texts[k] for k in free])
         if parts:
-            used.add(id(f))
+            used.update(id(f) for f in group)
             for part, k in parts:
                 heads[free[k]] = part
     return [Article(headline=h, paragraphs=b) for h, b in zip(heads, bodies)]
+
+
+def _headline_candidates(flows: list[Flow], used: set[int]) -> list[list[Flow]]:
+    """Headlines, and titles wrapped over a few lines; a stub of a few characters after
+    one (its wrapped end, cut off by a blank line) belongs to it."""
+    groups: list[list[Flow]] = []
+    after_title = False
+    for f in flows:
+        if id(f) in used or not _title_like(f):
+            after_title = False
+            continue
+        if after_title and f.kind is Kind.TEXT and len(f.text) <= 8:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+        after_title = True
+    return groups

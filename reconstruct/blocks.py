@@ -7,6 +7,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from .furniture import parse_byline
 from .model import Block, Line, Page
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -56,12 +57,12 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
     settings = settings or Settings()
     blocks: list[Block] = []
     run: list[Line] = []
-    for line in unglue_vertical_labels(page.lines, settings):
+    for line in unglue_vertical_labels(_split_fused_byline(page.lines), settings):
         if not line.text.strip():
             _flush(run, blocks, settings)
             run = []
         else:
-            if run and _starts_block(line, settings):
+            if run and _starts_block(line, run[-1], settings):
                 _flush(run, blocks, settings)
                 run = []
             run.append(line)
@@ -69,9 +70,30 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
     return tuple(blocks)
 
 
-def _starts_block(line: Line, settings: Settings) -> bool:
+def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:
+    """Labels, news openers, subtitles and bylines start a block; a byline also ends one."""
     text = line.text.strip()
-    return bool(LABEL.match(text)) or text.startswith(settings.article_openers + SUBTITLE_DASHES)
+    return (
+        bool(LABEL.match(text))
+        or text.startswith(settings.article_openers + SUBTITLE_DASHES)
+        or parse_byline(text) is not None
+        or parse_byline(prev.text) is not None
+    )
+
+
+# A title and its byline printed on one line: "标题 记者 甲 乙".
+_FUSED_BYLINE = re.compile(r"^(?P<title>\S[^，。！？；：:]*?)\s+(?P<byline>(?:本报)?记者\s.*)$")
+
+
+def _split_fused_byline(lines: Sequence[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        m = _FUSED_BYLINE.match(line.text.strip())
+        if m and parse_byline(m.group("byline")):
+            out += [Line(line.number, m.group("title")), Line(line.number, m.group("byline"))]
+        else:
+            out.append(line)
+    return out
 
 
 def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .blocks import LABEL, SUBTITLE_DASHES
+from .furniture import NAME, parse_byline
 from .model import Block, Kind
 from .repair import ends_sentence, strip_spaces
 from .settings import Settings
@@ -17,9 +18,6 @@ __all__ = ["classify_blocks", "find_speakers", "match_note_label", "parse_byline
 
 log = logging.getLogger(__name__)
 
-_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,4}·[\u3400-\u9fff]{1,6}$")
-# Roles a byline lists before names; "记者 甲 乙 通讯员 丙".
-_BYLINE_ROLES = ("本报记者", "实习记者", "见习记者", "特约记者", "记者", "通讯员", "摄影", "文/图", "文图")
 # Common Chinese surnames (single and compound): a speaker label "姓名：" starts with one.
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周阎徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -101,7 +99,7 @@ def _is_name_label(name: str, settings: Settings) -> bool:
         return False
     if any(name.endswith(r) for r in settings.roster_labels):
         return False
-    return bool(_NAME.match(name)) and len(name.replace("·", "")) <= settings.max_name_length + 2
+    return bool(NAME.match(name)) and len(name.replace("·", "")) <= settings.max_name_length + 2
 
 
 def match_note_label(text: str, settings: Settings) -> str | None:
@@ -113,27 +111,6 @@ def match_note_label(text: str, settings: Settings) -> str | None:
         if sorted(t) == sorted(label):
             return label
     return None
-
-
-def parse_byline(text: str) -> tuple[str, ...] | None:
-    """Reporter names of a byline "记者 甲 乙 丙", or None if the line is not one."""
-    t = text.strip()
-    if "：" in t or ":" in t or ends_sentence(t) or "，" in t:
-        return None
-    if not t.startswith(_BYLINE_ROLES):
-        return None
-    names: list[str] = []
-    for tok in t.replace("\u3000", " ").split():
-        for role in _BYLINE_ROLES:
-            if tok.startswith(role):
-                tok = tok[len(role) :]
-                break
-        if not tok:
-            continue
-        if not _NAME.match(tok):
-            return None
-        names.append(tok)
-    return tuple(names) if names else None
 
 
 def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Block:

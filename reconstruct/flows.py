@@ -169,13 +169,22 @@ def stitch_flows(flows: Sequence[Flow]) -> list[Flow]:
 
 
 def _best_continuations(flows: list[Flow]) -> dict[int, int]:
-    opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open]
-    cands = [j for j, g in enumerate(flows) if g.kind is Kind.TEXT]
+    opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
+    cands = [j for j, g in enumerate(flows) if g.kind is Kind.TEXT and not _stub(g)]
     if not opened or not cands:
         return {}
     scores = np.array([[_stitch_score(flows, i, j) for j in cands] for i in opened])
     rows, cols = linear_sum_assignment(scores, maximize=True)
     return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
+
+
+def _stub(flow: Flow) -> bool:
+    """A few characters on a line of their own with no punctuation: the wrapped end of a
+    headline or a broken name, not running text."""
+    text = flow.text
+    return len(flow.blocks) == 1 and len(flow.blocks[0].lines) == 1 and len(text) <= 8 and not any(
+        p in text for p in "，。、；：！？"
+    )
 
 
 def _stitch_score(flows: list[Flow], i: int, j: int) -> float:

@@ -7,13 +7,18 @@ import re
 from collections.abc import Sequence
 
 from .model import Guest
-from .repair import strip_spaces
+from .repair import ends_sentence, strip_spaces
 
-__all__ = ["parse_roster", "split_headline"]
+__all__ = ["parse_roster", "split_headline", "parse_byline", "NAME"]
 
+NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,4}·[\u3400-\u9fff]{1,6}$")
+# Roles a byline lists before names; "记者 甲 乙 通讯员 丙".
+_BYLINE_ROLES = ("本报记者", "实习记者", "见习记者", "特约记者", "记者", "通讯员", "摄影", "文/图", "文图")
 _SEPARATORS = " \u3000、，,：:；;|/"
 # A headline part must have at least this share of its bigrams in the article it heads.
 _MIN_HEADLINE_COVERAGE = 0.5
+# A headline has at least this many characters.
+_MIN_HEADLINE = 6
 # Fused lines hold at most this many headlines.
 _MAX_FUSED = 3
 
@@ -78,13 +83,40 @@ def split_headline(line: str, leads: Sequence[str]) -> list[tuple[str, int]]:
         for cuts in itertools.combinations(range(2, n - 1), k - 1):
             bounds = [0, *cuts, n]
             spans = list(zip(bounds, bounds[1:]))
-            if any(e - s < 4 for s, e in spans):
+            if any(e - s < _MIN_HEADLINE for s, e in spans):
                 continue
             for arts in itertools.permutations(range(len(leads)), k):
                 scores = [part_score(a, s, e) for a, (s, e) in zip(arts, spans)]
                 if min(scores) < 0:
                     continue
-                total = sum(scores) - 0.01 * k  # prefer fewer parts on a tie
+                # on a tie, prefer cuts where each part starts and ends on a bigram of its
+                # article (the unmatched characters between two headlines are not split
+                # arbitrarily), then fewer parts
+                edges = sum(
+                    hits[a][s] + hits[a][e - 2] for a, (s, e) in zip(arts, spans) if e - s >= 2
+                )
+                total = sum(scores) + 0.1 * edges - 0.01 * k
                 if total > best[0]:
                     best = (total, [(a, s, e) for a, (s, e) in zip(arts, spans)])
     return [(line[s:e], a) for a, s, e in best[1]]
+
+
+def parse_byline(text: str) -> tuple[str, ...] | None:
+    """Reporter names of a byline "记者 甲 乙 丙", or None if the line is not one."""
+    t = text.strip()
+    if "：" in t or ":" in t or ends_sentence(t) or "，" in t:
+        return None
+    if not t.startswith(_BYLINE_ROLES):
+        return None
+    names: list[str] = []
+    for tok in t.replace("\u3000", " ").split():
+        for role in _BYLINE_ROLES:
+            if tok.startswith(role):
+                tok = tok[len(role) :]
+                break
+        if not tok:
+            continue
+        if not NAME.match(tok):
+            return None
+        names.append(tok)
+    return tuple(names) if names else None
