@@ -19,7 +19,7 @@ from dataclasses import replace
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .lexicon import bigrams, content_features, cosine
+from .lexicon import bigrams, content_features, dot, unit
 from .model import Candidate, Certainty, Guest, Interview, Turn
 from .settings import Settings
 
@@ -45,7 +45,8 @@ def _idf(docs: Sequence[Counter[str]]) -> dict[str, float]:
 
 
 def _weigh(doc: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    return {k: (1 + math.log(c)) * idf.get(k, 0.0) for k, c in doc.items() if idf.get(k, 0.0) > 0}
+    """Log-scaled counts times idf, scaled to unit length (so cosine is a dot product)."""
+    return unit({k: (1 + math.log(c)) * idf.get(k, 0.0) for k, c in doc.items() if idf.get(k, 0.0) > 0})
 
 
 def _guest_profiles(answers: Sequence[Turn], guests: Sequence[Guest]) -> dict[str, Counter[str]]:
@@ -95,9 +96,9 @@ def score_matrix(
         named = _named_guests(q.text, guests, [x.text for x in questions])
         for j, a in enumerate(answers):
             scores[i, j] = (
-                settings.lexical_weight * cosine(qw, full_w[j])
-                + settings.opening_weight * cosine(qw, open_w[j])
-                + settings.entity_weight * cosine(qg, prof_w[a.speaker])
+                settings.lexical_weight * dot(qw, full_w[j])
+                + settings.opening_weight * dot(qw, open_w[j])
+                + settings.entity_weight * dot(qg, prof_w[a.speaker])
                 + settings.title_weight * named.get(a.speaker, 0.0)
                 + settings.cue_weight * _cues(q.text, a, settings)
                 + settings.plan_weight * _plans(q.text, a, settings)
@@ -192,14 +193,18 @@ def solve(
             columns.append(col)
             owners.append(q)
     matrix = np.stack(columns, axis=1)  # answers x slots
-    while True:
+    for _ in range(n_a + 1):  # each pass forbids one more cell, so this ends
         rows, picked = linear_sum_assignment(matrix, maximize=True)
         pairs = sorted((owners[c], int(a)) for a, c in zip(rows, picked))
         twice = _answered_twice(pairs, speakers, scores)
         if twice is None:
-            return pairs
+            break
         q, a = twice  # the same guest answering one question twice: forbid the weaker
-        matrix[a, [c for c, o in enumerate(owners) if o == q]] = _FORBIDDEN
+        cells = [c for c, o in enumerate(owners) if o == q]
+        if all(matrix[a, c] <= _FORBIDDEN for c in cells):
+            break  # nowhere else to go (one question, several answers by one guest)
+        matrix[a, cells] = _FORBIDDEN
+    return pairs
 
 
 def _answered_twice(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from functools import lru_cache
 from collections.abc import Sequence
 
 from .furniture import parse_byline
@@ -31,7 +32,11 @@ def line_width(line: Line | str) -> float:
     A letter-spaced line (a space between most characters) was stretched to the full column
     by justification: it counts as wide as its characters and gaps together.
     """
-    text = line.text if isinstance(line, Line) else line
+    return _text_width(line.text if isinstance(line, Line) else line)
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_width(text: str) -> float:
     clean = strip_spaces(text)
     gaps = len(_SPACED.findall(text.strip()))
     if gaps >= 3 and gaps * 2 >= len(clean):

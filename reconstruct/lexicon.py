@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-__all__ = ["bigrams", "words", "cosine", "tfidf", "known_word", "content_features"]
+__all__ = ["bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "content_features"]
 
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _jieba_log = logging.getLogger("jieba")
@@ -39,6 +39,19 @@ def _tokenizer():  # type: ignore[no-untyped-def]
 def words(text: str) -> tuple[str, ...]:
     """jieba words of two characters or more (single characters carry little topic)."""
     return tuple(w for w in _tokenizer().lcut(text) if len(w) >= 2 and _CONTENT.match(w))
+
+
+def unit(a: Mapping[str, float]) -> dict[str, float]:
+    """The vector scaled to length one (empty stays empty)."""
+    norm = math.sqrt(sum(v * v for v in a.values()))
+    return {k: v / norm for k, v in a.items()} if norm else {}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product; the cosine of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
