@@ -57,6 +57,15 @@ def assemble_page(
             answers=tuple(_turn(f, "guest", settings) for f in answers),
             anchored=_anchored(flows),
         )
+        roster_label, roster_text = _roster_text([f for f in roster if f.kind is Kind.ROSTER])
+        interview = replace(
+            interview,
+            byline=tuple(
+                " ".join(x.text.split()) for f in flows if f.kind is Kind.BYLINE for x in f.head.lines
+            ),
+            roster_label=roster_label,
+            roster_text=roster_text,
+        )
         label, note = _note(flows, used, settings)
         interview = replace(interview, label=label, editor_note=note, lead=_lead(flows, used, settings))
     leftovers = tuple(
@@ -169,13 +178,22 @@ def _names_guests(flow: Flow, settings: Settings) -> bool:
     return flow.kind is Kind.FIELD and (flow.head.label or "") in settings.guest_fields
 
 
-def _guests(roster: Sequence[Flow], speakers: Sequence[str]) -> tuple[Guest, ...]:
-    names = list(dict.fromkeys(speakers))
-    text = ""
+def _roster_text(roster: Sequence[Flow]) -> tuple[str, str]:
+    """The roster's label and its text without the label, as printed."""
+    label, text = "", ""
     for f in roster:
         t = f.text
         m = LABEL.match(t)
-        text += t[m.end() :] if m and f.kind in (Kind.ROSTER, Kind.FIELD) else t
+        if m and f.kind in (Kind.ROSTER, Kind.FIELD):
+            label = label or strip_spaces(m.group(1)).replace(" ", "")
+            t = t[m.end() :]
+        text += t
+    return label, text
+
+
+def _guests(roster: Sequence[Flow], speakers: Sequence[str]) -> tuple[Guest, ...]:
+    names = list(dict.fromkeys(speakers))
+    text = _roster_text(roster)[1]
     guests = parse_roster(text, names) if text else tuple(Guest(name=n) for n in names)
     return tuple(replace(g, id=f"guest-{k}") for k, g in enumerate(guests, start=1))
 

@@ -137,6 +137,11 @@ class Interview:
     # (question, answer) index pairs the layout ties together: answers printed right after
     # their question, as in inline layouts; the aligner favours these pairings
     anchored: tuple[tuple[int, int], ...] = ()
+    # furniture as printed, so that nothing of it is lost: the byline line(s), the roster's
+    # label and the roster's text (titles and names as they stand on the page)
+    byline: tuple[str, ...] = ()
+    roster_label: str = ""
+    roster_text: str = ""
 
     @property
     def inline(self) -> bool:
