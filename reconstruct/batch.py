@@ -1,70 +1,57 @@
-"""Batch conversion without click: worker processes, one row per page, and the manifest.
+"""Batch conversion without click: worker processes, one row per document, and the manifest.
 
-Each worker converts one page and returns :class:`PageRow`s; the parent writes the manifest.
-A page that fails becomes a row with its error; the batch goes on.
+Each worker converts one page and returns :class:`PageRow`s; the parent journals them as they
+come and writes ``manifest.csv`` at the end. A page that fails becomes a row with its error
+and the batch goes on. Documents are written atomically, so a killed batch leaves no partial
+XML; ``resume`` skips pages whose outputs are current.
 """
 
 from __future__ import annotations
 
-import csv
 import logging
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from lxml import etree
+
 from . import __version__
-from .errors import ReconstructError, TeiValidationError
-from .model import PageMeta, PageResult
-from .pipeline import reconstruct_file
+from .errors import InputError, ReconstructError, TeiValidationError
+from .manifest import MANIFEST, Journal, PageRow, read_rows, write_manifest
+from .meta import xml_safe
+from .model import Override, Page, PageMeta, PageResult
+from .pipeline import reconstruct_page
+from .read import read_page
 from .settings import Settings
-from .tei import build_tei, document_name, write_tei
+from .tei import TEI_NS, TeiDocument, build_tei, document_name, write_tei
 from .validate import validate_tei
 
-__all__ = ["PageRow", "Report", "find_pages", "convert_page", "convert_batch", "write_manifest"]
+__all__ = ["PageRow", "Report", "BatchOptions", "find_pages", "convert_page", "convert_batch",
+           "write_manifest", "is_current", "tool_version"]
 
 log = logging.getLogger(__name__)
 
 PAGE_SUFFIXES = (".txt", ".text")
-MANIFEST_FIELDS = (
-    "file", "status", "dc.title", "dc.contributor", "dc.date", "dc.source", "dc.language",
-    "dc.identifier", "pairs", "lowest_confidence", "warnings", "lost_chars", "error",
-)
+_VERSION = re.compile(rb'<application ident="reconstruct" version="([^"]+)"')
+_HEAD_BYTES = 32_768  # the appInfo sits in the first few KB of the header
 
 
 @dataclass(frozen=True, slots=True)
-class PageRow:
-    """One manifest row: an output document of a page, or the page's failure."""
+class BatchOptions:
+    """How a batch runs, beyond the per-page :class:`Settings`."""
 
-    source: str
-    status: str  # "ok" | "failed"
-    output: str = ""
-    title: str = ""
-    contributors: tuple[str, ...] = ()
-    date: str = ""
-    pairs: int = 0
-    lowest_confidence: float | None = None
-    warnings: tuple[str, ...] = ()
-    lost_chars: int = 0
-    error: str = ""
-
-    def as_csv(self) -> dict[str, str]:
-        return {
-            "file": self.output,
-            "status": self.status,
-            "dc.title": self.title,
-            "dc.contributor": "||".join(self.contributors),
-            "dc.date": self.date,
-            "dc.source": self.source,
-            "dc.language": "zh-Hans",
-            "dc.identifier": Path(self.output).stem if self.output else "",
-            "pairs": str(self.pairs),
-            "lowest_confidence": "" if self.lowest_confidence is None else f"{self.lowest_confidence:.3f}",
-            "warnings": "; ".join(self.warnings),
-            "lost_chars": str(self.lost_chars),
-            "error": self.error,
-        }
+    validate: bool = True
+    resume: bool = False  # skip pages whose outputs are current
+    force: bool = False  # replace files of our names that reconstruct did not write
+    fail_fast: bool = False  # stop at the first failed page and re-raise its error
+    metas: Mapping[str, PageMeta] = field(default_factory=dict)  # page file name → metadata
+    overrides: Mapping[str, tuple[Override, ...]] = field(default_factory=dict)
+    inputs_mtime: float = 0.0  # outputs older than this (meta/overrides file) are stale
 
 
 @dataclass(slots=True)
@@ -72,6 +59,8 @@ class Report:
     """What a batch did; ``return_code`` is the CLI's exit status."""
 
     rows: list[PageRow] = field(default_factory=list)
+    converted: int = 0  # pages converted in this run (not skipped, not failed)
+    skipped: int = 0  # pages skipped by resume
 
     @property
     def failed(self) -> list[PageRow]:
@@ -86,113 +75,301 @@ class Report:
         return 1 if self.failed else 0
 
 
+@dataclass(frozen=True, slots=True)
+class _Task:
+    path: Path
+    out_dir: Path
+    settings: Settings
+    meta: PageMeta | None
+    overrides: tuple[Override, ...]
+    validate: bool
+    force: bool
+
+
 def find_pages(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Page files named or found (recursively, sorted) under the folders named."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in PAGE_SUFFIXES)
+            found += sorted(x for x in p.rglob("*")
+                            if x.is_file() and x.suffix.lower() in PAGE_SUFFIXES)
         else:
             found.append(p)
-    return found
+    return list(dict.fromkeys(found))  # a page named twice is converted once
 
 
 def _stem(path: Path) -> str:
-    """An output stem that cannot leave the output folder."""
-    stem = path.stem.replace(os.sep, "_").replace("/", "_").lstrip(".") or "page"
-    return stem
+    """An output stem that cannot leave the output folder and that XML, CSV and UTF-8 carry."""
+    return xml_safe(path.stem).replace(os.sep, "_").replace("/", "_").lstrip(".") or "page"
 
 
-def convert_page(
-    path: Path, out_dir: Path, settings: Settings, meta: PageMeta | None = None, validate: bool = True
-) -> list[PageRow]:
-    """Convert one page; never raises for a bad page, returns a failed row instead."""
+def _name(path: Path) -> str:
+    """The page's file name as the documents and the manifest give it."""
+    return xml_safe(path.name)
+
+
+def _outputs(out_dir: Path, stem: str) -> list[Path]:
+    """The documents an earlier run wrote for a page stem."""
+    names = [out_dir / f"{stem}.articles.xml"]
+    names += out_dir.glob(f"{_glob_escape(stem)}.interview-*.xml")
+    return sorted(p for p in names if p.is_file())
+
+
+def _glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def tool_version(path: Path) -> str | None:
+    """The reconstruct version that wrote a TEI file, from its appInfo (None: not ours)."""
     try:
-        result = reconstruct_file(path, meta, settings)
-        return _write(result, path, out_dir, validate)
-    except (ReconstructError, OSError, ValueError, UnicodeError) as exc:
-        log.warning("%s: %s", path, exc)
-        return [PageRow(source=path.name, status="failed", error=str(exc))]
+        with path.open("rb") as fh:
+            m = _VERSION.search(fh.read(_HEAD_BYTES))
+    except OSError:
+        return None
+    return m.group(1).decode() if m else None
 
 
-def _write(result: PageResult, path: Path, out_dir: Path, validate: bool) -> list[PageRow]:
-    docs = build_tei(result)
-    if validate:
-        for doc in docs:
-            problems = validate_tei(doc.tree)
-            if problems:
-                raise TeiValidationError(document_name(_stem(path), doc), problems)
-    rows = []
-    warnings = result.warnings + (
-        (f"removed {result.removed_chars} characters illegal in XML",) if result.removed_chars else ()
-    )
+def is_current(page: Path, out_dir: Path, newer_than: float = 0.0) -> bool:
+    """The page's outputs exist, are newer than it (and ``newer_than``), and were made by
+    this version of reconstruct."""
+    outs = _outputs(out_dir, _stem(page))
+    if not outs:
+        return False
+    oldest = min(p.stat().st_mtime for p in outs)
+    return (oldest >= max(page.stat().st_mtime, newer_than)
+            and all(tool_version(p) == __version__ for p in outs))
+
+
+# --- one page -----------------------------------------------------------------------------
+
+
+def convert_page(task: _Task, raise_errors: bool = False) -> list[PageRow]:
+    """Convert one page; a bad page returns a failed row (or raises, with ``raise_errors``)."""
+    name = _name(task.path)
+    try:
+        page = read_page(task.path, replace(task.meta or PageMeta(), source=name), task.settings)
+        result = reconstruct_page(page, settings=task.settings, overrides=task.overrides)
+        docs = build_tei(result)
+        if task.validate:
+            _validate(docs, _stem(task.path))
+        lost = _lost_chars(page, docs, task.settings) + page.removed_chars
+        return _write(result, docs, task, lost)
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
+        if raise_errors:
+            raise
+        _remove_outputs(task.out_dir, _stem(task.path), keep=(), force=False)
+        if isinstance(exc, (ReconstructError, OSError, UnicodeError)):
+            log.info("%s: %s", name, exc)  # the report names every failed page
+            error = str(exc).removeprefix(f"{name}: ")
+        else:
+            log.error("%s: internal error", name, exc_info=True)
+            error = f"internal error: {type(exc).__name__}: {exc}"
+        return [PageRow(source=name, status="failed", error=error)]
+
+
+def _validate(docs: Sequence[TeiDocument], stem: str) -> None:
     for doc in docs:
-        target = out_dir / document_name(_stem(path), doc)
+        problems = validate_tei(doc.tree)
+        if problems:
+            raise TeiValidationError(document_name(stem, doc), problems)
+
+
+def _lost_chars(page: Page, docs: Sequence[TeiDocument], settings: Settings) -> int:
+    """Letters and digits of the page that appear in none of its documents (the roster's
+    label, which the guest list replaces, does not count)."""
+    label = re.compile("(?:" + "|".join(map(re.escape, settings.roster_labels)) + ")[：:]")
+    text = label.sub("", "\n".join(line.text for line in page.lines))
+    chars = Counter(c for c in text if c.isalnum())
+    out: Counter[str] = Counter()
+    for doc in docs:
+        out.update(c for t in doc.tree.getroot().itertext() for c in t if c.isalnum())
+    return sum((chars - out).values())
+
+
+def _write(
+    result: PageResult, docs: Sequence[TeiDocument], task: _Task, lost: int
+) -> list[PageRow]:
+    stem = _stem(task.path)
+    targets = [task.out_dir / document_name(stem, doc) for doc in docs]
+    for target in targets:
+        if target.exists() and not task.force and tool_version(target) is None:
+            raise InputError(_name(task.path), f"{target.name} exists and was not written by "
+                             "reconstruct; --force replaces it")
+    warnings = result.warnings
+    if result.removed_chars:
+        warnings += (f"removed {result.removed_chars} characters illegal in XML",)
+    rows = []
+    for doc, target in zip(docs, targets):
         write_tei(doc, target)
-        rows.append(_row(result, doc.name, target, warnings))
+        rows.append(_row(result, doc.name, target, warnings, lost))
+    _remove_outputs(task.out_dir, stem, keep=targets, force=task.force)
     if not docs:
-        rows.append(PageRow(source=path.name, status="ok", warnings=warnings + ("nothing recovered",)))
+        rows.append(PageRow(source=_name(task.path), status="ok", lost_chars=lost,
+                            warnings=warnings + ("nothing recovered",)))
     return rows
 
 
-def _row(result: PageResult, name: str, target: Path, warnings: tuple[str, ...]) -> PageRow:
+def _remove_outputs(out_dir: Path, stem: str, keep: Sequence[Path], force: bool) -> None:
+    """Remove an earlier run's documents of this page that this run did not write."""
+    for old in _outputs(out_dir, stem):
+        if old not in keep and (force or tool_version(old) is not None):
+            old.unlink(missing_ok=True)
+
+
+def _row(result: PageResult, name: str, target: Path, warnings: tuple[str, ...],
+         lost: int) -> PageRow:
     meta = result.meta
+    common = dict(source=meta.source, status="ok", output=target.name, date=meta.date or "",
+                  warnings=warnings, lost_chars=lost, publisher=meta.newspaper or "",
+                  rights=meta.licence or "")
     if name.startswith("interview-"):
         iv = result.interviews[int(name.split("-")[1]) - 1]
         confidences = [t.confidence for t in iv.turns if t.confidence is not None]
-        return PageRow(
-            source=meta.source, status="ok", output=target.name, title=iv.title,
-            contributors=iv.reporters, date=meta.date or "",
-            pairs=sum(1 for t in iv.turns if t.question is not None),
-            lowest_confidence=min(confidences) if confidences else None,
-            warnings=warnings,
-        )
+        return PageRow(title=iv.title, contributors=iv.reporters,
+                       pairs=sum(1 for t in iv.turns if t.question is not None),
+                       lowest_confidence=min(confidences) if confidences else None, **common)
     heads = [a.headline for a in result.articles if a.headline]
-    return PageRow(
-        source=meta.source, status="ok", output=target.name, title=" / ".join(heads),
-        date=meta.date or "", warnings=warnings,
-    )
+    return PageRow(title=" / ".join(heads), **common)
 
 
-def _work(args: tuple[Path, Path, Settings, PageMeta | None, bool]) -> list[PageRow]:
-    return convert_page(*args)
+# --- many pages -----------------------------------------------------------------------------
 
 
 def convert_batch(
     pages: Sequence[Path],
     out_dir: Path,
     settings: Settings,
-    metas: dict[str, PageMeta] | None = None,
-    validate: bool = True,
+    options: BatchOptions | None = None,
     progress: Callable[[Path], None] | None = None,
+    validate: bool | None = None,
 ) -> Report:
-    """Convert pages with ``settings.jobs`` worker processes; rows come back in page order."""
+    """Convert pages with ``settings.jobs`` worker processes; rows come back in page order.
+
+    ``validate`` is a shortcut for ``options.validate``."""
+    options = options or BatchOptions()
+    if validate is not None:
+        options = replace(options, validate=validate)
     out_dir.mkdir(parents=True, exist_ok=True)
-    metas = metas or {}
-    tasks = [(p, out_dir, settings, metas.get(p.name), validate) for p in pages]
+    _remove_temporaries(out_dir)
+    earlier = read_rows(out_dir) if options.resume else {}
+    journal = Journal(out_dir)
+    done: dict[int, list[PageRow]] = {}
+    tasks: dict[int, _Task] = {}
+    seen: dict[str, Path] = {}
     report = Report()
-    for page, rows in zip(pages, _map(tasks, settings.jobs)):
-        report.rows += rows
+    for i, page in enumerate(pages):
+        rows = _precheck(page, seen.setdefault(_stem(page), page), out_dir, options, earlier)
+        if rows is None:
+            tasks[i] = _task(page, out_dir, settings, options)
+            continue
+        done[i] = rows
+        report.skipped += all(r.status == "ok" for r in rows)
+        journal.add(rows)
         if progress:
             progress(page)
-    write_manifest(report, out_dir / "manifest.csv")
+    if options.validate and settings.jobs > 1 and len(tasks) > 1:
+        _compile_schema_before_fork()
+    results = _run(tasks, settings.jobs)
+    try:
+        for i, rows in results:
+            done[i] = rows
+            report.converted += all(r.status == "ok" for r in rows)
+            journal.add(rows)
+            if progress:
+                progress(pages[i])
+            if options.fail_fast and any(r.status == "failed" for r in rows):
+                results.close()
+                _finish(report, done, journal, out_dir)
+                _reraise(tasks[i], rows)
+    except BaseException:
+        journal.close(remove=False)
+        raise
+    finally:
+        results.close()
+    _finish(report, done, journal, out_dir)
     return report
 
 
-def _map(tasks: list[tuple[Path, Path, Settings, PageMeta | None, bool]], jobs: int) -> Iterator[list[PageRow]]:
+def _compile_schema_before_fork() -> None:
+    """Workers forked after the schema is compiled share it, instead of each compiling
+    tei_all again (seconds per process); elsewhere each worker compiles it once."""
+    if multiprocessing.get_start_method() == "fork":
+        validate_tei(etree.Element(f"{{{TEI_NS}}}TEI"))
+
+
+def _reraise(task: _Task, rows: Sequence[PageRow]) -> None:
+    """Convert the failed page again in this process, letting its error out (--fail-fast)."""
+    convert_page(task, raise_errors=True)
+    raise ReconstructError(f"{_name(task.path)}: {rows[0].error}")
+
+
+def _finish(report: Report, done: Mapping[int, list[PageRow]], journal: Journal,
+            out_dir: Path) -> None:
+    report.rows = [r for i in sorted(done) for r in done[i]]
+    write_manifest(report.rows, out_dir / MANIFEST)
+    journal.close(remove=True)
+
+
+def _task(page: Path, out_dir: Path, settings: Settings, options: BatchOptions) -> _Task:
+    return _Task(page, out_dir, settings, options.metas.get(_name(page)),
+                 tuple(options.overrides.get(_name(page), ())), options.validate, options.force)
+
+
+def _precheck(page: Path, first: Path, out_dir: Path, options: BatchOptions,
+              earlier: Mapping[str, list[PageRow]]) -> list[PageRow] | None:
+    """Rows for a page that needs no conversion (resumed, or clashing with ``first``, the
+    first page of its output name); None: convert it."""
+    stem = _stem(page)
+    clash = first if first != page else None
+    if clash is not None:
+        return [PageRow(source=_name(page), status="failed",
+                        error=f"same output name as {xml_safe(str(clash))}; rename one")]
+    if options.resume and is_current(page, out_dir, options.inputs_mtime):
+        rows = [r for r in earlier.get(_name(page), []) if r.status == "ok"]
+        return rows or [_row_from_tei(_name(page), p) for p in _outputs(out_dir, stem)]
+    return None
+
+
+def _row_from_tei(source: str, path: Path) -> PageRow:
+    """A manifest row rebuilt from a document when an earlier run's row is lost."""
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    try:
+        root = etree.parse(str(path)).getroot()
+    except (OSError, etree.XMLSyntaxError):
+        return PageRow(source=source, status="ok", output=path.name)
+    title = root.xpath("string(//t:titleStmt/t:title[@type='main'])", namespaces=ns)
+    reporters = root.xpath("//t:titleStmt/t:respStmt[t:resp='记者']/t:persName/text()",
+                           namespaces=ns)
+    pairs = int(root.xpath("count(//t:sp[@cert])", namespaces=ns))
+    return PageRow(source=source, status="ok", output=path.name, title=title,
+                   contributors=tuple(reporters), pairs=pairs,
+                   warnings=("row rebuilt from the document on resume",))
+
+
+def _remove_temporaries(out_dir: Path) -> None:
+    """Temporary files left by a killed run (never a finished document)."""
+    for tmp in out_dir.glob(".*.tmp"):
+        log.info("removing %s, left by an interrupted run", tmp.name)
+        tmp.unlink(missing_ok=True)
+
+
+def _run(tasks: Mapping[int, _Task], jobs: int) -> Iterator[tuple[int, list[PageRow]]]:
+    """(page index, rows) as pages finish; a worker that dies fails its page, not the batch."""
     if jobs <= 1 or len(tasks) <= 1:
-        yield from map(_work, tasks)
+        for i, task in tasks.items():
+            yield i, convert_page(task)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_work, tasks, chunksize=4)
-
-
-def write_manifest(report: Report, path: Path) -> None:
-    tmp = path.with_suffix(".csv.tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=MANIFEST_FIELDS)
-        writer.writeheader()
-        for row in report.rows:
-            writer.writerow(row.as_csv())
-    os.replace(tmp, path)
-    log.info("manifest: %s (%d rows, tool %s)", path, len(report.rows), __version__)
+        futures: dict[Future[list[PageRow]], int] = {
+            pool.submit(convert_page, task): i for i, task in tasks.items()
+        }
+        try:
+            for future in as_completed(futures):
+                i = futures[future]
+                try:
+                    yield i, future.result()
+                except Exception as exc:  # noqa: BLE001 - a crashed worker fails one page
+                    yield i, [PageRow(source=_name(tasks[i].path), status="failed",
+                                      error=f"worker failed: {type(exc).__name__}: {exc}")]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from .align import align_turns
 from .assemble import assemble_page
 from .blocks import split_blocks
 from .classify import classify_blocks
-from .model import Page, PageMeta, PageResult
+from .model import Override, Page, PageMeta, PageResult
+from .overrides import override_page
 from .read import page_from_text, read_page
 from .settings import Settings
 
@@ -20,21 +22,28 @@ log = logging.getLogger(__name__)
 
 
 def reconstruct_page(
-    text: str | Page, meta: PageMeta | None = None, settings: Settings | None = None
+    text: str | Page,
+    meta: PageMeta | None = None,
+    settings: Settings | None = None,
+    overrides: Sequence[Override] = (),
 ) -> PageResult:
-    """read → blocks → classify → assemble → align, for one page's text."""
+    """read → blocks → classify → assemble → align (→ hand overrides), for one page's text."""
     settings = settings or Settings()
     page = text if isinstance(text, Page) else page_from_text(text, meta)
     blocks = classify_blocks(split_blocks(page, settings), settings)
     result = assemble_page(blocks, page.meta, settings)
     interviews = tuple(align_turns(iv, settings) for iv in result.interviews)
-    return replace(
+    result = replace(
         result, interviews=interviews, encoding=page.encoding, removed_chars=page.removed_chars
     )
+    return override_page(result, overrides)
 
 
 def reconstruct_file(
-    path: str | Path, meta: PageMeta | None = None, settings: Settings | None = None
+    path: str | Path,
+    meta: PageMeta | None = None,
+    settings: Settings | None = None,
+    overrides: Sequence[Override] = (),
 ) -> PageResult:
     """Read a page file (any supported encoding) and reconstruct it."""
-    return reconstruct_page(read_page(path, meta, settings), settings=settings)
+    return reconstruct_page(read_page(path, meta, settings), settings=settings, overrides=overrides)

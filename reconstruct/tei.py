@@ -9,15 +9,19 @@ import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 from lxml.builder import ElementMaker
 
 from . import __version__
-from .model import Article, Interview, PageMeta, PageResult, Paragraph, Turn
+from .meta import iso_date, split_title
+from .model import Article, Guest, Interview, PageMeta, PageResult, Paragraph, Turn
+from .overrides import EDITOR
 
-__all__ = ["TEI_NS", "TeiDocument", "build_tei", "write_tei", "document_name"]
+__all__ = ["TEI_NS", "TeiDocument", "build_tei", "write_tei", "document_name", "conversion_date"]
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -41,14 +45,17 @@ def document_name(stem: str, doc: TeiDocument) -> str:
     return f"{stem}.{doc.name}.xml"
 
 
-def build_tei(result: PageResult) -> tuple[TeiDocument, ...]:
-    """One document per interview, plus one for the page's other articles and leftovers."""
+def build_tei(result: PageResult, when: str | None = None) -> tuple[TeiDocument, ...]:
+    """One document per interview, plus one for the page's other articles and leftovers.
+
+    ``when`` is the conversion date for ``revisionDesc`` (default :func:`conversion_date`)."""
+    when = when or conversion_date()
     docs = [
-        TeiDocument(f"interview-{k}", etree.ElementTree(_interview_tei(iv, result.meta)))
+        TeiDocument(f"interview-{k}", etree.ElementTree(_interview_tei(iv, result, when)))
         for k, iv in enumerate(result.interviews, start=1)
     ]
     if result.articles or result.leftovers:
-        docs.append(TeiDocument("articles", etree.ElementTree(_articles_tei(result))))
+        docs.append(TeiDocument("articles", etree.ElementTree(_articles_tei(result, when))))
     return tuple(docs)
 
 
@@ -58,8 +65,11 @@ def write_tei(doc: TeiDocument, path: str | os.PathLike[str]) -> Path:
     data = etree.tostring(doc.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; readers need the usual mode
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -67,36 +77,144 @@ def write_tei(doc: TeiDocument, path: str | os.PathLike[str]) -> Path:
     return path
 
 
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 # --- header ---------------------------------------------------------------------------
 
 
-def _header(meta: PageMeta, titles: Sequence[etree._Element], extra: Sequence[etree._Element] = (),
-            persons: Sequence[etree._Element] = ()) -> etree._Element:
-    bibl = [E.title(meta.newspaper, level="j")] if meta.newspaper else []
-    if meta.date:
-        bibl.append(E.date(meta.date, when=meta.date))
-    if meta.page:
-        bibl.append(E.biblScope(meta.page, unit="page"))
-    bibl.append(E.idno(meta.source, type="file"))
-    if meta.sha256:
-        bibl.append(E.idno(meta.sha256, type="sha256"))
+def conversion_date() -> str:
+    """Today (UTC), or the day of ``SOURCE_DATE_EPOCH`` when set, for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat()
+    return datetime.now(timezone.utc).date().isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """What one document's header says beyond the page's metadata."""
+
+    titles: tuple[etree._Element, ...]
+    analytic: bool = False  # the document is one article of the page: describe it
+    reporters: tuple[str, ...] = ()
+    persons: tuple[etree._Element, ...] = ()
+    decisions: tuple[etree._Element, ...] = ()
+    edited: bool = False  # some pairings were set by hand (--overrides)
+    byline: tuple[str, ...] = ()  # the byline as printed (role words included)
+    roster: tuple[str, str] = ("", "")  # the roster's label and text as printed
+
+
+def _header(meta: PageMeta, head: _Head, when: str) -> etree._Element:
     profile = [E.langUsage(E.language("Chinese (simplified)", ident=LANG))]
-    if persons:
-        profile.append(E.particDesc(E.listPerson(*persons)))
+    if head.persons:
+        label, printed = head.roster
+        roster = [E.head(label)] if label else []
+        roster += [E.desc(printed, type="printed")] if printed else []
+        profile.append(E.particDesc(E.listPerson(*roster, *head.persons)))
     return E.teiHeader(
         E.fileDesc(
-            E.titleStmt(*titles, *extra),
-            # no <p> here: readers take every <p> outside the transcript for page text
-            E.publicationStmt(E.authority("Reconstructed from a newspaper page text export")),
-            E.sourceDesc(E.bibl(*bibl)),
+            _title_stmt(head),
+            _publication_stmt(meta),
+            E.sourceDesc(_source(meta, head)),
         ),
-        E.encodingDesc(
+        _english(E.encodingDesc(
             E.appInfo(
                 E.application(E.label("reconstruct"), ident="reconstruct", version=__version__)
-            )
-        ),
+            ),
+            E.editorialDecl(*head.decisions),
+        )),
         E.profileDesc(*profile),
+        _english(E.revisionDesc(
+            E.change(f"Converted from {meta.source} by reconstruct {__version__}.", when=when)
+        )),
     )
+
+
+def _english(el: etree._Element) -> etree._Element:
+    el.set(_xml("lang"), "en")
+    return el
+
+
+def _title_stmt(head: _Head) -> etree._Element:
+    stmt = E.titleStmt(*head.titles)
+    if head.reporters:
+        printed = [E.note(line, type="printed") for line in head.byline]
+        stmt.append(E.respStmt(E.resp("记者"), *[E.persName(n) for n in head.reporters], *printed))
+    if head.edited:
+        editor = _english(E.respStmt(E.resp("question–answer pairings corrected by hand"),
+                                     E.name("editor")))
+        editor.set(_xml("id"), EDITOR.lstrip("#"))
+        stmt.append(editor)
+    return stmt
+
+
+def _publication_stmt(meta: PageMeta) -> etree._Element:
+    # no <p> here: readers take every <p> outside the transcript for page text
+    stmt = E.publicationStmt(
+        _english(E.authority("Reconstructed from a newspaper page text export"))
+    )
+    if meta.licence:
+        licence = E.licence(meta.licence)
+        if meta.licence.startswith(("http://", "https://")):
+            licence.set("target", meta.licence)
+        stmt.append(E.availability(licence))
+    return stmt
+
+
+def _source(meta: PageMeta, head: _Head) -> etree._Element:
+    analytic = []
+    if head.analytic:
+        analytic = [E.title(t.text, level="a", type=t.get("type")) for t in head.titles]
+        analytic += [E.author(E.persName(n)) for n in head.reporters]
+    ids = [E.title(meta.newspaper, level="j")] if meta.newspaper else []
+    ids.append(E.idno(meta.source, type="file"))
+    if meta.sha256:
+        ids.append(E.idno(meta.sha256, type="sha256"))
+    if meta.url:
+        ids.append(E.idno(meta.url, type="URL"))
+    date = E.date(meta.date) if meta.date else E.date()
+    if iso_date(meta.date):
+        date.set("when", iso_date(meta.date) or "")
+    monogr = E.monogr(*ids, E.imprint(date))
+    if meta.page:
+        monogr.append(E.biblScope(meta.page, unit="page"))
+    return E.biblStruct(E.analytic(*analytic), monogr) if analytic else E.biblStruct(monogr)
+
+
+def _decisions(result: PageResult, iv: Interview | None = None) -> tuple[etree._Element, ...]:
+    """The editorialDecl: what was normalised on the way from the page text to this TEI."""
+    seg = ["Lines broken at the column width are joined (no space between Chinese characters);"
+           " a paragraph ends where the printed one ends: a line stopping short of its column"
+           " or the next line's lost indent. Blank lines at column breaks are dropped."]
+    norm = ["Spaces the PDF extractor put between Chinese characters, or between Chinese and"
+            " Latin letters or digits, are removed; spaces between two Latin letters or digits"
+            " are kept.",
+            "Labels printed vertically (one character per line, or extracted in reverse order)"
+            " are given in their upright reading."]
+    if result.removed_chars:
+        norm.append(f"{result.removed_chars} characters that XML cannot hold were removed.")
+    norm += list(result.normalised)
+    parts = [E.segmentation(*map(E.ab, seg)), E.normalization(*map(E.ab, norm), method="silent")]
+    if iv is not None:
+        parts.append(E.interpretation(E.ab(_order(iv))))
+        edited = sum(1 for t in iv.turns if t.resp)
+        if edited:
+            parts.append(E.correction(E.ab(
+                f"{edited} question–answer pairing(s) set by hand (@resp=\"{EDITOR}\").")))
+    return tuple(parts)
+
+
+def _order(iv: Interview) -> str:
+    if iv.inline:
+        return "Questions and answers are in the order printed."
+    return ("The host's questions were printed apart from the answers; each question is placed"
+            " before the answer(s) the aligner chose for it, and @cert on each answer gives the"
+            " aligner's confidence (high, medium, low).")
 
 
 def _tei(header: etree._Element, text: etree._Element) -> etree._Element:
@@ -105,12 +223,11 @@ def _tei(header: etree._Element, text: etree._Element) -> etree._Element:
     return root
 
 
-def _paras(paragraphs: Sequence[Paragraph], prefix: str = "") -> list[etree._Element]:
+def _paras(paragraphs: Sequence[Paragraph], prefix: str) -> list[etree._Element]:
     out = []
-    for k, p in enumerate(paragraphs, start=1):
+    for k, p in enumerate(paragraphs or (Paragraph(""),), start=1):
         el = E.p(p.text)
-        if prefix:
-            el.set(_xml("id"), f"{prefix}.p{k}")
+        el.set(_xml("id"), f"{prefix}.p{k}")
         out.append(el)
     return out
 
@@ -118,39 +235,50 @@ def _paras(paragraphs: Sequence[Paragraph], prefix: str = "") -> list[etree._Ele
 # --- interview ------------------------------------------------------------------------
 
 
-def _interview_tei(iv: Interview, meta: PageMeta) -> etree._Element:
+def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Element:
+    meta = result.meta
     titles = [E.title(iv.title or meta.source, type="main")]
     if iv.subtitle:
         titles.append(E.title(iv.subtitle, type="sub"))
-    extra = []
-    if iv.reporters:
-        extra.append(E.respStmt(E.resp("记者"), *[E.persName(n) for n in iv.reporters]))
-    ids = {g.name: g.id for g in iv.guests}
-    persons = []
+    persons = [_person(g) for g in iv.guests]
     if iv.questions:
         host = E.person(E.persName(iv.host), role="interviewer")
         host.set(_xml("id"), "host")
-        persons.append(host)
-    for g in iv.guests:
-        person = E.person(E.persName(g.name), role="interviewee")
-        if g.title:
-            person.append(E.affiliation(g.title))
-        person.set(_xml("id"), g.id)
-        persons.append(person)
+        persons.insert(0, host)
+    head = _Head(tuple(titles), True, iv.reporters, tuple(persons), _decisions(result, iv),
+                 edited=any(t.resp for t in iv.turns), byline=iv.byline,
+                 roster=(iv.roster_label, iv.roster_text))
     text = E.text()
     if iv.editor_note or iv.label:
         note = E.div(type="editorial")
         if iv.label:
             note.append(E.head(iv.label))
-        note.extend(_paras(iv.editor_note, "note") or [E.p()])
+        note.extend(_paras(iv.editor_note, "note"))
         text.append(E.front(note))
     body = E.body()
     if iv.lead:
         body.append(E.div(*_paras(iv.lead, "lead"), type="lead"))
+    ids = {g.name: g.id for g in iv.guests}
     turns = iv.turns or tuple(sorted(iv.questions + iv.answers, key=_start))
     body.append(E.div(*[_sp(t, k, ids) for k, t in enumerate(turns, start=1)], type="interview"))
     text.append(body)
-    return _tei(_header(meta, titles, extra, persons), text)
+    return _tei(_header(meta, head, when), text)
+
+
+def _person(guest: Guest) -> etree._Element:
+    """A guest: name, and the roster title as affiliation (organisation and post within)."""
+    person = E.person(E.persName(guest.name), role="interviewee")
+    person.set(_xml("id"), guest.id)
+    org, post = split_title(guest.title)
+    if org and post:
+        name = E.orgName(org)
+        name.tail = ""  # mixed content: no indentation may come between the two parts
+        person.append(E.affiliation(name, E.roleName(post)))
+    elif post:
+        person.append(E.affiliation(E.roleName(post)))
+    elif org:
+        person.append(E.affiliation(org))
+    return person
 
 
 def _start(t: Turn) -> int:
@@ -173,15 +301,16 @@ def _sp(turn: Turn, k: int, ids: dict[str, str]) -> etree._Element:
 # --- articles and leftovers -------------------------------------------------------------
 
 
-def _articles_tei(result: PageResult) -> etree._Element:
+def _articles_tei(result: PageResult, when: str) -> etree._Element:
     meta = result.meta
-    titles = [E.title(f"{meta.source}: other articles and unassigned text", type="main")]
+    titles = (_english(E.title(f"{meta.source}: other articles and unassigned text",
+                               type="main")),)
     body = E.body()
     for k, art in enumerate(result.articles, start=1):
         body.append(_article(art, k))
     if result.leftovers:
         body.append(E.div(*_paras(result.leftovers, "left"), type="unassigned"))
-    return _tei(_header(meta, titles), E.text(body))
+    return _tei(_header(meta, _Head(titles, decisions=_decisions(result)), when), E.text(body))
 
 
 def _article(art: Article, k: int) -> etree._Element:
@@ -189,5 +318,5 @@ def _article(art: Article, k: int) -> etree._Element:
     div.set(_xml("id"), f"art{k}")
     if art.headline:
         div.append(E.head(art.headline))
-    div.extend(_paras(art.paragraphs, f"art{k}") or [E.p()])
+    div.extend(_paras(art.paragraphs, f"art{k}"))
     return div

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,10 @@ SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "seeds"
 OUTPUT = ROOT / "output"
 HAND = Path(__file__).resolve().parent / "pages" / "hand"
+
+# The TEI's revisionDesc dates the conversion; a fixed date keeps output/ byte-for-byte
+# reproducible (reproducible-builds' SOURCE_DATE_EPOCH; 1735689600 = 2025-01-01).
+os.environ["SOURCE_DATE_EPOCH"] = "1735689600"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

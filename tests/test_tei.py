@@ -1,22 +1,37 @@
+from dataclasses import replace
+
+import pytest
 from lxml import etree
 
 from reconstruct.model import Article, Guest, Interview, PageMeta, PageResult, Paragraph, Turn
-from reconstruct.tei import TEI_NS, build_tei, write_tei
+from reconstruct.tei import TEI_NS, build_tei, conversion_date, write_tei
+from reconstruct.validate import validate_tei
 
 NS = {"t": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+FULL_META = PageMeta(source="p.txt", sha256="0" * 64, newspaper="某区日报", date="2024年7月6日",
+                     page="3", url="https://example.org/p3", licence="https://creativecommons.org/licenses/by/4.0/")
 
 
-def _result() -> PageResult:
+def _result(meta: PageMeta | None = None, resp: str | None = None) -> PageResult:
     q = Turn("主持人", "host", (Paragraph("问？", (1,)),))
     a = Turn("王甲", "guest", (Paragraph("答一。", (3,)), Paragraph("答二。", (4,))), question=0,
-             answer=0, confidence=0.9, cert="high")
+             answer=0, confidence=0.9, cert="high", resp=resp)
     iv = Interview(title="标题", subtitle="副题", reporters=("张一",), label="编者按",
-                   editor_note=(Paragraph("按语。"),), guests=(Guest("王甲", "某局局长", "guest-1"),),
+                   editor_note=(Paragraph("按语。"),),
+                   guests=(Guest("王甲", "某局党组书记、局长", "guest-1"),),
                    questions=(q,), answers=(a,), turns=(q, a))
-    return PageResult(meta=PageMeta(source="p.txt", sha256="0" * 64), interviews=(iv,),
+    return PageResult(meta=meta or PageMeta(source="p.txt", sha256="0" * 64), interviews=(iv,),
                       articles=(Article("新闻标题", (Paragraph("本报讯 正文。"),)),),
                       leftovers=(Paragraph("无处安放。", (9,)),))
+
+
+def _root(result: PageResult, k: int = 0) -> etree._Element:
+    return build_tei(result, when="2025-01-01")[k].tree.getroot()
+
+
+def _x(root: etree._Element, path: str) -> list:  # type: ignore[type-arg]
+    return root.xpath(path, namespaces=NS)
 
 
 def test_one_document_per_interview_plus_articles() -> None:
@@ -25,26 +40,91 @@ def test_one_document_per_interview_plus_articles() -> None:
 
 
 def test_interview_profile() -> None:
-    root = build_tei(_result())[0].tree.getroot()
+    root = _root(_result())
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-Hans"
-    assert root.xpath("//t:titleStmt/t:title[@type='main']/text()", namespaces=NS) == ["标题"]
-    assert root.xpath("//t:titleStmt/t:title[@type='sub']/text()", namespaces=NS) == ["副题"]
-    assert root.xpath("//t:respStmt/t:persName/text()", namespaces=NS) == ["张一"]
-    person = root.xpath("//t:person[@role='interviewee']", namespaces=NS)[0]
-    assert person.get(XML_ID) == "guest-1"
-    assert person.xpath("t:affiliation/text()", namespaces=NS) == ["某局局长"]
-    assert root.xpath("//t:front/t:div[@type='editorial']/t:head/text()", namespaces=NS) == ["编者按"]
-    sps = root.xpath("//t:div[@type='interview']/t:sp", namespaces=NS)
+    assert _x(root, "//t:titleStmt/t:title[@type='main']/text()") == ["标题"]
+    assert _x(root, "//t:titleStmt/t:title[@type='sub']/text()") == ["副题"]
+    assert _x(root, "//t:titleStmt/t:respStmt/t:persName/text()") == ["张一"]
+    assert _x(root, "//t:front/t:div[@type='editorial']/t:head/text()") == ["编者按"]
+    sps = _x(root, "//t:div[@type='interview']/t:sp")
     assert [s.get("who") for s in sps] == ["#host", "#guest-1"]
     assert sps[1].get("cert") == "high"
-    assert [p.get(XML_ID) for p in sps[1].xpath("t:p", namespaces=NS)] == ["sp2.p1", "sp2.p2"]
-    assert root.xpath("//t:application/@version", namespaces=NS)
+    assert [p.get(XML_ID) for p in _x(sps[1], "t:p")] == ["sp2.p1", "sp2.p2"]
+    assert _x(root, "//t:application/@version")
+
+
+def test_guest_title_is_split_but_kept_whole() -> None:
+    person = _x(_root(_result()), "//t:person[@role='interviewee']")[0]
+    assert person.get(XML_ID) == "guest-1"
+    assert _x(person, "t:affiliation/t:orgName/text()") == ["某局"]
+    assert _x(person, "t:affiliation/t:roleName/text()") == ["党组书记、局长"]
+    assert _x(person, "string(t:affiliation)") == "某局党组书记、局长"
+
+
+def test_source_description_from_metadata() -> None:
+    root = _root(_result(FULL_META))
+    bs = _x(root, "//t:sourceDesc/t:biblStruct")[0]
+    assert _x(bs, "t:analytic/t:title[@type='main']/text()") == ["标题"]
+    assert _x(bs, "t:analytic/t:author/t:persName/text()") == ["张一"]
+    assert _x(bs, "t:monogr/t:title[@level='j']/text()") == ["某区日报"]
+    assert _x(bs, "t:monogr/t:imprint/t:date/@when") == ["2024-07-06"]
+    assert _x(bs, "t:monogr/t:imprint/t:date/text()") == ["2024年7月6日"]
+    assert _x(bs, "t:monogr/t:biblScope[@unit='page']/text()") == ["3"]
+    assert _x(bs, "t:monogr/t:idno[@type='file']/text()") == ["p.txt"]
+    assert _x(bs, "t:monogr/t:idno[@type='sha256']/text()") == ["0" * 64]
+    assert _x(bs, "t:monogr/t:idno[@type='URL']/text()") == ["https://example.org/p3"]
+    assert _x(root, "//t:publicationStmt/t:availability/t:licence/@target") == [FULL_META.licence]
+
+
+def test_missing_metadata_is_left_out_not_invented() -> None:
+    root = _root(_result())
+    assert not _x(root, "//t:monogr/t:title")
+    assert not _x(root, "//t:biblScope | //t:availability | //t:date[@when]")
+    assert _x(root, "//t:imprint/t:date/text()") == []
+
+
+def test_no_paragraph_outside_the_text() -> None:
+    """Readers take every <p> outside the transcript for page text."""
+    for k in (0, 1):
+        assert not _x(_root(_result(FULL_META), k), "//t:teiHeader//t:p")
+
+
+def test_editorial_declaration_and_revision_date() -> None:
+    root = _root(replace(_result(), removed_chars=2, normalised=("label read upright",)))
+    decl = " ".join(_x(root, "//t:editorialDecl//t:ab/text()"))
+    assert "joined" in decl and "Spaces" in decl and "2 characters" in decl
+    assert "label read upright" in decl and "question is placed before" in decl
+    assert _x(root, "//t:revisionDesc/t:change/@when") == ["2025-01-01"]
+
+
+def test_conversion_date_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    assert conversion_date() == "1970-01-02"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert len(conversion_date()) == 10
+
+
+def test_hand_corrected_pair_points_to_the_editor() -> None:
+    root = _root(_result(resp="#editor"))
+    assert _x(root, "//t:sp[@resp]/@resp") == ["#editor"]
+    assert _x(root, "//t:titleStmt/t:respStmt[@xml:id='editor']/t:name/text()") == ["editor"]
+    assert "set by hand" in " ".join(_x(root, "//t:editorialDecl/t:correction//text()"))
+
+
+def test_same_input_same_bytes_and_ids() -> None:
+    one = [etree.tostring(d.tree) for d in build_tei(_result(), when="2025-01-01")]
+    two = [etree.tostring(d.tree) for d in build_tei(_result(), when="2025-01-01")]
+    assert one == two
+    root = _root(_result())
+    ps = _x(root, "//t:text//t:p")
+    assert all(p.get(XML_ID) for p in ps) and all(s.get(XML_ID) for s in _x(root, "//t:sp"))
 
 
 def test_leftovers_are_kept_and_marked() -> None:
-    root = build_tei(_result())[1].tree.getroot()
-    assert root.xpath("//t:div[@type='article']/t:head/text()", namespaces=NS) == ["新闻标题"]
-    assert root.xpath("//t:div[@type='unassigned']/t:p/text()", namespaces=NS) == ["无处安放。"]
+    root = _root(_result(), 1)
+    assert _x(root, "//t:div[@type='article']/t:head/text()") == ["新闻标题"]
+    assert _x(root, "//t:div[@type='unassigned']/t:p/text()") == ["无处安放。"]
+    assert not _x(root, "//t:analytic")
 
 
 def test_write_is_atomic_and_utf8(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -52,4 +132,12 @@ def test_write_is_atomic_and_utf8(tmp_path) -> None:  # type: ignore[no-untyped-
     path = write_tei(doc, tmp_path / "x.xml")
     assert path.read_bytes().startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
     assert [p.name for p in tmp_path.iterdir()] == ["x.xml"]
+    assert path.stat().st_mode & 0o044  # readable by others (mkstemp alone gives 0600)
     assert etree.parse(str(path)).getroot().tag == f"{{{TEI_NS}}}TEI"
+
+
+@pytest.mark.slow
+def test_full_header_is_valid_tei_all() -> None:
+    for result in (_result(FULL_META, resp="#editor"), _result()):
+        for doc in build_tei(result):
+            assert validate_tei(doc.tree) == [], doc.name

@@ -1,0 +1,176 @@
+"""Batch conversion: worker processes, broken pages, the manifest, resume, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from reconstruct import __version__
+from reconstruct.batch import BatchOptions, convert_batch, find_pages, is_current, tool_version
+from reconstruct.errors import InputError
+from reconstruct.manifest import JOURNAL, MANIFEST_FIELDS
+from reconstruct.model import Override, PageMeta
+from reconstruct.settings import Settings
+
+GEN = Path(__file__).resolve().parent / "generators"
+sys.path.insert(0, str(GEN))
+from make_pages import generate  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+BROKEN = {"zz_binary.txt": bytes(range(256)) * 8, "zz_empty.txt": b"",
+          "zz_invalid.txt": b"\xff\xfe\x00\xd8\x00\xd8" * 40}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pages")
+    generate(7, 17, root, CORPUS)
+    for name, data in BROKEN.items():
+        (root / name).write_bytes(data)
+    return root
+
+
+def _manifest(out: Path) -> list[dict[str, str]]:
+    with (out / "manifest.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_twenty_pages_three_broken(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    report = convert_batch(find_pages([pages]), out, Settings(jobs=2), BatchOptions(validate=False))
+    assert report.return_code == 1 and report.pages == 20 and report.converted == 17
+    failed = {r.source: r.error for r in report.failed}
+    assert set(failed) == set(BROKEN)
+    assert "empty" in failed["zz_empty.txt"] and all(failed.values())
+    rows = _manifest(out)
+    assert tuple(rows[0]) == MANIFEST_FIELDS
+    assert {r["dc.source"] for r in rows} == {p.name for p in find_pages([pages])}
+    assert all(r["file"] for r in rows if r["status"] == "ok")
+    assert not list(out.glob(".*"))  # no journal, no temporary files left
+    for row in rows:
+        if row["file"].endswith(".interview-1.xml"):
+            assert int(row["pairs"]) > 0 and row["dc.language"] == "zh-Hans"
+
+
+def test_resume_converts_nothing_and_keeps_the_manifest(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = convert_batch(find_pages([pages]), out, Settings(), BatchOptions(validate=False))
+    before = _manifest(out)
+    again = convert_batch(find_pages([pages]), out, Settings(), BatchOptions(validate=False, resume=True))
+    assert again.converted == 0 and again.skipped == 17 and len(again.failed) == 3
+    assert _manifest(out) == before and again.return_code == first.return_code == 1
+
+
+def test_resume_reconverts_a_touched_page_or_another_version(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    page = sorted(pages.glob("0*.txt"))[0]
+    convert_batch([page], out, Settings(), BatchOptions(validate=False))
+    assert is_current(page, out)
+    later = time.time() + 5
+    os.utime(page, (later, later))
+    try:
+        assert not is_current(page, out)
+    finally:
+        os.utime(page, (later - 3600, later - 3600))
+    assert is_current(page, out)
+    doc = next(out.glob("*.xml"))
+    assert tool_version(doc) == __version__
+    doc.write_bytes(doc.read_bytes().replace(f'version="{__version__}"'.encode(), b'version="0.0.1"'))
+    assert not is_current(page, out)
+    assert not is_current(page, out, newer_than=time.time() + 60)  # e.g. a newer --meta file
+
+
+def test_resume_after_a_lost_manifest_rebuilds_rows(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    page = sorted(pages.glob("0*.txt"))[0]
+    convert_batch([page], out, Settings(), BatchOptions(validate=False))
+    (out / "manifest.csv").unlink()
+    report = convert_batch([page], out, Settings(), BatchOptions(validate=False, resume=True))
+    assert report.skipped == 1 and all(r.output for r in report.rows)
+    assert all(r.status == "ok" for r in report.rows)
+
+
+def test_stale_outputs_and_temporaries_are_removed(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    page = sorted(pages.glob("0*.txt"))[0]
+    convert_batch([page], out, Settings(), BatchOptions(validate=False))
+    stale = out / f"{page.stem}.interview-9.xml"
+    stale.write_bytes(next(out.glob("*.xml")).read_bytes())
+    tmp = out / f".{page.stem}.articles.xml.abc.tmp"
+    tmp.write_bytes(b"<TEI")
+    convert_batch([page], out, Settings(), BatchOptions(validate=False))
+    assert not stale.exists() and not tmp.exists()
+
+
+def test_a_foreign_file_is_not_replaced_without_force(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    page = sorted(pages.glob("0*.txt"))[0]
+    mine = out / f"{page.stem}.articles.xml"
+    mine.write_text("<keep/>", encoding="utf-8")
+    report = convert_batch([page], out, Settings(), BatchOptions(validate=False))
+    assert report.failed and "--force" in report.failed[0].error
+    assert mine.read_text(encoding="utf-8") == "<keep/>"
+    report = convert_batch([page], out, Settings(), BatchOptions(validate=False, force=True))
+    assert not report.failed and tool_version(mine) == __version__
+
+
+def test_pages_with_the_same_output_name_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "p.txt").write_bytes(b"")
+    report = convert_batch(find_pages([tmp_path / "a", tmp_path / "b"]), tmp_path / "o", Settings())
+    assert "same output name" in report.failed[1].error
+
+
+def test_fail_fast_raises_the_first_error(pages: Path, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="empty"):
+        convert_batch([pages / "zz_empty.txt", *sorted(pages.glob("0*.txt"))[:2]], tmp_path / "o",
+                      Settings(), BatchOptions(validate=False, fail_fast=True))
+    assert (tmp_path / "o" / "manifest.csv").exists() and not (tmp_path / "o" / JOURNAL).exists()
+
+
+def test_metadata_and_overrides_reach_the_documents(tmp_path: Path) -> None:
+    from conftest import SEEDS
+
+    page = SEEDS / "000_3fb12ec0478f6414.txt"
+    options = BatchOptions(
+        validate=False,
+        metas={page.name: PageMeta(source=page.name, newspaper="某报", date="2024-07-06",
+                                   licence="CC BY 4.0")},
+        overrides={page.name: (Override(3, "李艳", "园区最大的"), Override(40, "李艳", "x"))},
+    )
+    report = convert_batch([page], tmp_path, Settings(), options)
+    row = next(r for r in report.rows if r.output.endswith("interview-1.xml"))
+    assert row.date == "2024-07-06" and row.publisher == "某报" and row.rights == "CC BY 4.0"
+    assert any("question 40" in w for w in row.warnings)
+    root = etree.parse(str(tmp_path / row.output)).getroot()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert root.xpath("//t:sp[@resp='#editor']/@cert", namespaces=ns) == ["high"]
+    assert root.xpath("//t:monogr/t:title/text()", namespaces=ns) == ["某报"]
+
+
+@pytest.mark.slow
+def test_every_written_document_is_valid(pages: Path, tmp_path: Path) -> None:
+    report = convert_batch(find_pages([pages]), tmp_path, Settings(jobs=2), BatchOptions())
+    assert {r.source for r in report.failed} == set(BROKEN)
+    assert len([r for r in report.rows if r.output]) == len(list(tmp_path.glob("*.xml")))
+
+
+def test_a_page_name_that_is_not_utf8_is_written_with_a_replacement(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    src = sorted((Path(__file__).parent / "pages" / "hand").glob("*.txt"))[0]
+    odd = Path(os.fsdecode(bytes(pages) + b"/\xff\x01.txt"))
+    odd.write_bytes(src.read_bytes())
+    report = convert_batch(find_pages([pages]), tmp_path / "o", Settings(), BatchOptions(validate=False))
+    assert report.return_code == 0
+    assert {r.source for r in report.rows} == {"\ufffd\ufffd.txt"}
+    assert all(r.output.startswith("\ufffd\ufffd.") for r in report.rows)
+    assert "\ufffd\ufffd.txt" in (tmp_path / "o" / "manifest.csv").read_text(encoding="utf-8")
