@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Line, Page, PageMeta
+from .normalise import fold_radicals
 from .settings import Settings
 
 __all__ = ["read_page", "decode_bytes", "page_from_text"]
@@ -31,20 +32,41 @@ _BOMS = (
 _MIN_TEXT_SHARE = 0.85
 
 
+# A UTF-8 page with a few invalid sequences (a truncated last character, a stray byte from a
+# bad copy) is read as UTF-8 with them replaced by U+FFFD, and a warning: at most 1 in 100
+# characters (2 on a short page), and never more than 1 in 20, since a page in GB18030 read
+# as UTF-8 fails on nearly every character.
+_MAX_BAD_UTF8_SHARE = 0.01
+# A page with more NUL bytes than this (and 1 in 1000) is binary or UTF-16 without its BOM;
+# fewer are stray characters, removed as illegal in XML like other controls.
+_MAX_STRAY_NULS = 8
+
+
 def decode_bytes(data: bytes, source: str = "page.txt") -> tuple[str, str]:
-    """Return (text, encoding). UTF-8 first, GB18030 next, charset-normalizer last."""
+    """Return (text, encoding). UTF-8 first, GB18030 next, charset-normalizer last.
+
+    Raises :class:`InputError` (never ``UnicodeError``) for a binary or undecodable page.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
-    if b"\x00" in data[:4096] and data.count(b"\x00") > len(data) // 1000:
-        raise InputError(source, "binary file (NUL bytes), not a text page")
+            return _decode_bom(data, encoding, source), encoding
+    nuls = data.count(b"\x00")
+    if nuls > max(_MAX_STRAY_NULS, len(data) // 1000):
+        text = _utf16_without_bom(data, source)
+        return text, "utf-16"
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
+            if encoding == "utf-8":
+                text = _mostly_utf8(data, source)
+                if text is not None:
+                    return text, "utf-8"
             continue
         if _looks_like_text(text):
             return text, encoding
+        if encoding == "utf-8":  # decodes, but mostly control characters
+            raise InputError(source, "binary file (control characters), not a text page")
     from charset_normalizer import from_bytes  # imported lazily: rarely needed
 
     best = from_bytes(data).best()
@@ -52,6 +74,48 @@ def decode_bytes(data: bytes, source: str = "page.txt") -> tuple[str, str]:
         log.warning("%s: guessed encoding %s", source, best.encoding)
         return str(best), best.encoding
     raise InputError(source, "cannot decode as UTF-8, GB18030 or any likely encoding")
+
+
+def _decode_bom(data: bytes, encoding: str, source: str) -> str:
+    """Text after a byte-order mark; invalid sequences are replaced (U+FFFD) and counted."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+        if bad * 100 > len(text):
+            raise InputError(source, f"invalid {encoding} after its byte-order mark") from None
+        log.warning("%s: %d invalid %s sequences replaced by U+FFFD", source, bad, encoding)
+        return text
+
+
+def _utf16_without_bom(data: bytes, source: str) -> str:
+    """Many NUL bytes: UTF-16 without its byte-order mark if they sit on one side of each
+    byte pair (the high byte of ASCII characters) and the text decodes; else binary."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if len(data) % 2 == 0 and max(even, odd) >= 3 * max(1, min(even, odd)):
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _looks_like_text(text):
+                log.warning("%s: read as %s (no byte-order mark)", source, encoding)
+                return text
+    raise InputError(source, "binary file (NUL bytes), not a text page")
+
+
+def _mostly_utf8(data: bytes, source: str) -> str | None:
+    """UTF-8 with a few invalid byte sequences replaced by U+FFFD, or None if there are many."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad > max(2, len(text) * _MAX_BAD_UTF8_SHARE) or bad * 20 > len(text):
+        return None
+    if not _looks_like_text(text):
+        return None
+    log.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by U+FFFD", source, bad)
+    return text
 
 
 def _looks_like_text(text: str) -> bool:
@@ -69,6 +133,9 @@ def page_from_text(text: str, meta: PageMeta | None = None, encoding: str = "utf
     cleaned, removed = _ILLEGAL_XML.subn("", text)
     if removed:
         log.warning("%s: removed %d characters illegal in XML", meta.source, removed)
+    cleaned, folded = fold_radicals(cleaned)
+    if folded:
+        log.info("%s: folded %d radical code points to ideographs", meta.source, folded)
     lines = tuple(Line(i, t.rstrip()) for i, t in enumerate(cleaned.split("\n"), start=1))
     return Page(lines=lines, meta=meta, encoding=encoding, removed_chars=removed)
 
