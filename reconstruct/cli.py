@@ -12,24 +12,17 @@ import click
 
 from . import __version__
 from .batch import convert_batch, find_pages
+from .cli_help import CONVERT_EXAMPLE, INSPECT_EXAMPLE, MAIN_EXAMPLE, VALIDATE_EXAMPLE
+from .cli_help import batch_options, summary, xml_files
+from .errors import InputError
 from .evaluate import evaluate_dir, format_report, report_to_json
+from .inspection import format_inspection
+from .overrides import load_overrides
+from .pipeline import reconstruct_file
 from .settings import Settings
+from .validate_files import jing_path, validate_files
 
 log = logging.getLogger(__name__)
-
-CONVERT_EXAMPLE = """
-\b
-Example:
-  reconstruct convert seeds/ -o output/
-  reconstruct convert pages/*.txt -o out/ --jobs 2
-
-\b
-Writes, per page <stem>.txt:
-  <stem>.interview-1.xml   one TEI document per interview
-  <stem>.articles.xml      the page's other articles and unassigned text
-  manifest.csv             one row per document and per failed page
-"""
-
 
 EVALUATE_EXAMPLE = """
 \b
@@ -43,7 +36,7 @@ shared/eval/score.py; groups pages by the gold's "mode" (or the stem's _suffix).
 """
 
 
-@click.group(epilog="Example: reconstruct convert seeds/ -o output/")
+@click.group(epilog=MAIN_EXAMPLE)
 @click.version_option(__version__, prog_name="reconstruct")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
@@ -63,26 +56,74 @@ def main(verbose: int, quiet: bool) -> None:
               help="Check every document against tei_all before writing it.")
 @click.option("--max-bytes", default=Settings().max_input_bytes, show_default=True,
               type=click.IntRange(1), help="Refuse pages larger than this.")
-def convert(paths: tuple[Path, ...], out_dir: Path, jobs: int, validate: bool, max_bytes: int) -> None:
+@click.option("--meta", "meta_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV or JSON: page file → newspaper, date, page, url, licence.")
+@click.option("--overrides", "overrides_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON (or YAML): page → question number → {speaker, starts}; hand corrections.")
+@click.option("--resume", is_flag=True,
+              help="Skip pages whose outputs are newer than them and made by this version.")
+@click.option("--force", is_flag=True,
+              help="Replace files of our names that reconstruct did not write.")
+@click.option("--fail-fast", is_flag=True,
+              help="Stop at the first failed page and raise its error.")
+@click.option("--review", "with_review", is_flag=True,
+              help="Also write the review site into OUTPUT/review/ (see: reconstruct review).")
+def convert(paths: tuple[Path, ...], out_dir: Path, jobs: int, validate: bool, max_bytes: int,
+            meta_file: Path | None, overrides_file: Path | None, resume: bool, force: bool,
+            fail_fast: bool, with_review: bool) -> None:
     """Convert page text files (or folders of them) to TEI."""
     settings = Settings(jobs=jobs, max_input_bytes=max_bytes)
     pages = find_pages(paths)
     if not pages:
         raise click.UsageError("no page files (*.txt) found in the paths given")
-    show = sys.stderr.isatty()
+    options = batch_options(meta_file, overrides_file, validate=validate, resume=resume,
+                            force=force, fail_fast=fail_fast)
     with click.progressbar(length=len(pages), label="Converting", file=sys.stderr,
-                           hidden=not show) as bar:
-        report = convert_batch(pages, out_dir, settings, validate=validate,
-                               progress=lambda _p: bar.update(1))
-    for row in report.failed:
-        click.echo(f"failed: {row.source}: {row.error}", err=True)
-    for row in report.rows:
-        if row.lowest_confidence is not None and row.lowest_confidence < 0.2:
-            click.echo(f"low confidence: {row.output}: lowest pairing {row.lowest_confidence:.2f}", err=True)
-    docs = sum(1 for r in report.rows if r.output)
-    click.echo(f"{report.pages - len(report.failed)} of {report.pages} pages converted, "
-               f"{docs} documents in {out_dir}", err=True)
+                           hidden=not sys.stderr.isatty()) as bar:
+        report = convert_batch(pages, out_dir, settings, options, progress=lambda _p: bar.update(1))
+    for line in summary(report, out_dir):
+        click.echo(line, err=True)
+    if with_review:
+        from .review_cli import write_site
+
+        index, _ = write_site(out_dir, pages, dict(options.overrides))
+        click.echo(f"review: {index}", err=True)
     sys.exit(report.return_code)
+
+
+@main.command(epilog=INSPECT_EXAMPLE)
+@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--overrides", "overrides_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Apply this page's hand corrections first.")
+def inspect(page: Path, overrides_file: Path | None) -> None:
+    """Show each question's chosen answer, its score and the runner-up; the leftovers."""
+    try:
+        fixes = load_overrides(overrides_file).get(page.name, ()) if overrides_file else ()
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param_hint="--overrides") from exc
+    try:
+        result = reconstruct_file(page, overrides=fixes)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_inspection(result))
+
+
+@main.command(epilog=VALIDATE_EXAMPLE)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check TEI files (or folders of *.xml) against tei_all; one line per invalid file."""
+    paths = xml_files(files)
+    if not paths:
+        raise click.UsageError("no *.xml files in the paths given")
+    bad = validate_files(paths)
+    for path, message in bad.items():
+        click.echo(f"{path}: {message}")
+    tool = "jing" if jing_path() else "lxml"
+    click.echo(f"{len(paths) - len(bad)} of {len(paths)} files valid against tei_all ({tool})",
+               err=True)
+    sys.exit(1 if bad else 0)
 
 
 @main.command(epilog=EVALUATE_EXAMPLE)
@@ -99,3 +140,8 @@ def evaluate(gold_dir: Path, out_dir: Path, as_json: bool, per_page: bool) -> No
         click.echo(json.dumps(report_to_json(report), ensure_ascii=False, indent=1))
     else:
         click.echo(format_report(report, per_page=per_page))
+
+
+from .review_cli import review  # noqa: E402  (its own module: reconstruct review)
+
+main.add_command(review)
