@@ -281,7 +281,7 @@ def _answer_turn(
     row = scores[qi]
     others = [j for j in np.argsort(-row) if j != a]
     runner = Candidate(answer=int(others[0]), score=round(float(row[others[0]]), 4)) if others else None
-    confidence = 1.0 if math.isinf(margin) else min(1.0, margin / (2 * settings.high_margin))
+    confidence = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / (2 * settings.high_margin))
     log.debug("question %d <- answer %d (%s): margin %.3f", qi + 1, a, answer.speaker, margin)
     return replace(
         answer,

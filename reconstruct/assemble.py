@@ -179,16 +179,17 @@ def _names_guests(flow: Flow, settings: Settings) -> bool:
 
 
 def _roster_text(roster: Sequence[Flow]) -> tuple[str, str]:
-    """The roster's label and its text without the label, as printed."""
-    label, text = "", ""
+    """The roster's label(s) and its text without them, as printed."""
+    labels: list[str] = []
+    text = ""
     for f in roster:
         t = f.text
         m = LABEL.match(t)
         if m and f.kind in (Kind.ROSTER, Kind.FIELD):
-            label = label or strip_spaces(m.group(1)).replace(" ", "")
+            labels.append(strip_spaces(m.group(1)).replace(" ", ""))
             t = t[m.end() :]
         text += t
-    return label, text
+    return " ".join(dict.fromkeys(labels)), text
 
 
 def _guests(roster: Sequence[Flow], speakers: Sequence[str]) -> tuple[Guest, ...]:
