@@ -189,7 +189,7 @@ def _roster_text(roster: Sequence[Flow]) -> tuple[str, str]:
             labels.append(strip_spaces(m.group(1)).replace(" ", ""))
             t = t[m.end() :]
         text += t
-    return " ".join(dict.fromkeys(labels)), text
+    return " ".join(labels), text
 
 
 def _guests(roster: Sequence[Flow], speakers: Sequence[str]) -> tuple[Guest, ...]:

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Accuracy over the generated pages: the figures of ../shared/eval/score.py per generator
+and layout mode (reconstruct evaluate).
+
+    python bench/accuracy.py [--count 200] [--seed 1] [--workdir DIR]
+
+Text-level pages are generated from tests/corpus with a fixed seed; typeset pages
+(Chromium-printed, extracted with pdftotext and with pdfminer.six) are the ones committed
+under tests/pages/typeset. Each set is converted with `reconstruct convert --no-validate`
+and scored against its gold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TYPESET = ROOT / "tests" / "pages" / "typeset"
+
+
+def run(*cmd: str) -> str:
+    return subprocess.run(cmd, check=False, capture_output=True, text=True).stdout
+
+
+def tool() -> str:
+    """The reconstruct command of this Python's environment."""
+    beside = Path(sys.executable).parent / "reconstruct"
+    return str(beside) if beside.exists() else "reconstruct"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workdir", type=Path, default=None)
+    args = ap.parse_args()
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="reconstruct-accuracy-"))
+    text_pages = work / "text"
+    subprocess.run([sys.executable, str(ROOT / "tests" / "generators" / "make_pages.py"),
+                    "--seed", str(args.seed), "--count", str(args.count), "--out", str(text_pages)],
+                   check=True, capture_output=True)
+    sets = [("text-level", text_pages, text_pages / "gold"),
+            ("typeset, pdftotext", TYPESET / "pdftotext", TYPESET / "gold"),
+            ("typeset, pdfminer.six", TYPESET / "pdfminer", TYPESET / "gold")]
+    for name, pages, gold in sets:
+        out = work / ("out-" + name.replace(" ", "").replace(",", "-").replace(".", ""))
+        run(tool(), "-q", "convert", str(pages), "-o", str(out), "--no-validate", "--jobs", "2")
+        print(f"== {name} ({pages})")
+        print(run(tool(), "evaluate", str(gold), str(out)))
+
+
+if __name__ == "__main__":
+    main()
