@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import importlib.util
 import io
 import json
 import sys
@@ -22,6 +21,7 @@ from reconstruct.settings import Settings
 from reconstruct.tei import TEI_NS, build_tei, document_name, write_tei
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest import load_scorer  # noqa: E402
 from gold_tei import gold_to_result  # noqa: E402
 
 HERE = Path(__file__).resolve()
@@ -43,13 +43,7 @@ needs_shared = pytest.mark.skipif(not (SCORE_PY.exists() and SEED_GOLD.exists())
 
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
-    if not SCORE_PY.exists():
-        pytest.skip("../shared/eval/score.py not present")
-    spec = importlib.util.spec_from_file_location("official_score", SCORE_PY)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer()  # type: ignore[no-any-return]
 
 
 def _reference(scorer: ModuleType, gold: Path, files: list[Path]) -> dict[str, Any]:
