@@ -36,12 +36,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--double", type=int, default=20, help="pages printing two interviews")
     ap.add_argument("--workdir", type=Path, default=None)
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="reconstruct-accuracy-"))
     text_pages = work / "text"
     subprocess.run([sys.executable, str(ROOT / "tests" / "generators" / "make_pages.py"),
-                    "--seed", str(args.seed), "--count", str(args.count), "--out", str(text_pages)],
+                    "--seed", str(args.seed), "--count", str(args.count), "--double", str(args.double),
+                    "--out", str(text_pages)],
                    check=True, capture_output=True)
     sets = [("text-level", text_pages, text_pages / "gold"),
             ("typeset, pdftotext", TYPESET / "pdftotext", TYPESET / "gold"),

@@ -52,6 +52,7 @@ class BatchOptions:
     metas: Mapping[str, PageMeta] = field(default_factory=dict)  # page file name → metadata
     overrides: Mapping[str, tuple[Override, ...]] = field(default_factory=dict)
     inputs_mtime: float = 0.0  # outputs older than this (meta/overrides file) are stale
+    review: bool = False  # also write each page's review view, and the review index
 
 
 @dataclass(slots=True)
@@ -84,6 +85,7 @@ class _Task:
     overrides: tuple[Override, ...]
     validate: bool
     force: bool
+    review: bool = False
 
 
 def find_pages(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -153,7 +155,13 @@ def convert_page(task: _Task, raise_errors: bool = False) -> list[PageRow]:
         if task.validate:
             _validate(docs, _stem(task.path))
         lost = _lost_chars(page, docs, task.settings) + page.removed_chars
-        return _write(result, docs, task, lost)
+        rows = _write(result, docs, task, lost)
+        if task.review:  # the page's view, written while its result is at hand
+            from .review import save_summary, write_review_page
+
+            save_summary(write_review_page(task.path, result, task.out_dir, rows, page=page),
+                         task.out_dir)
+        return rows
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
         if raise_errors:
             raise
@@ -269,6 +277,10 @@ def convert_batch(
             progress(page)
     if options.validate and settings.jobs > 1 and len(tasks) > 1:
         _compile_schema_before_fork()
+    if options.review:
+        from .review import prepare_review
+
+        prepare_review(out_dir)
     results = _run(tasks, settings.jobs)
     try:
         for i, rows in results:
@@ -287,6 +299,10 @@ def convert_batch(
     finally:
         results.close()
     _finish(report, done, journal, out_dir)
+    if options.review:
+        from .review import index_from_summaries
+
+        index_from_summaries(pages, report.rows, out_dir)
     return report
 
 
@@ -312,7 +328,8 @@ def _finish(report: Report, done: Mapping[int, list[PageRow]], journal: Journal,
 
 def _task(page: Path, out_dir: Path, settings: Settings, options: BatchOptions) -> _Task:
     return _Task(page, out_dir, settings, options.metas.get(_name(page)),
-                 tuple(options.overrides.get(_name(page), ())), options.validate, options.force)
+                 tuple(options.overrides.get(_name(page), ())), options.validate, options.force,
+                 options.review)
 
 
 def _precheck(page: Path, first: Path, out_dir: Path, options: BatchOptions,

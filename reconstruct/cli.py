@@ -78,17 +78,14 @@ def convert(paths: tuple[Path, ...], out_dir: Path, jobs: int, validate: bool, m
     if not pages:
         raise click.UsageError("no page files (*.txt) found in the paths given")
     options = batch_options(meta_file, overrides_file, validate=validate, resume=resume,
-                            force=force, fail_fast=fail_fast)
+                            force=force, fail_fast=fail_fast, review=with_review)
     with click.progressbar(length=len(pages), label="Converting", file=sys.stderr,
                            hidden=not sys.stderr.isatty()) as bar:
         report = convert_batch(pages, out_dir, settings, options, progress=lambda _p: bar.update(1))
     for line in summary(report, out_dir):
         click.echo(line, err=True)
     if with_review:
-        from .review_cli import write_site
-
-        index, _ = write_site(out_dir, pages, dict(options.overrides))
-        click.echo(f"review: {index}", err=True)
+        click.echo(f"review: {out_dir / 'review' / 'index.html'}", err=True)
     sys.exit(report.return_code)
 
 

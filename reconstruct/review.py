@@ -17,7 +17,9 @@ The lead's ``convert --review`` can call :func:`write_review` once with every pa
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import json
 import logging
 import os
 import re
@@ -274,3 +276,37 @@ def _write(target: Path, text: str) -> None:
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, target)
+
+
+# --- convert --review: views written by the workers, the index by the parent ---------------
+
+
+def _summary_path(source: str, out_dir: Path) -> Path:
+    return out_dir / REVIEW_DIR / "pages" / f"{_stem(Path(source))}.summary.json"
+
+
+def save_summary(summary: PageSummary, out_dir: Path) -> None:
+    """Keep a page's index row beside its view, for the parent to gather."""
+    data = json.dumps(dataclasses.asdict(summary), ensure_ascii=False)
+    _summary_path(summary.source, out_dir).write_text(data, encoding="utf-8")
+
+
+def _load_summary(path: Path) -> PageSummary:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("warnings", "confidences"):
+        data[key] = tuple(data[key])
+    data["applied"] = tuple(tuple(x) for x in data["applied"])
+    return PageSummary(**data)
+
+
+def index_from_summaries(pages: Sequence[Path], rows: Sequence[PageRow], out_dir: Path) -> Path:
+    """The review index of a batch whose workers wrote the page views (convert --review)."""
+    failed = {r.source: r.error for r in rows if r.status == "failed"}
+    summaries = []
+    for page in pages:
+        path = _summary_path(page.name, out_dir)
+        if page.name in failed or not path.exists():
+            summaries.append(PageSummary(page.name, error=failed.get(page.name, "no review view")))
+        else:
+            summaries.append(_load_summary(path))
+    return write_review_index(summaries, out_dir / REVIEW_DIR)

@@ -145,3 +145,19 @@ def test_modes_place_questions(corpus) -> None:
         text, _gold = textpage.make_page(iv, articles[:1], random.Random(3), mode)
         long_q = [ln for ln in text.splitlines() if ln.startswith(host + "：")]
         assert long_q and all(layout.text_width(ln) <= 19 for ln in long_q)
+
+
+def test_double_pages_print_two_interviews_and_leave_the_others_alone(tmp_path: Path) -> None:
+    plain, double = tmp_path / "plain", tmp_path / "double"
+    make_pages.main(["--seed", "3", "--count", "4", "--out", str(plain)])
+    make_pages.main(["--seed", "3", "--count", "4", "--double", "2", "--out", str(double)])
+    for p in sorted(plain.glob("*.txt")):
+        assert (double / p.name).read_bytes() == p.read_bytes()
+    golds = sorted((double / "gold").glob("*_double.json"))
+    assert len(golds) == 2
+    for g in golds:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        assert len(gold["interviews"]) == 2 and gold["mode"] == "double"
+        page = (double / gold["source"]).read_text(encoding="utf-8")
+        for iv in gold["interviews"]:
+            assert iv["title"] in page
