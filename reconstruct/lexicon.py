@@ -9,7 +9,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-__all__ = ["bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "content_features"]
+__all__ = [
+    "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "content_features",
+    "preload_words",
+]
 
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _jieba_log = logging.getLogger("jieba")
@@ -99,3 +102,8 @@ def content_features(text: str) -> Counter[str]:
         {g: c for g, c in bigrams(text).items() if not (_FUNCTION_CHARS & set(g)) and g not in _QUESTION_WORDS}
     )
     return feats
+
+
+def preload_words() -> None:
+    """Load jieba's dictionary now (about a second), e.g. before forking workers."""
+    _tokenizer()
