@@ -11,6 +11,7 @@ from dataclasses import replace
 from .blocks import LABEL
 from .classify import parse_byline
 from .flows import Flow, group_flows, roster_like, same_column, segments, stitch_flows
+from .interviews import split_interviews
 from .furniture import parse_roster, split_headline
 from .lexicon import bigrams, cosine
 from .model import Article, Block, Guest, Interview, Kind, PageMeta, PageResult, Paragraph, Turn
@@ -29,58 +30,64 @@ _FURNITURE = (Kind.SUBTITLE, Kind.BYLINE, Kind.ROSTER, Kind.FIELD)
 def assemble_page(
     blocks: Sequence[Block], meta: PageMeta | None = None, settings: Settings | None = None
 ) -> PageResult:
-    """Build the page's interview (questions and answers not yet paired), articles, leftovers."""
+    """Build the page's interviews (questions and answers not yet paired), articles and
+    leftovers."""
     settings = settings or Settings()
     meta = meta or PageMeta()
     names = frozenset(b.speaker for b in blocks if b.kind is Kind.ANSWER and b.speaker)
-    flows = stitch_flows(group_flows(blocks, names))
-    flows = _claim_notes(flows)
-    speakers = [f.head.speaker for f in flows if f.kind is Kind.ANSWER and f.head.speaker]
-    roster = [f for f in flows if f.kind is Kind.ROSTER or _names_guests(f, settings)]
-    roster += _floating_roster(flows, set(speakers), roster)
-    used: set[int] = {id(f) for f in roster if f.kind is Kind.ROSTER}
-
-    title, subtitle = _title(flows, used)
+    flows = _claim_notes(stitch_flows(group_flows(blocks, names)))
+    groups = split_interviews(flows, names)
+    used: set[int] = set()
+    titles = [_title(g, used) for g in groups]  # before headlines are matched to articles
     articles = _articles(flows, used, settings)
-    interview = None
-    questions = [f for f in flows if f.kind is Kind.QUESTION]
-    answers = [f for f in flows if f.kind is Kind.ANSWER]
-    if questions or answers:
-        used.update(id(f) for f in questions + answers)
-        interview = Interview(
-            title=title,
-            subtitle=subtitle,
-            reporters=_reporters(flows, used),
-            guests=_guests(roster, speakers),
-            host=questions[0].head.speaker or settings.host_labels[0] if questions else "",
-            questions=tuple(_turn(f, "host", settings) for f in questions),
-            answers=tuple(_turn(f, "guest", settings) for f in answers),
-            anchored=_anchored(flows),
-        )
-        roster_label, roster_text = _roster_text([f for f in roster if f.kind is Kind.ROSTER])
-        interview = replace(
-            interview,
-            byline=tuple(
-                " ".join(x.text.split()) for f in flows if f.kind is Kind.BYLINE for x in f.head.lines
-            ),
-            roster_label=roster_label,
-            roster_text=roster_text,
-        )
-        label, note = _note(flows, used, settings)
-        interview = replace(interview, label=label, editor_note=note, lead=_lead(flows, used, settings))
+    interviews = [_interview(g, t, used, settings) for g, t in zip(groups, titles)]
     leftovers = tuple(
         p for f in flows if id(f) not in used for p in join_paragraphs(f.blocks, settings)
     )
-    if not interview and (title or subtitle):
-        leftovers = tuple(Paragraph(t) for t in (title, subtitle) if t) + leftovers
+    if not groups:
+        heads = [t for title in titles for t in title if t]
+        leftovers = tuple(Paragraph(t) for t in heads) + leftovers
     for p in leftovers:
         log.info("%s: leftover lines %s", meta.source, _span(p.lines))
     return PageResult(
         meta=meta,
-        interviews=(interview,) if interview else (),
+        interviews=tuple(interviews),
         articles=tuple(articles),
         leftovers=leftovers,
         warnings=tuple(f"unassigned text at lines {_span(p.lines)}" for p in leftovers),
+    )
+
+
+def _interview(
+    flows: list[Flow], title: tuple[str, str], used: set[int], settings: Settings
+) -> Interview:
+    """One interview from its flows (in page order)."""
+    speakers = [f.head.speaker for f in flows if f.kind is Kind.ANSWER and f.head.speaker]
+    roster = [f for f in flows if f.kind is Kind.ROSTER or _names_guests(f, settings)]
+    roster += _floating_roster(flows, set(speakers), roster)
+    used.update(id(f) for f in roster if f.kind is Kind.ROSTER)
+    questions = [f for f in flows if f.kind is Kind.QUESTION]
+    answers = [f for f in flows if f.kind is Kind.ANSWER]
+    used.update(id(f) for f in questions + answers)
+    roster_label, roster_text = _roster_text([f for f in roster if f.kind is Kind.ROSTER])
+    label, note = _note(flows, used, settings)
+    return Interview(
+        title=title[0],
+        subtitle=title[1],
+        reporters=_reporters(flows, used),
+        guests=_guests(roster, speakers),
+        host=questions[0].head.speaker or settings.host_labels[0] if questions else "",
+        questions=tuple(_turn(f, "host", settings) for f in questions),
+        answers=tuple(_turn(f, "guest", settings) for f in answers),
+        anchored=_anchored(flows),
+        byline=tuple(
+            " ".join(x.text.split()) for f in flows if f.kind is Kind.BYLINE for x in f.head.lines
+        ),
+        roster_label=roster_label,
+        roster_text=roster_text,
+        label=label,
+        editor_note=note,
+        lead=_lead(flows, used, settings),
     )
 
 

@@ -1,0 +1,42 @@
+"""Pages that print two interviews come out as two documents."""
+
+from conftest import page
+
+from reconstruct import reconstruct_page
+
+TWO = """
+甲镇发展茶产业
+——乡村访谈之一
+
+访谈嘉宾：
+甲镇党委书记 王一
+
+主持人：甲镇的茶园有多大？
+
+王一：甲镇茶园面积已有两万亩，带动农户增收。
+
+乙区推进老旧小区改造
+——城市访谈之二
+
+访谈嘉宾：
+乙区住建委主任 李二
+
+主持人：乙区今年改造了多少老旧小区？
+
+李二：乙区今年改造老旧小区八十个，加装电梯一百部。
+"""
+
+
+def test_two_rosters_with_different_guests_make_two_interviews() -> None:
+    result = reconstruct_page(page(TWO))
+    assert [(iv.title, [g.name for g in iv.guests]) for iv in result.interviews] == [
+        ("甲镇发展茶产业", ["王一"]), ("乙区推进老旧小区改造", ["李二"]),
+    ]
+    first, second = result.interviews
+    assert [t.text for t in first.turns] == ["甲镇的茶园有多大？", "甲镇茶园面积已有两万亩，带动农户增收。"]
+    assert second.turns[0].text.startswith("乙区今年改造了多少")
+
+
+def test_one_roster_keeps_one_interview() -> None:
+    one = TWO.split("乙区推进")[0]
+    assert len(reconstruct_page(page(one)).interviews) == 1
