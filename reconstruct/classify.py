@@ -11,7 +11,7 @@ from dataclasses import replace
 from .blocks import LABEL, SUBTITLE_DASHES
 from .furniture import NAME, parse_byline
 from .model import Block, Kind
-from .repair import ends_sentence, strip_spaces
+from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["classify_blocks", "find_speakers", "match_note_label", "parse_byline"]
@@ -169,8 +169,6 @@ def _roster_entry(block: Block, prev: Block | None, speakers: frozenset[str]) ->
 
 
 def _looks_like_headline(text: str, settings: Settings) -> bool:
-    from .repair import display_width
-
     if ends_sentence(text) or any(p in text for p in "，。；：") or text.endswith(("、", "“", "（")):
         return False
     return 4 <= display_width(text) <= settings.max_headline_width * 2

@@ -1,7 +1,6 @@
 """The package must generalise: nothing in reconstruct/ may name what is on the seed page."""
 
 import json
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED

@@ -2,7 +2,6 @@
 other names, column widths and question placements."""
 
 import io
-import json
 from contextlib import redirect_stdout
 from pathlib import Path
 
