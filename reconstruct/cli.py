@@ -15,7 +15,8 @@ from .batch import convert_batch, find_pages
 from .cli_help import CONVERT_EXAMPLE, INSPECT_EXAMPLE, MAIN_EXAMPLE, VALIDATE_EXAMPLE
 from .cli_help import batch_options, summary, xml_files
 from .errors import InputError
-from .evaluate import evaluate_dir, format_report, report_to_json
+from .evaluate import evaluate_dir
+from .evaluate_report import format_report, report_to_json
 from .inspection import format_inspection
 from .overrides import load_overrides
 from .pipeline import reconstruct_file

@@ -16,7 +16,8 @@ from lxml import etree
 
 from reconstruct.batch import convert_batch, find_pages
 from reconstruct.cli import main
-from reconstruct.evaluate import evaluate_dir, format_report, page_mode, report_to_json, score_page
+from reconstruct.evaluate import evaluate_dir, page_mode, score_page
+from reconstruct.evaluate_report import format_report, report_to_json
 from reconstruct.settings import Settings
 from reconstruct.tei import TEI_NS, build_tei, document_name, write_tei
 
