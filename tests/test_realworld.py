@@ -42,14 +42,16 @@ def test_seed_scores_exactly_against_its_gold(seed_out: Path) -> None:
 
 
 def test_output_folder_is_current(seed_out: Path, update_golden: bool) -> None:
-    """output/ is the golden TEI of seeds/: converting again gives the same bytes."""
-    made = {p.name: p.read_bytes() for p in seed_out.glob("*.xml")}
+    """output/ is the golden TEI (and manifest) of seeds/: converting again gives the same
+    bytes."""
+    kinds = ("*.xml", "manifest.csv")
+    made = {p.name: p.read_bytes() for k in kinds for p in seed_out.glob(k)}
     if update_golden:
-        for old in OUTPUT.glob("*.xml"):
+        for old in (p for k in kinds for p in OUTPUT.glob(k)):
             old.unlink()
         for name, data in made.items():
             (OUTPUT / name).write_bytes(data)
-    kept = {p.name: p.read_bytes() for p in OUTPUT.glob("*.xml")}
+    kept = {p.name: p.read_bytes() for k in kinds for p in OUTPUT.glob(k)}
     assert made == kept, "output/ is stale: run pytest --update-golden and review the diff"
 
 
