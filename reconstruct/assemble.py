@@ -35,7 +35,7 @@ def assemble_page(
     settings = settings or Settings()
     meta = meta or PageMeta()
     names = frozenset(b.speaker for b in blocks if b.kind is Kind.ANSWER and b.speaker)
-    flows = _claim_notes(stitch_flows(group_flows(blocks, names)))
+    flows = _claim_notes(stitch_flows(group_flows(blocks, names, settings), settings))
     groups = split_interviews(flows, names)
     used: set[int] = set()
     titles = [_title(g, used) for g in groups]  # before headlines are matched to articles

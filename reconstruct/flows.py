@@ -22,12 +22,10 @@ from .lexicon import bigrams, cosine, known_word
 from .model import Block, Kind
 from .paragraphs import flow_column
 from .repair import ends_sentence, join_lines, strip_spaces
+from .settings import Settings
 
 __all__ = ["Flow", "group_flows", "stitch_flows", "segments", "same_column", "roster_like"]
 
-# A box whose first line is this much shorter than the lines around opens a paragraph: the
-# two-unit indent less the unit that half-width runs and squeezed punctuation wobble by.
-_INDENT_SHORTFALL = 1.75
 # Kinds that open a flow which running text can continue.
 _OWNERS = (Kind.QUESTION, Kind.ANSWER, Kind.ARTICLE, Kind.FIELD, Kind.NOTE_LABEL)
 
@@ -39,7 +37,7 @@ class Flow:
     kind: Kind
     blocks: tuple[Block, ...]
     # running text that would continue the flow before it at a sentence boundary, unless an
-    # open sentence elsewhere claims it (see _stitch)
+    # open sentence elsewhere claims it (see stitch_flows)
     tentative: bool = False
 
     @property
@@ -55,7 +53,12 @@ class Flow:
         return join_lines([x.text for b in self.blocks for x in b.lines])
 
 
-def group_flows(blocks: Sequence[Block], names: frozenset[str]) -> list[Flow]:
+def group_flows(
+    blocks: Sequence[Block], names: frozenset[str], settings: Settings | None = None
+) -> list[Flow]:
+    """Blocks in page order grouped into flows; ``names`` are the guests (for rosters)."""
+    settings = settings or Settings()
+    shortfall = settings.box_indent_shortfall
     flows: list[Flow] = []
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -67,27 +70,27 @@ def group_flows(blocks: Sequence[Block], names: frozenset[str]) -> list[Flow]:
                 flows[-1] = replace(cur, blocks=cur.blocks + (b,))
             else:
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif not _continues(cur, b, nxt):
+        elif not _continues(cur, b, nxt, shortfall):
             flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif _maybe_elsewhere(cur, b):
+        elif _maybe_elsewhere(cur, b, shortfall):
             flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True))
         else:
             flows[-1] = replace(cur, blocks=cur.blocks + (b,))
     return flows
 
 
-def _maybe_elsewhere(cur: Flow, b: Block) -> bool:
+def _maybe_elsewhere(cur: Flow, b: Block, shortfall: float) -> bool:
     """A box that starts mid-paragraph after a finished sentence either carries on the same
     column, or is the continuation of a sentence left open somewhere else on the page."""
     return (
         not cur.open
         and b.kind is Kind.TEXT
         and cur.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT)
-        and not _indented(b, cur.blocks)
+        and not _indented(b, cur.blocks, shortfall)
     )
 
 
-def _continues(cur: Flow, b: Block, nxt: Block | None) -> bool:
+def _continues(cur: Flow, b: Block, nxt: Block | None, shortfall: float) -> bool:
     """Does block ``b`` continue the flow ``cur``?"""
     if b.kind not in (Kind.TEXT, Kind.HEADLINE):
         return False
@@ -98,7 +101,7 @@ def _continues(cur: Flow, b: Block, nxt: Block | None) -> bool:
     if cur.open:
         # a column break in mid-sentence, unless the block opens an indented paragraph
         # (then it is another box, and the open sentence continues elsewhere)
-        return not _indented(b, cur.blocks)
+        return not _indented(b, cur.blocks, shortfall)
     if cur.kind in (Kind.QUESTION, Kind.FIELD):
         return False
     if b.kind is Kind.HEADLINE:
@@ -113,7 +116,7 @@ def _continues(cur: Flow, b: Block, nxt: Block | None) -> bool:
     return True
 
 
-def _indented(b: Block, context: Sequence[Block] = ()) -> bool:
+def _indented(b: Block, context: Sequence[Block], shortfall: float) -> bool:
     """Does the block open with an indented paragraph start (the lost two-unit indent)?
 
     The reference is the median width of the lines around (the block and the end of the
@@ -128,34 +131,24 @@ def _indented(b: Block, context: Sequence[Block] = ()) -> bool:
         return False
     around = [x for blk in (*context[-3:], b) for x in blk.lines if not ends_sentence(x.text)]
     ref = statistics.median(line_width(x) for x in around)
-    return line_width(first) <= ref - _INDENT_SHORTFALL
+    return line_width(first) <= ref - shortfall
 
 
-# Stitching scores: a continuation found is worth more than none; after the open flow in
-# reading order beats before it; a box that may carry on the flow before it counts less;
-# a word of the dictionary across the join, words shared with the open text and the same
-# column width count for it.
-_ANY = 1.0
-_AFTER = 0.5
-_PER_FLOW_BETWEEN = 0.02
-_TENTATIVE = -0.3
-_WORD_ACROSS = 0.5
-_SHARED_WORDS = 1.0
-_SAME_WIDTH = 0.3
 _FORBIDDEN = -1e6
 _STITCHABLE = (Kind.ANSWER, Kind.ARTICLE, Kind.QUESTION, Kind.TEXT, Kind.FIELD)
 
 
-def stitch_flows(flows: Sequence[Flow]) -> list[Flow]:
+def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> list[Flow]:
     """Give every flow that stops in mid-sentence the box that continues it.
 
     Open flows and candidate boxes (unlabelled running text that does not open an indented
     paragraph) are paired by an assignment over the scores above, repeated while chains
     grow; tentative boxes nobody claimed then carry on the flow before them.
     """
+    settings = settings or Settings()
     flows = list(flows)
     for _ in range(4):
-        nxt = _best_continuations(flows)
+        nxt = _best_continuations(flows, settings)
         if not nxt:
             break
         flows = _chain(flows, nxt)
@@ -168,12 +161,12 @@ def stitch_flows(flows: Sequence[Flow]) -> list[Flow]:
     return out
 
 
-def _best_continuations(flows: list[Flow]) -> dict[int, int]:
+def _best_continuations(flows: list[Flow], settings: Settings) -> dict[int, int]:
     opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
     cands = [j for j, g in enumerate(flows) if g.kind is Kind.TEXT and not _stub(g)]
     if not opened or not cands:
         return {}
-    scores = np.array([[_stitch_score(flows, i, j) for j in cands] for i in opened])
+    scores = np.array([[_stitch_score(flows, i, j, settings) for j in cands] for i in opened])
     rows, cols = linear_sum_assignment(scores, maximize=True)
     return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
 
@@ -187,20 +180,21 @@ def _stub(flow: Flow) -> bool:
     )
 
 
-def _stitch_score(flows: list[Flow], i: int, j: int) -> float:
+def _stitch_score(flows: list[Flow], i: int, j: int, settings: Settings) -> float:
     f, g = flows[i], flows[j]
-    if i == j or _indented(g.head, f.blocks):
+    if i == j or _indented(g.head, f.blocks, settings.box_indent_shortfall):
         return _FORBIDDEN
-    score = _ANY + (_AFTER if j > i else 0.0) - _PER_FLOW_BETWEEN * abs(j - i)
+    score = settings.stitch_any + (settings.stitch_after if j > i else 0.0)
+    score -= settings.stitch_per_flow_between * abs(j - i)
     if g.tentative:
-        score += _TENTATIVE
+        score += settings.stitch_tentative
     left = strip_spaces(f.blocks[-1].lines[-1].text).replace(" ", "")
     right = strip_spaces(g.head.lines[0].text).replace(" ", "")
     if _word_across(left, right):
-        score += _WORD_ACROSS
-    score += _SHARED_WORDS * cosine(bigrams(f.text), bigrams(g.text))
+        score += settings.stitch_word_across
+    score += settings.stitch_shared_words * cosine(bigrams(f.text), bigrams(g.text))
     if same_column(flow_column(f.blocks), flow_column(g.blocks)):
-        score += _SAME_WIDTH
+        score += settings.stitch_same_width
     return score
 
 

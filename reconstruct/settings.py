@@ -31,6 +31,22 @@ class Settings:
     # A paragraph's first line lost a two-unit indent; widths wobble by about half a unit
     # with punctuation squeezing and half-width runs, so 1.5 units short counts as indented.
     indent_shortfall: float = 1.5
+    # A box whose first line is this much shorter than the lines around opens a paragraph:
+    # the two-unit indent less the unit that half-width runs and squeezed punctuation wobble
+    # by (stricter than within a box, where the reference column is known better).
+    box_indent_shortfall: float = 1.75
+    # Stitching an answer left open in mid-sentence to the box that continues it: a
+    # continuation found is worth more than none; after the open flow in reading order beats
+    # before it, nearer beats farther; a box that may carry on the flow before it counts
+    # less; a dictionary word across the join, words shared with the open text and the same
+    # column width count for it.
+    stitch_any: float = 1.0
+    stitch_after: float = 0.5
+    stitch_per_flow_between: float = 0.02
+    stitch_tentative: float = -0.3
+    stitch_word_across: float = 0.5
+    stitch_shared_words: float = 1.0
+    stitch_same_width: float = 0.3
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
     # A line this many times wider than the lines after it is not part of their box
