@@ -64,7 +64,7 @@ def _interview(
     """One interview from its flows (in page order)."""
     speakers = [f.head.speaker for f in flows if f.kind is Kind.ANSWER and f.head.speaker]
     roster = [f for f in flows if f.kind is Kind.ROSTER or _names_guests(f, settings)]
-    roster += _floating_roster(flows, set(speakers), roster)
+    roster += _floating_roster(flows, set(speakers))
     used.update(id(f) for f in roster if f.kind is Kind.ROSTER)
     questions = [f for f in flows if f.kind is Kind.QUESTION]
     answers = [f for f in flows if f.kind is Kind.ANSWER]
@@ -166,7 +166,7 @@ def _label_end(block: Block) -> int:
 # --- roster, title, reporters, lead ---------------------------------------------------------
 
 
-def _floating_roster(flows: list[Flow], speakers: set[str], roster: list[Flow]) -> list[Flow]:
+def _floating_roster(flows: list[Flow], speakers: set[str]) -> list[Flow]:
     """Roster lines printed away from their label: unlabelled lines with no sentence
     punctuation that hold a guest's name."""
     if not speakers:

@@ -111,6 +111,18 @@ class PageScore:
         """Mean of the interviews' qa_accuracy; None for a page without interviews."""
         return _mean(iv.qa_accuracy for iv in self.interviews)
 
+    @property
+    def transcript_similarity(self) -> float | None:
+        return _over(self.interviews, lambda iv: iv.transcript_similarity)
+
+    @property
+    def paragraph_f1(self) -> float | None:
+        return _over(self.interviews, lambda iv: iv.paragraph_f1)
+
+    @property
+    def article_similarity(self) -> float | None:
+        return _mean(a.similarity for a in self.articles)
+
     def as_dict(self) -> dict[str, Any]:
         """score.py's report for this page (without its file lists), plus our extras."""
         return {

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .evaluate import EvalReport, PageScore, Summary, _mean, _over
+from .evaluate import EvalReport, PageScore, Summary
 
 __all__ = ["format_report", "report_to_json"]
 
@@ -57,10 +57,9 @@ def _page_row(p: PageScore) -> list[str]:
     ivs = p.interviews
     return [Path(p.source).stem, p.mode or "-",
             f"{sum(iv.qa_correct for iv in ivs)}/{sum(iv.qa_total for iv in ivs)}",
-            _fmt(p.qa_accuracy), _fmt(_over(ivs, lambda iv: iv.transcript_similarity)),
-            _fmt(_over(ivs, lambda iv: iv.paragraph_f1)), f"{p.interviews_found}/{len(ivs)}",
-            str(p.invented_interviews), str(p.lost_chars),
-            _fmt(_mean(a.similarity for a in p.articles))]
+            _fmt(p.qa_accuracy), _fmt(p.transcript_similarity), _fmt(p.paragraph_f1),
+            f"{p.interviews_found}/{len(ivs)}", str(p.invented_interviews), str(p.lost_chars),
+            _fmt(p.article_similarity)]
 
 
 def format_report(report: EvalReport, per_page: bool = False) -> str:

@@ -63,8 +63,10 @@ def review(out_dir: Path, pages: tuple[Path, ...], overrides_file: Path | None) 
 def write_site(
     out_dir: Path, files: Sequence[Path], fixes: Mapping[str, tuple[Override, ...]]
 ) -> tuple[Path, list[PageSummary]]:
-    """Reconstruct each page again (as convert did) and write the review site; also what
-    ``convert --review`` calls once its batch is done."""
+    """Reconstruct each page again (as convert did) and write the review site.
+
+    (``convert --review`` does not come here: its workers write each page's view while the
+    result is at hand, see :func:`reconstruct.review.index_from_summaries`.)"""
     rows = read_rows(out_dir)
     site = prepare_review(out_dir)
     summaries = []
