@@ -13,7 +13,7 @@ from .model import Block, Line, Page
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
-__all__ = ["split_blocks", "line_width", "column_width", "unglue_vertical_labels"]
+__all__ = ["split_blocks", "line_width", "spaced", "column_width", "unglue_vertical_labels"]
 
 # "X：" at a line start: a speaker, roster or field label (up to 8 characters before the colon).
 # A subtitle opens with a dash; the title above it is a line of its own.
@@ -38,10 +38,16 @@ def line_width(line: Line | str) -> float:
 @lru_cache(maxsize=1 << 16)
 def _text_width(text: str) -> float:
     clean = strip_spaces(text)
-    gaps = len(_SPACED.findall(text.strip()))
-    if gaps >= 3 and gaps * 2 >= len(clean):
-        return display_width(clean) + gaps * 0.5
+    if spaced(text):
+        return display_width(clean) + len(_SPACED.findall(text.strip())) * 0.5
     return display_width(clean)
+
+
+@lru_cache(maxsize=1 << 16)
+def spaced(text: str) -> bool:
+    """Is the line letter-spaced (justified with a space between most characters)?"""
+    gaps = len(_SPACED.findall(text.strip()))
+    return gaps >= 3 and gaps * 2 >= len(strip_spaces(text))
 
 
 def column_width(lines: Sequence[Line]) -> float:

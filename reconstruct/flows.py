@@ -10,21 +10,21 @@ open elsewhere on the page claims it (:func:`stitch_flows`).
 
 from __future__ import annotations
 
-import statistics
+import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .blocks import LABEL, line_width
+from .blocks import LABEL, line_width, spaced
 from .lexicon import bigrams, cosine, known_word
 from .model import Block, Kind
 from .paragraphs import flow_column
 from .repair import ends_sentence, join_lines, strip_spaces
 from .settings import Settings
 
-__all__ = ["Flow", "group_flows", "stitch_flows", "segments", "same_column", "roster_like"]
+__all__ = ["Flow", "group_flows", "stitch_flows", "segments", "same_column", "roster_like", "Relation", "box_relation"]
 
 # Kinds that open a flow which running text can continue.
 _OWNERS = (Kind.QUESTION, Kind.ANSWER, Kind.ARTICLE, Kind.FIELD, Kind.NOTE_LABEL)
@@ -58,7 +58,6 @@ def group_flows(
 ) -> list[Flow]:
     """Blocks in page order grouped into flows; ``names`` are the guests (for rosters)."""
     settings = settings or Settings()
-    shortfall = settings.box_indent_shortfall
     flows: list[Flow] = []
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -70,27 +69,27 @@ def group_flows(
                 flows[-1] = replace(cur, blocks=cur.blocks + (b,))
             else:
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif not _continues(cur, b, nxt, shortfall):
+        elif not _continues(cur, b, nxt, settings):
             flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif _maybe_elsewhere(cur, b, shortfall):
+        elif _maybe_elsewhere(cur, b, settings):
             flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True))
         else:
             flows[-1] = replace(cur, blocks=cur.blocks + (b,))
     return flows
 
 
-def _maybe_elsewhere(cur: Flow, b: Block, shortfall: float) -> bool:
+def _maybe_elsewhere(cur: Flow, b: Block, settings: Settings) -> bool:
     """A box that starts mid-paragraph after a finished sentence either carries on the same
-    column, or is the continuation of a sentence left open somewhere else on the page."""
-    return (
-        not cur.open
-        and b.kind is Kind.TEXT
-        and cur.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT)
-        and not _indented(b, cur.blocks, shortfall)
-    )
+    column, or is the continuation of a sentence left open somewhere else on the page; so is
+    a box of another width after a sentence left open (the box that continues it may be
+    printed elsewhere)."""
+    if b.kind is not Kind.TEXT or cur.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
+        return False
+    relation = box_relation(cur.blocks, b, settings)
+    return relation is not Relation.INDENT if not cur.open else relation is Relation.OTHER
 
 
-def _continues(cur: Flow, b: Block, nxt: Block | None, shortfall: float) -> bool:
+def _continues(cur: Flow, b: Block, nxt: Block | None, settings: Settings) -> bool:
     """Does block ``b`` continue the flow ``cur``?"""
     if b.kind not in (Kind.TEXT, Kind.HEADLINE):
         return False
@@ -101,7 +100,7 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, shortfall: float) -> bool
     if cur.open:
         # a column break in mid-sentence, unless the block opens an indented paragraph
         # (then it is another box, and the open sentence continues elsewhere)
-        return not _indented(b, cur.blocks, shortfall)
+        return box_relation(cur.blocks, b, settings) is not Relation.INDENT
     if cur.kind in (Kind.QUESTION, Kind.FIELD):
         return False
     if b.kind is Kind.HEADLINE:
@@ -116,22 +115,56 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, shortfall: float) -> bool
     return True
 
 
-def _indented(b: Block, context: Sequence[Block], shortfall: float) -> bool:
-    """Does the block open with an indented paragraph start (the lost two-unit indent)?
+class Relation(enum.Enum):
+    """How a box that follows a flow sits against the flow's column."""
 
-    The reference is the median width of the lines around (the block and the end of the
-    flow it might continue) that do not end a sentence; widths wobble by about a unit with
-    half-width runs, so the first line must fall short by more than that. A first line that
-    ends a sentence may be short only because its paragraph ends there.
+    SAME = "same"  # the same column width, starting mid-paragraph: it may carry on the flow
+    INDENT = "indent"  # it opens an indented paragraph: it continues no open sentence
+    OTHER = "other"  # a column of another width: another box, wherever it is printed
+
+
+def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Relation:
+    """Is block ``b`` the flow's column carried on, an indented paragraph start, or another
+    box?
+
+    The flow's column is the median width of its last lines that do not end a sentence
+    (those run to the full column); widths wobble by about a unit with half-width runs, so
+    the first line must fall short by more than that to be indented. A block that shows its
+    own column (lines after the first that do not end a sentence) is another box when that
+    width differs from the flow's; a first line shorter than an indent explains, or wider
+    than the column, is another box too. A first line that ends a sentence may be short
+    only because its paragraph ends there.
     """
     first = b.lines[0]
     if first.text[:1].isspace():
-        return True
-    if ends_sentence(first.text):
-        return False
-    around = [x for blk in (*context[-3:], b) for x in blk.lines if not ends_sentence(x.text)]
-    ref = statistics.median(line_width(x) for x in around)
-    return line_width(first) <= ref - shortfall
+        return Relation.INDENT
+    around = [x for blk in context[-3:] for x in blk.lines if not ends_sentence(x.text)]
+    ref = _median([line_width(x) for x in around if not spaced(x.text)])
+    own = _median([line_width(x) for x in b.lines[1:] if not ends_sentence(x.text) and not spaced(x.text)])
+    if ref is None:
+        ref = own
+    if ref is None:
+        return Relation.SAME
+    if own is not None and not same_column(own, ref):
+        indent = not ends_sentence(first.text) and line_width(first) <= own - settings.box_indent_shortfall
+        return Relation.INDENT if indent else Relation.OTHER
+    if ends_sentence(first.text) or spaced(first.text):
+        return Relation.SAME
+    width = line_width(first)
+    if width > ref + settings.box_width_tolerance:
+        return Relation.OTHER
+    if width <= ref - settings.box_indent_shortfall - settings.box_width_tolerance:
+        return Relation.OTHER
+    if width <= ref - settings.box_indent_shortfall:
+        return Relation.INDENT
+    return Relation.SAME
+
+
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    values.sort()
+    return values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
 
 
 _FORBIDDEN = -1e6
@@ -143,22 +176,40 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
 
     Open flows and candidate boxes (unlabelled running text that does not open an indented
     paragraph) are paired by an assignment over the scores above, repeated while chains
-    grow; tentative boxes nobody claimed then carry on the flow before them.
+    grow; tentative boxes nobody claimed then carry on the flow of the block printed before
+    them, right after that block.
     """
     settings = settings or Settings()
     flows = list(flows)
+    order = [b for f in flows for b in f.blocks]
+    before = {id(b): a for a, b in zip(order, order[1:])}
     for _ in range(4):
         nxt = _best_continuations(flows, settings)
         if not nxt:
             break
         flows = _chain(flows, nxt)
     out: list[Flow] = []
+    owner: dict[int, int] = {}  # id(block) -> index in out
     for f in flows:
-        if f.tentative and out and not out[-1].open and out[-1].kind in _STITCHABLE:
-            out[-1] = replace(out[-1], blocks=out[-1].blocks + f.blocks)
+        k = owner.get(id(before.get(id(f.head))), -1)
+        if f.tentative and k >= 0 and _carries_on(out[k], before[id(f.head)]):
+            blocks = out[k].blocks
+            at = blocks.index(before[id(f.head)]) + 1
+            out[k] = replace(out[k], blocks=blocks[:at] + f.blocks + blocks[at:])
         else:
+            k = len(out)
             out.append(replace(f, tentative=False))
+        owner.update((id(b), k) for b in f.blocks)
     return out
+
+
+def _carries_on(flow: Flow, prev: Block) -> bool:
+    """May an unclaimed box carry on ``flow`` right after its block ``prev`` (the block
+    printed before the box)? Yes after a finished sentence, or at the open end of a flow
+    that nothing else continued."""
+    if flow.kind not in _STITCHABLE:
+        return False
+    return ends_sentence(prev.lines[-1].text) or prev is flow.blocks[-1]
 
 
 def _best_continuations(flows: list[Flow], settings: Settings) -> dict[int, int]:
@@ -182,7 +233,8 @@ def _stub(flow: Flow) -> bool:
 
 def _stitch_score(flows: list[Flow], i: int, j: int, settings: Settings) -> float:
     f, g = flows[i], flows[j]
-    if i == j or _indented(g.head, f.blocks, settings.box_indent_shortfall):
+    relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
+    if relation is Relation.INDENT:
         return _FORBIDDEN
     score = settings.stitch_any + (settings.stitch_after if j > i else 0.0)
     score -= settings.stitch_per_flow_between * abs(j - i)
@@ -193,7 +245,9 @@ def _stitch_score(flows: list[Flow], i: int, j: int, settings: Settings) -> floa
     if _word_across(left, right):
         score += settings.stitch_word_across
     score += settings.stitch_shared_words * cosine(bigrams(f.text), bigrams(g.text))
-    if same_column(flow_column(f.blocks), flow_column(g.blocks)):
+    if relation is Relation.OTHER:
+        score += settings.stitch_adjacent if j == i + 1 else 0.0
+    elif same_column(flow_column(f.blocks), flow_column(g.blocks)):
         score += settings.stitch_same_width
     return score
 

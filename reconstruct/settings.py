@@ -47,6 +47,19 @@ class Settings:
     stitch_word_across: float = 0.5
     stitch_shared_words: float = 1.0
     stitch_same_width: float = 0.3
+    # Widths of a column wobble by about a unit (half-width runs, squeezed punctuation); a
+    # first line this much wider than the column, or this much shorter than an indented one,
+    # belongs to another box.
+    box_width_tolerance: float = 2.0
+    # ... unless it is printed right after the open flow: a box of another width read next
+    # is as often the answer carried into a box of its own as a stranger.
+    stitch_adjacent: float = 0.5
+    # Columns fused on one line by the extractor: every piece but the last of a fused line
+    # is at least this wide (a post and a name, "主任 王某", are not columns), and the left
+    # column's pieces agree in width within the tolerance (a column's full lines wobble by
+    # about a unit).
+    fused_piece_width: float = 5.0
+    fused_width_tolerance: float = 1.5
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
     # A line this many times wider than the lines after it is not part of their box
@@ -63,9 +76,6 @@ class Settings:
     anchor_weight: float = 2.0
     # Weight of a question naming a guest's own organisation (a phrase only their title has).
     entity_weight: float = 1.0
-    # An answer printed right after its question (inline layouts) belongs to it unless the
-    # words say otherwise strongly: larger than any lexical score difference seen in practice.
-    anchor_weight: float = 2.0
     # Weight of a question naming a guest, or a phrase only that guest's roster title has.
     title_weight: float = 0.3
     # How strongly rarity among the questions counts next to rarity among the answers: what

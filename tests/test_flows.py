@@ -1,0 +1,56 @@
+from conftest import page
+
+from reconstruct.blocks import split_blocks
+from reconstruct.classify import classify_blocks
+from reconstruct.flows import group_flows, stitch_flows
+
+TWO_OPEN_ANSWERS = """
+张三：城市绿化要做到精细管理，
+每一块绿地都有专人负责浇水，每
+
+李四：我们街道的老
+小区改造已经完成大
+半，剩下的主要是整
+
+平方米的绿地都有人浇水，定期修剪
+养护。
+
+治背街小巷的环境
+卫生。
+"""
+
+
+def flows(text: str) -> list[str]:
+    blocks = classify_blocks(split_blocks(page(text)))
+    names = frozenset(b.speaker for b in blocks if b.speaker)
+    return [f.text for f in stitch_flows(group_flows(blocks, names))]
+
+
+def test_a_box_of_another_width_read_next_is_not_glued_blindly() -> None:
+    # the box read right after 李四's open sentence is wider than his column; the box that
+    # carries his sentence on comes later, at his width
+    assert flows(TWO_OPEN_ANSWERS) == [
+        "张三：城市绿化要做到精细管理，每一块绿地都有专人负责浇水，每平方米的绿地都有人浇水，定期修剪养护。",
+        "李四：我们街道的老小区改造已经完成大半，剩下的主要是整治背街小巷的环境卫生。",
+    ]
+
+
+def test_an_unclaimed_box_carries_on_the_flow_of_the_block_before_it() -> None:
+    # 王五's answer continues in a box printed after a news item; the box after that one
+    # (his next paragraph, not indented after the column break) follows him, not the news
+    text = """
+王五：社区食堂开业以后，每天
+有两百多位老人来这里吃饭，
+
+本报讯（记者 赵六）昨日，某地
+召开会议，部署有关工作。
+
+价格也比外面便宜一些。老人们
+都说方便。
+
+我们还组织志愿者为行动不便
+的老人送餐上门。
+"""
+    out = flows(text)
+    assert out[0].startswith("王五：") and out[0].endswith("送餐上门。")
+    assert out[1].startswith("本报讯") and out[1].endswith("有关工作。")
