@@ -11,6 +11,7 @@ from .align import align_turns
 from .assemble import assemble_page
 from .blocks import split_blocks
 from .classify import classify_blocks
+from .columns import unfuse_columns
 from .model import Override, Page, PageMeta, PageResult
 from .overrides import override_page
 from .read import page_from_text, read_page
@@ -27,9 +28,10 @@ def reconstruct_page(
     settings: Settings | None = None,
     overrides: Sequence[Override] = (),
 ) -> PageResult:
-    """read → blocks → classify → assemble → align (→ hand overrides), for one page's text."""
+    """read → columns → blocks → classify → assemble → align (→ hand overrides), for one page's text."""
     settings = settings or Settings()
     page = text if isinstance(text, Page) else page_from_text(text, meta)
+    page = unfuse_columns(page, settings)
     blocks = classify_blocks(split_blocks(page, settings), settings)
     result = assemble_page(blocks, page.meta, settings)
     interviews = tuple(align_turns(iv, settings) for iv in result.interviews)

@@ -1,0 +1,184 @@
+"""Columns fused by the extractor, taken apart again.
+
+Where neighbouring columns or boxes stand close, an extractor (poppler's ``pdftotext`` in
+its default mode) prints the lines that share a baseline as one line, the columns' pieces
+joined by a space: ``左栏的一行字 右栏的一行字``. Between blank
+lines, a run whose lines split at such gaps into pieces whose first pieces keep one width
+(the left column is full) is such a region. Its pieces are dealt back to their columns, and
+each column is printed whole, the columns apart, as a reader would read them.
+
+A line with fewer pieces than the region has columns is dealt by the state of the columns:
+a column whose last line ran to its full width in mid-sentence expects the piece that
+carries on; a piece that opens with a speaker label starts a turn of its own; a piece
+wider than a column does not fit it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+import re
+from collections.abc import Sequence
+
+from .blocks import LABEL, line_width, spaced
+from .model import Line, Page
+from .repair import ends_sentence
+from .settings import Settings
+
+__all__ = ["unfuse_columns"]
+
+# A gap between two pieces: spaces between two full-width characters (CJK text or
+# full-width punctuation). Spaces next to Latin letters or digits are extraction spacing.
+_GAP = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—]) +(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—])")
+_OPEN = "（(《"
+_CLOSE = "）)》"
+
+
+def unfuse_columns(page: Page, settings: Settings | None = None) -> Page:
+    """The page with every fused region printed column by column."""
+    settings = settings or Settings()
+    lines = _unfuse(page.lines, settings)
+    return page if len(lines) == len(page.lines) and all(
+        a is b for a, b in zip(lines, page.lines)
+    ) else replace(page, lines=tuple(lines))
+
+
+def _unfuse(lines: Sequence[Line], settings: Settings) -> list[Line]:
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is None or not line.text.strip():
+            out += _unfuse_run(run, settings)
+            run = []
+            if line is not None:
+                out.append(line)
+        else:
+            run.append(line)
+    return out
+
+
+def _pieces(text: str, settings: Settings) -> list[str]:
+    """The pieces a line falls into at column gaps (the line itself if it has none)."""
+    text = text.strip()
+    if spaced(text):
+        return [text]
+    cuts = [m for m in _GAP.finditer(text) if _balanced(text[: m.start()])]
+    pieces, start = [], 0
+    for m in cuts:
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    if len(pieces) > 1 and min(line_width(p) for p in pieces[:-1]) < settings.fused_piece_width:
+        return [text]  # a title and a name ("主任 王某"), a byline: not columns
+    return pieces
+
+
+def _balanced(text: str) -> bool:
+    """No bracket left open: a space inside one is not a column gap (quotes are not
+    counted: a quotation often runs on across lines)."""
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+    return depth == 0
+
+
+def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
+    """One run between blank lines: itself, or its columns one after another."""
+    split = [_pieces(x.text, settings) for x in run]
+    fused = [p for p in split if len(p) > 1]
+    if not fused:
+        return run
+    lefts = sorted(line_width(p[0]) for p in fused)
+    # the left column is full on most fused lines, so two of its pieces share a width; or
+    # else every piece is a column's worth (a post and its holder's name, "…书记 王某", are
+    # one roster entry, not two columns)
+    agree = any(b - a <= settings.fused_width_tolerance for a, b in zip(lefts, lefts[1:]))
+    if not agree and min(line_width(x) for p in fused for x in p) < settings.fused_piece_width:
+        return run
+    ncols = max(len(p) for p in fused)
+    widths = [
+        max((line_width(p[c]) for p in fused if len(p) == ncols), default=0.0)
+        for c in range(ncols)
+    ]
+    last = max(k for k, p in enumerate(split) if len(p) > 1)
+    columns: list[list[Line]] = [[] for _ in range(ncols)]
+    k = 0
+    for k, (line, pieces) in enumerate(zip(run, split)):
+        if k > last and not any(_waiting(col) for col in columns):
+            break  # the columns are done: what follows is printed below them
+        following = split[k + 1] if k + 1 < len(split) else None
+        for piece, c in zip(pieces, _deal(pieces, following, columns, widths, settings)):
+            columns[c].append(Line(line.number, piece))
+    else:
+        k = len(run)
+    out: list[Line] = []
+    for col in columns:
+        if col:
+            if out:
+                out.append(Line(col[0].number, ""))
+            out += col
+    rest = run[k:]
+    if rest:
+        out += [Line(rest[0].number, ""), *rest]
+    return out
+
+
+def _deal(
+    pieces: list[str],
+    following: list[str] | None,
+    columns: list[list[Line]],
+    widths: list[float],
+    settings: Settings,
+) -> tuple[int, ...]:
+    """The columns a line's pieces go to, left to right; the next line's pieces look ahead
+    (a column left waiting in mid-sentence must be carried on by the next line)."""
+    return max(_combos(len(pieces), len(columns)), key=lambda combo: _score(
+        pieces, combo, following, columns, widths, settings
+    ))
+
+
+def _combos(npieces: int, ncols: int) -> list[tuple[int, ...]]:
+    if npieces >= ncols:
+        return [tuple(range(ncols)) + (ncols - 1,) * (npieces - ncols)]
+    return list(itertools.combinations(range(ncols), npieces))
+
+
+def _score(
+    pieces: list[str],
+    combo: tuple[int, ...],
+    following: list[str] | None,
+    columns: list[list[Line]],
+    widths: list[float],
+    settings: Settings,
+) -> float:
+    score = sum(_fit(p, columns[c], widths[c], settings) for p, c in zip(pieces, combo))
+    # nearer the left wins a tie: a lone line is most often the first column's
+    score -= 0.01 * sum(combo)
+    if following is not None:
+        after = [list(col) for col in columns]
+        for p, c in zip(pieces, combo):
+            after[c].append(Line(0, p))
+        score += max(
+            sum(_fit(p, after[c], widths[c], settings) for p, c in zip(following, nxt))
+            for nxt in _combos(len(following), len(columns))
+        )
+    return score
+
+
+def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> float:
+    """How well a piece carries on a column."""
+    score = 0.0
+    if line_width(piece) > width + settings.fused_width_tolerance:
+        score -= 3.0  # wider than the column
+    labelled = bool(LABEL.match(piece))
+    if _waiting(column):
+        score += -2.0 if labelled else 2.0
+    return score
+
+
+def _waiting(column: list[Line]) -> bool:
+    """Does the column stop in mid-sentence (its next line must carry on)?"""
+    return bool(column) and not ends_sentence(column[-1].text)

@@ -1,0 +1,47 @@
+from conftest import page
+
+from reconstruct.columns import unfuse_columns
+
+
+def texts(text: str) -> list[str]:
+    return [x.text for x in unfuse_columns(page(text)).lines]
+
+
+def test_two_fused_columns_are_printed_one_after_the_other() -> None:
+    assert texts("""
+采访组：左栏问题的开头在
+这一行继续写下去直到栏尾 右栏另一个问题也从这里
+结束了吗？ 一直写到这里才结束。
+""") == ["采访组：左栏问题的开头在", "这一行继续写下去直到栏尾", "结束了吗？",
+         "", "右栏另一个问题也从这里", "一直写到这里才结束。", ""]
+
+
+def test_a_lone_labelled_line_goes_where_no_sentence_waits() -> None:
+    # the second line starts the right column's question: the left one's first line is
+    # carried on by the left piece of the line after it
+    assert texts("""
+采访组：左栏问题的开头在
+采访组：右栏问题开头在
+这一行继续写下去直到栏尾 这里继续写下去到结束？
+结束了吗？
+""") == ["采访组：左栏问题的开头在", "这一行继续写下去直到栏尾", "结束了吗？",
+         "", "采访组：右栏问题开头在", "这里继续写下去到结束？", ""]
+
+
+def test_lines_below_the_columns_stay_below() -> None:
+    out = texts("""
+左栏第一行写到了栏尾 右栏第一行写到栏尾
+左栏第二行结束了。 右栏第二行也结束。
+张三：下面一个盒子的回答。
+""")
+    assert out[-2:] == ["张三：下面一个盒子的回答。", ""]
+    assert out.index("右栏第一行写到栏尾") < out.index("张三：下面一个盒子的回答。")
+
+
+def test_posts_names_bylines_and_spaced_digits_are_not_columns() -> None:
+    text = """
+某某区某某局党组书记 王某某
+本报讯（记者 张三 李四）日前，
+企业 600 余家，产值 12 亿元。
+"""
+    assert texts(text) == text.lstrip("\n").split("\n")
