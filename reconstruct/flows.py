@@ -145,7 +145,7 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
         ref = own
     if ref is None:
         return Relation.SAME
-    if own is not None and not same_column(own, ref):
+    if own is not None and abs(own - ref) > settings.box_width_wobble:
         indent = not ends_sentence(first.text) and line_width(first) <= own - settings.box_indent_shortfall
         return Relation.INDENT if indent else Relation.OTHER
     if ends_sentence(first.text) or spaced(first.text):

@@ -51,6 +51,8 @@ class Settings:
     # first line this much wider than the column, or this much shorter than an indented one,
     # belongs to another box.
     box_width_tolerance: float = 2.0
+    # Two runs of full lines (medians) whose widths differ by more than this are two boxes.
+    box_width_wobble: float = 1.0
     # ... unless it is printed right after the open flow: a box of another width read next
     # is as often the answer carried into a box of its own as a stranger.
     stitch_adjacent: float = 0.5
