@@ -110,8 +110,9 @@ def _split_fused_byline(lines: Sequence[Line]) -> list[Line]:
 def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
     if not run:
         return
-    for part in _cut_wide_lines(run, settings):
-        blocks.append(Block(lines=tuple(part), width=column_width(part)))
+    for wide in _cut_wide_lines(run, settings):
+        for part in _cut_width_jumps(wide, settings):
+            blocks.append(Block(lines=tuple(part), width=column_width(part)))
 
 
 def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
@@ -135,6 +136,40 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         else:
             parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
+    """After a finished sentence, lines of another width than the box's full lines cannot
+    be the box's: another box starts there, printed without a blank line between. A wider
+    line shows it at once; narrower ones when the next full line is narrower too by more
+    than an indent and the wobble (a first line short by an indent opens a paragraph)."""
+    parts: list[list[Line]] = [[]]
+    for k, line in enumerate(run):
+        cur = parts[-1]
+        if len(cur) >= 2 and ends_sentence(cur[-1].text) and not spaced(line.text):
+            full = sorted(
+                line_width(x) for x in cur[1:] if not ends_sentence(x.text) and not spaced(x.text)
+            )
+            col = full[len(full) // 2] if full else None
+            if col is not None and (
+                line_width(line) > col + settings.box_width_tolerance
+                or _narrower(run[k : k + 2], col, settings)
+            ):
+                parts.append([])
+        parts[-1].append(line)
+    return [p for p in parts if p]
+
+
+def _narrower(lines: list[Line], col: float, settings: Settings) -> bool:
+    """Are these two lines, the second a full one, both narrower than the column by more
+    than an indent and the wobble?"""
+    limit = col - settings.box_indent_shortfall - settings.box_width_tolerance
+    return (
+        len(lines) == 2
+        and not ends_sentence(lines[1].text)
+        and not any(spaced(x.text) for x in lines)
+        and all(line_width(x) < limit for x in lines)
+    )
 
 
 # One character, a space, then the line: a vertical label's character glued to the start

@@ -27,3 +27,38 @@ def test_an_unwrapped_line_glued_to_a_wrapped_box_is_cut_off() -> None:
 def test_column_width_ignores_short_lines() -> None:
     blocks = split_blocks(page("十个字十个字十个字十\n十个字十个字十个字十\n八个字八个字八个\n短。"))
     assert column_width(blocks[0].lines) == 10
+
+
+def test_a_box_of_another_width_printed_without_a_blank_line_is_cut_off() -> None:
+    # a narrow box ends its sentence; the next line is far wider, so another box starts
+    blocks = split_blocks(page("""
+我们还建立了监管体
+系，在城区布设了很
+多空气质量微站点。
+水管网建设和农村生活污水治理，确保全
+年各项指标稳中有升。
+"""))
+    assert [len(b.lines) for b in blocks] == [3, 2]
+
+
+def test_narrower_lines_after_a_finished_sentence_start_another_box() -> None:
+    blocks = split_blocks(page("""
+一个较宽的盒子里写着很长的一行文字，
+后面还有同样宽度的一行文字在这里，
+最后一行文字。
+窄盒子的第一行字
+窄盒子的第二行字
+结束。
+"""))
+    assert [len(b.lines) for b in blocks] == [3, 3]
+
+
+def test_an_indented_paragraph_start_stays_in_its_box() -> None:
+    blocks = split_blocks(page("""
+一个较宽的盒子里写着很长的一行文字，
+后面还有同样宽度的一行文字在这里，
+最后一行文字。
+新段落少两个字的开头一行文字，
+后面还有同样宽度的一行文字在这里。
+"""))
+    assert len(blocks) == 1
