@@ -12,6 +12,7 @@ from .assemble import assemble_page
 from .blocks import split_blocks
 from .classify import classify_blocks
 from .columns import unfuse_columns
+from .streams import unweave_rows
 from .model import Override, Page, PageMeta, PageResult
 from .overrides import override_page
 from .read import page_from_text, read_page
@@ -28,10 +29,10 @@ def reconstruct_page(
     settings: Settings | None = None,
     overrides: Sequence[Override] = (),
 ) -> PageResult:
-    """read → columns → blocks → classify → assemble → align (→ hand overrides), for one page's text."""
+    """read → rows → columns → blocks → classify → assemble → align (→ hand overrides), for one page's text."""
     settings = settings or Settings()
     page = text if isinstance(text, Page) else page_from_text(text, meta)
-    page = unfuse_columns(page, settings)
+    page = unfuse_columns(unweave_rows(page, settings), settings)
     blocks = classify_blocks(split_blocks(page, settings), settings)
     result = assemble_page(blocks, page.meta, settings)
     interviews = tuple(align_turns(iv, settings) for iv in result.interviews)

@@ -62,6 +62,21 @@ class Settings:
     # about a unit).
     fused_piece_width: float = 5.0
     fused_width_tolerance: float = 1.5
+    # Pages printed row by row (pdfminer.six making every line a box of its own): this share
+    # of the lines, on a page of at least this many, stands alone between blank lines.
+    row_by_row_share: float = 0.8
+    row_by_row_min_lines: int = 12
+    # Reweaving them (streams.py): how a line carries on the line a period before it. A
+    # dictionary word across the join, a new turn after a finished sentence and a line as
+    # wide as the open one before it count for; a label after an open sentence, or another
+    # width, against; changing the number of columns costs a little.
+    row_word_across: float = 1.0
+    row_new_turn: float = 0.3
+    row_label_break: float = 2.0
+    row_width_fit: float = 0.5
+    row_width_miss: float = 1.0
+    row_width_wobble: float = 1.0
+    row_switch: float = 1.5
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
     # A line this many times wider than the lines after it is not part of their box

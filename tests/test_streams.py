@@ -1,0 +1,46 @@
+from conftest import page
+
+from reconstruct import reconstruct_page
+from reconstruct.streams import printed_row_by_row, unweave_rows
+
+LEFT = (
+    "张三：我们街道的老旧小区改造已经完成了大半，剩下的工作主要是加装电梯和整治背街小巷，"
+    "居民们都很期待改造完成的那一天，我们也会抓紧推进各项工作，争取年底前全部完工，"
+    "让居民早日住上舒心的房子。"
+)
+RIGHT = (
+    "李四：社区食堂开业以后每天有两百多位老人来吃饭，价格也比外面便宜一些，老人们都说方便，"
+    "我们还组织志愿者为行动不便的老人送餐上门，很受欢迎，下一步还要在周边社区再开两家食堂，"
+    "把这件好事办得更好。"
+)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of ``width`` characters; punctuation never starts a line (it stays behind)."""
+    lines: list[str] = []
+    while text:
+        cut = width + (1 if text[width : width + 1] in ("，", "。") else 0)
+        lines.append(text[:cut])
+        text = text[cut:]
+    return lines
+
+
+def row_by_row(*columns: list[str]) -> str:
+    """Columns printed band by band, every line a box of its own (pdfminer.six)."""
+    rows = max(len(c) for c in columns)
+    lines = [c[r] for r in range(rows) for c in columns if r < len(c)]
+    return "\n\n".join(lines) + "\n"
+
+
+def test_columns_printed_row_by_row_are_rewoven() -> None:
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + row_by_row(wrap(LEFT, 12), wrap(RIGHT, 13))
+    assert printed_row_by_row(page(text))
+    result = reconstruct_page(text)
+    answers = {t.speaker: t.text for t in result.interviews[0].answers}
+    assert answers == {"张三": LEFT[3:], "李四": RIGHT[3:]}
+
+
+def test_a_page_printed_column_by_column_is_left_alone() -> None:
+    text = "\n".join(wrap(LEFT, 10)) + "\n\n" + "\n".join(wrap(RIGHT, 14)) + "\n"
+    assert not printed_row_by_row(page(text))
+    assert unweave_rows(page(text)) == page(text)
