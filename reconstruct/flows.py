@@ -11,6 +11,8 @@ open elsewhere on the page claims it (:func:`stitch_flows`).
 from __future__ import annotations
 
 import enum
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -18,7 +20,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, known_word
+from .lexicon import bigrams, cosine, dot, known_word, unit
 from .model import Block, Kind
 from .paragraphs import flow_column
 from .repair import ends_sentence, join_lines, strip_spaces
@@ -217,7 +219,8 @@ def _best_continuations(flows: list[Flow], settings: Settings) -> dict[int, int]
     cands = [j for j, g in enumerate(flows) if g.kind is Kind.TEXT and not _stub(g)]
     if not opened or not cands:
         return {}
-    scores = np.array([[_stitch_score(flows, i, j, settings) for j in cands] for i in opened])
+    voices = _voices(flows)
+    scores = np.array([[_stitch_score(flows, i, j, settings, voices) for j in cands] for i in opened])
     rows, cols = linear_sum_assignment(scores, maximize=True)
     return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
 
@@ -231,7 +234,24 @@ def _stub(flow: Flow) -> bool:
     )
 
 
-def _stitch_score(flows: list[Flow], i: int, j: int, settings: Settings) -> float:
+def _voices(flows: list[Flow]) -> dict[str, dict[str, float]]:
+    """What each guest says that the others do not: the bigrams of all their answers,
+    weighted by rarity among the guests (what every guest says weighs nothing), unit length."""
+    said: dict[str, Counter[str]] = {}
+    for f in flows:
+        if f.kind is Kind.ANSWER and f.head.speaker:
+            said.setdefault(f.head.speaker, Counter()).update(bigrams(f.text))
+    n = len(said)
+    df: Counter[str] = Counter(g for c in said.values() for g in c)
+    return {
+        who: unit({g: (1 + math.log(c)) * math.log(n / df[g]) for g, c in counts.items() if df[g] < n})
+        for who, counts in said.items()
+    } if n > 1 else {}
+
+
+def _stitch_score(
+    flows: list[Flow], i: int, j: int, settings: Settings, voices: dict[str, dict[str, float]] | None = None
+) -> float:
     f, g = flows[i], flows[j]
     relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
     if relation is Relation.INDENT:
@@ -245,6 +265,9 @@ def _stitch_score(flows: list[Flow], i: int, j: int, settings: Settings) -> floa
     if _word_across(left, right):
         score += settings.stitch_word_across
     score += settings.stitch_shared_words * cosine(bigrams(f.text), bigrams(g.text))
+    voice = (voices or {}).get(f.head.speaker or "")
+    if voice:
+        score += settings.stitch_voice * dot(unit(bigrams(g.text)), voice)
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
     elif same_column(flow_column(f.blocks), flow_column(g.blocks)):

@@ -47,6 +47,9 @@ class Settings:
     stitch_word_across: float = 0.5
     stitch_shared_words: float = 1.0
     stitch_same_width: float = 0.3
+    # Words of the box that only the open answer's guest uses elsewhere (their street, their
+    # hospital) say whose answer it carries on.
+    stitch_voice: float = 2.0
     # Widths of a column wobble by about a unit (half-width runs, squeezed punctuation); a
     # first line this much wider than the column, or this much shorter than an indented one,
     # belongs to another box.

@@ -54,3 +54,34 @@ def test_an_unclaimed_box_carries_on_the_flow_of_the_block_before_it() -> None:
     out = flows(text)
     assert out[0].startswith("王五：") and out[0].endswith("送餐上门。")
     assert out[1].startswith("本报讯") and out[1].endswith("有关工作。")
+
+
+VOICES = """
+张三：桂湖街道的老小区大多是职工宿舍，桂湖街道的老人多。
+
+李四：松园医院的急诊科今年扩建了，松园医院的医生也多了。
+
+张三：我们在改造中特别注重适老
+化，办事的时间短了，还有
+
+李四：我们也在这方面下了功夫，
+为老人提供了便利，另外还有
+
+本报讯（记者 王五）日前，某地
+召开会议，部署有关工作。
+
+松园医院开通的胸痛中心，抢救
+时间缩短了一半。
+
+桂湖街道改建的老年食堂，每天
+为老人提供午餐。
+"""
+
+
+def test_a_box_naming_what_only_one_guest_speaks_of_carries_on_that_guest() -> None:
+    # each open answer shares words with the other guest's box; the street and the
+    # hospital, named only by one guest each, decide
+    out = flows(VOICES)
+    assert out[2].endswith("老年食堂，每天为老人提供午餐。")
+    assert out[3].endswith("胸痛中心，抢救时间缩短了一半。")
+    assert out[4].endswith("部署有关工作。")
