@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from .lexicon import bigrams, content_features, dot, unit
+from .lsap import linear_sum_assignment
 from .model import Candidate, Certainty, Guest, Interview, Turn
 from .settings import Settings
 

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from .blocks import LABEL, line_width
 from .lexicon import bigrams, cosine, known_word
+from .lsap import linear_sum_assignment
 from .model import Block, Kind
 from .paragraphs import flow_column
 from .repair import ends_sentence, join_lines, strip_spaces
