@@ -46,7 +46,7 @@ def _idf(docs: Sequence[Counter[str]]) -> dict[str, float]:
 
 def _weigh(doc: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     """Log-scaled counts times idf, scaled to unit length (so cosine is a dot product)."""
-    return unit({k: (1 + math.log(c)) * idf.get(k, 0.0) for k, c in doc.items() if idf.get(k, 0.0) > 0})
+    return unit({k: (1 + math.log(c)) * w for k, c in doc.items() if (w := idf.get(k, 0.0)) > 0})
 
 
 def _guest_profiles(answers: Sequence[Turn], guests: Sequence[Guest]) -> dict[str, Counter[str]]:
@@ -90,28 +90,37 @@ def score_matrix(
     gidf = _idf([profiles[n] for n in names])
     prof_w = {n: _weigh(profiles[n], gidf) for n in names}
     scores = np.zeros((len(questions), len(answers)))
+    q_texts = [q.text for q in questions]
+    # what the cue and plan patterns find, once per question and once per answer opening
+    cues = [(re.compile(asks), re.compile(says)) for asks, says in settings.cues]
+    plan_q, plan_a = re.compile(settings.plan_question), re.compile(settings.plan_answer)
+    openings = [_opening(a, settings) for a in answers]
+    a_cues = [[bool(says.search(o)) for _, says in cues] for o in openings]
+    a_plans = [bool(plan_a.search(o)) for o in openings]
     for i, q in enumerate(questions):
         qw = _weigh(asked[i], idf)
-        qg = _weigh(bigrams(q.text), gidf)
-        named = _named_guests(q.text, guests, [x.text for x in questions])
+        qg = _weigh(bigrams(q_texts[i]), gidf)
+        named = _named_guests(q_texts[i], guests, q_texts)
+        q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
+        asks_plans = bool(plan_q.search(q_texts[i]))
         for j, a in enumerate(answers):
             scores[i, j] = (
                 settings.lexical_weight * dot(qw, full_w[j])
                 + settings.opening_weight * dot(qw, open_w[j])
                 + settings.entity_weight * dot(qg, prof_w[a.speaker])
                 + settings.title_weight * named.get(a.speaker, 0.0)
-                + settings.cue_weight * _cues(q.text, a, settings)
-                + settings.plan_weight * _plans(q.text, a, settings)
+                + settings.cue_weight * _cue_hits(q_cues, a_cues[j])
+                + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
             )
     return scores
 
 
-def _plans(question: str, answer: Turn, settings: Settings) -> float:
-    """+1 when a question about what comes next gets an answer that opens with plans, -1
-    when only one of the two looks ahead: "下一步有哪些打算？" is answered "我们将…"."""
-    opening = answer.paragraphs[0].text[: settings.cue_window] if answer.paragraphs else ""
-    asks = bool(re.search(settings.plan_question, question))
-    plans = bool(re.search(settings.plan_answer, opening))
+def _opening(answer: Turn, settings: Settings) -> str:
+    """Where cues and plans are looked for: the start of the answer's first paragraph."""
+    return answer.paragraphs[0].text[: settings.cue_window] if answer.paragraphs else ""
+
+
+def _plan_match(asks: bool, plans: bool) -> float:
     return 1.0 if asks == plans and asks else (-1.0 if asks != plans else 0.0)
 
 
@@ -156,15 +165,9 @@ def _common_phrases(a: str, b: str, shortest: int = 2) -> set[str]:
     return found
 
 
-def _cues(question: str, answer: Turn, settings: Settings) -> float:
-    """Question types and how answers open to them ("what next" → "下一步，我们将…")."""
-    opening = answer.paragraphs[0].text[: settings.cue_window] if answer.paragraphs else ""
-    hits = sum(
-        1.0
-        for asks, answers in settings.cues
-        if re.search(asks, question) and re.search(answers, opening)
-    )
-    return min(hits, 1.0)
+def _cue_hits(asked: Sequence[bool], said: Sequence[bool]) -> float:
+    """1 when a cue type the question has is one the answer opens with, else 0."""
+    return min(sum(1.0 for q, a in zip(asked, said) if q and a), 1.0)
 
 
 def solve(
@@ -187,9 +190,10 @@ def solve(
     names = sorted(set(speakers))
     columns = [scores[q] + _FIRST_ANSWER_BONUS for q in range(n_q)]
     owners = list(range(n_q))
+    by_name = {name: np.array([sp == name for sp in speakers]) for name in names}
     for q in range(n_q):
         for name in names:
-            col = np.where([sp == name for sp in speakers], scores[q] - extra[q], _FORBIDDEN)
+            col = np.where(by_name[name], scores[q] - extra[q], _FORBIDDEN)
             columns.append(col)
             owners.append(q)
     matrix = np.stack(columns, axis=1)  # answers x slots

@@ -10,6 +10,8 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 __all__ = [
@@ -60,7 +62,8 @@ def words(text: str) -> tuple[str, ...]:
 
 def unit(a: Mapping[str, float]) -> dict[str, float]:
     """The vector scaled to length one (empty stays empty)."""
-    norm = math.sqrt(sum(v * v for v in a.values()))
+    values = a.values()
+    norm = math.sqrt(sum(map(mul, values, values)))
     return {k: v / norm for k, v in a.items()} if norm else {}
 
 
@@ -68,7 +71,7 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product; the cosine of two unit vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -109,11 +112,19 @@ _QUESTION_WORDS = frozenset(
 _FUNCTION_CHARS = frozenset("的了是在有和与及或就都也而着过把被让给对从向为以之其这那我你他她它们么吗呢吧啊哪些什怎")
 
 
+_FUNCTION_RUN = re.compile("[" + "".join(sorted(_FUNCTION_CHARS)) + "]+")
+
+
 def content_features(text: str) -> Counter[str]:
     """jieba words and character bigrams that carry content."""
     feats = Counter(w for w in words(text) if w not in _QUESTION_WORDS)
+    # the bigrams of the runs of letters between function characters are exactly the
+    # bigrams without one, in the same order (so the counter's order is that of bigrams())
     feats.update(
-        {g: c for g, c in bigrams(text).items() if not (_FUNCTION_CHARS & set(g)) and g not in _QUESTION_WORDS}
+        g
+        for run in _FUNCTION_RUN.split(_content(text))
+        for g in map(str.__add__, run, run[1:])
+        if g not in _QUESTION_WORDS
     )
     return feats
 
