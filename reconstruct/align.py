@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .lexicon import bigrams, content_features, dot, unit
+from .lexicon import bigram_seq, bigrams, content_features, dot, unit
 from .lsap import linear_sum_assignment
 from .model import Candidate, Certainty, Guest, Interview, Turn
 from .settings import Settings
@@ -41,12 +41,16 @@ def _idf(docs: Sequence[Counter[str]]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for d in docs:
         df.update(d.keys())
-    return {k: math.log(n / v) if n > 1 else 1.0 for k, v in df.items()}
+    if n <= 1:
+        return dict.fromkeys(df, 1.0)
+    logs = {v: math.log(n / v) for v in set(df.values())}  # a few distinct frequencies
+    return {k: logs[v] for k, v in df.items()}
 
 
 def _weigh(doc: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     """Log-scaled counts times idf, scaled to unit length (so cosine is a dot product)."""
-    return unit({k: (1 + math.log(c)) * w for k, c in doc.items() if (w := idf.get(k, 0.0)) > 0})
+    logs = {c: 1 + math.log(c) for c in set(doc.values())}  # a few distinct counts
+    return unit({k: logs[c] * w for k, c in doc.items() if (w := idf.get(k, 0.0)) > 0})
 
 
 def _guest_profiles(answers: Sequence[Turn], guests: Sequence[Guest]) -> dict[str, Counter[str]]:
@@ -54,9 +58,10 @@ def _guest_profiles(answers: Sequence[Turn], guests: Sequence[Guest]) -> dict[st
     titles = {g.name: g.title for g in guests}
     profiles: dict[str, Counter[str]] = {}
     for a in answers:
-        title = bigrams(titles.get(a.speaker, ""))
-        profiles.setdefault(a.speaker, title + title)
-        profiles[a.speaker] += bigrams(a.text)
+        if a.speaker not in profiles:
+            title = bigrams(titles.get(a.speaker, ""))
+            profiles[a.speaker] = title + title
+        profiles[a.speaker].update(bigram_seq(a.text))
     return profiles
 
 
@@ -77,14 +82,17 @@ def score_matrix(
     """
     settings = settings or Settings()
     full = [content_features(a.text) for a in answers]
-    opening = [content_features(a.paragraphs[0].text) if a.paragraphs else Counter() for a in answers]
+    opening = [
+        (f if len(a.paragraphs) == 1 else content_features(a.paragraphs[0].text)) if a.paragraphs else Counter()
+        for a, f in zip(answers, full)
+    ]
     asked = [content_features(q.text) for q in questions]
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
     idf = {k: v * q_idf.get(k, 1.0) ** settings.question_idf_power for k, v in a_idf.items()}
     full_w = [_weigh(d, idf) for d in full]
-    open_w = [_weigh(d, idf) for d in opening]
+    open_w = [w if o is f else _weigh(o, idf) for o, f, w in zip(opening, full, full_w)]
     profiles = _guest_profiles(answers, guests)
     names = list(profiles)
     gidf = _idf([profiles[n] for n in names])

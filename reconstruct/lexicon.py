@@ -8,14 +8,14 @@ import math
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import repeat
 from operator import mul
 from pathlib import Path
 
 __all__ = [
-    "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "content_features",
+    "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "content_features",
     "preload_words",
 ]
 
@@ -28,10 +28,16 @@ def _content(text: str) -> str:
     return "".join(_CONTENT.findall(text))
 
 
+def bigram_seq(text: str) -> Iterator[str]:
+    """The character bigrams of the text's letters in text order (punctuation and spaces
+    skipped), repeats included."""
+    t = _content(text)
+    return map(str.__add__, t, t[1:])
+
+
 def bigrams(text: str) -> Counter[str]:
     """Character bigrams of the text's letters (punctuation and spaces skipped)."""
-    t = _content(text)
-    return Counter(t[i : i + 2] for i in range(len(t) - 1))
+    return Counter(bigram_seq(text))
 
 
 @lru_cache(maxsize=1)
