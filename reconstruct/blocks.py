@@ -3,6 +3,7 @@ or where one unwrapped line is glued to a wrapped box; each block's column width
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from functools import lru_cache
@@ -114,10 +115,10 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
     if len(run) < 2:
         return [run]
     widths = [line_width(x) for x in run]
+    ordered = sorted(widths)
     parts: list[list[Line]] = [[]]
     for i, line in enumerate(run):
-        others = widths[:i] + widths[i + 1 :]
-        typical = max(statistics.median(others), 1.0)
+        typical = max(_median_without(ordered, widths[i]), 1.0)
         wide = widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6
         # an unwrapped line is complete: it ends a sentence or is a headline with no
         # punctuation; a wide line that stops in mid-sentence runs on into the next one
@@ -129,6 +130,17 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         else:
             parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _median_without(ordered: list[float], value: float) -> float:
+    """statistics.median of the sorted list ``ordered`` with one ``value`` taken out,
+    without sorting again."""
+    others = ordered.copy()
+    del others[bisect.bisect_left(others, value)]
+    n = len(others)
+    if n % 2:
+        return others[n // 2]
+    return (others[n // 2 - 1] + others[n // 2]) / 2
 
 
 # One character, a space, then the line: a vertical label's character glued to the start
