@@ -196,15 +196,15 @@ def solve(
     speakers = list(speakers) if speakers is not None else [str(a) for a in range(n_a)]
     extra = list(extra_cost) if extra_cost is not None else [0.0] * n_q
     names = sorted(set(speakers))
-    columns = [scores[q] + _FIRST_ANSWER_BONUS for q in range(n_q)]
-    owners = list(range(n_q))
-    by_name = {name: np.array([sp == name for sp in speakers]) for name in names}
-    for q in range(n_q):
-        for name in names:
-            col = np.where(by_name[name], scores[q] - extra[q], _FORBIDDEN)
-            columns.append(col)
-            owners.append(q)
-    matrix = np.stack(columns, axis=1)  # answers x slots
+    # answers x slots: question q's first slot is column q; its slot for the k-th guest
+    # (in name order) is column n_q + q * len(names) + k
+    matrix = np.empty((n_a, n_q * (1 + len(names))))
+    matrix[:, :n_q] = (scores + _FIRST_ANSWER_BONUS).T
+    further = (scores - np.asarray(extra, dtype=float)[:, None]).T
+    for k, name in enumerate(names):
+        mine = np.array([sp == name for sp in speakers])[:, None]
+        matrix[:, n_q + k :: len(names)] = np.where(mine, further, _FORBIDDEN)
+    owners = list(range(n_q)) + [q for q in range(n_q) for _ in names]
     for _ in range(n_a + 1):  # each pass forbids one more cell, so this ends
         rows, picked = linear_sum_assignment(matrix, maximize=True)
         pairs = sorted((owners[c], int(a)) for a, c in zip(rows, picked))
