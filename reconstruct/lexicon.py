@@ -10,7 +10,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 from pathlib import Path
 
@@ -123,15 +123,12 @@ _FUNCTION_RUN = re.compile("[" + "".join(sorted(_FUNCTION_CHARS)) + "]+")
 
 def content_features(text: str) -> Counter[str]:
     """jieba words and character bigrams that carry content."""
-    feats = Counter(w for w in words(text) if w not in _QUESTION_WORDS)
+    feats = Counter(words(text))
     # the bigrams of the runs of letters between function characters are exactly the
     # bigrams without one, in the same order (so the counter's order is that of bigrams())
-    feats.update(
-        g
-        for run in _FUNCTION_RUN.split(_content(text))
-        for g in map(str.__add__, run, run[1:])
-        if g not in _QUESTION_WORDS
-    )
+    feats.update(chain.from_iterable(map(str.__add__, r, r[1:]) for r in _FUNCTION_RUN.split(_content(text))))
+    for w in _QUESTION_WORDS.intersection(feats):  # dropping keys keeps the others' order
+        del feats[w]
     return feats
 
 
