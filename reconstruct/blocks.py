@@ -36,7 +36,7 @@ def line_width(line: Line | str) -> float:
     return _text_width(line.text if isinstance(line, Line) else line)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def _text_width(text: str) -> float:
     clean = strip_spaces(text)
     gaps = len(_SPACED.findall(text.strip()))

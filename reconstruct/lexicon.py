@@ -60,7 +60,7 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     return tok
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def words(text: str) -> tuple[str, ...]:
     """jieba words of two characters or more (single characters carry little topic)."""
     return tuple(w for w in _tokenizer().lcut(text) if len(w) >= 2 and _CONTENT.match(w))
