@@ -331,6 +331,7 @@ def convert_batch(
             from .review import prepare_review
 
             prepare_review(out_dir)
+
         def task(i: int) -> _Task:
             return _task(pages[i], out_dir, settings, options, listing)
 
