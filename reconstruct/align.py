@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
-from .lexicon import bigrams, content_features, dot, unit
+from .lexicon import bigram_seq, bigrams, content_features, dot, unit
+from .lsap import linear_sum_assignment
 from .model import Candidate, Certainty, Guest, Interview, Turn
 from .settings import Settings
 
@@ -41,12 +41,16 @@ def _idf(docs: Sequence[Counter[str]]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for d in docs:
         df.update(d.keys())
-    return {k: math.log(n / v) if n > 1 else 1.0 for k, v in df.items()}
+    if n <= 1:
+        return dict.fromkeys(df, 1.0)
+    logs = {v: math.log(n / v) for v in set(df.values())}  # a few distinct frequencies
+    return {k: logs[v] for k, v in df.items()}
 
 
 def _weigh(doc: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     """Log-scaled counts times idf, scaled to unit length (so cosine is a dot product)."""
-    return unit({k: (1 + math.log(c)) * idf.get(k, 0.0) for k, c in doc.items() if idf.get(k, 0.0) > 0})
+    logs = {c: 1 + math.log(c) for c in set(doc.values())}  # a few distinct counts
+    return unit({k: logs[c] * w for k, c in doc.items() if (w := idf.get(k, 0.0)) > 0})
 
 
 def _guest_profiles(answers: Sequence[Turn], guests: Sequence[Guest]) -> dict[str, Counter[str]]:
@@ -54,9 +58,10 @@ def _guest_profiles(answers: Sequence[Turn], guests: Sequence[Guest]) -> dict[st
     titles = {g.name: g.title for g in guests}
     profiles: dict[str, Counter[str]] = {}
     for a in answers:
-        title = bigrams(titles.get(a.speaker, ""))
-        profiles.setdefault(a.speaker, title + title)
-        profiles[a.speaker] += bigrams(a.text)
+        if a.speaker not in profiles:
+            title = bigrams(titles.get(a.speaker, ""))
+            profiles[a.speaker] = title + title
+        profiles[a.speaker].update(bigram_seq(a.text))
     return profiles
 
 
@@ -77,41 +82,53 @@ def score_matrix(
     """
     settings = settings or Settings()
     full = [content_features(a.text) for a in answers]
-    opening = [content_features(a.paragraphs[0].text) if a.paragraphs else Counter() for a in answers]
+    opening = [
+        (f if len(a.paragraphs) == 1 else content_features(a.paragraphs[0].text)) if a.paragraphs else Counter()
+        for a, f in zip(answers, full)
+    ]
     asked = [content_features(q.text) for q in questions]
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
     idf = {k: v * q_idf.get(k, 1.0) ** settings.question_idf_power for k, v in a_idf.items()}
     full_w = [_weigh(d, idf) for d in full]
-    open_w = [_weigh(d, idf) for d in opening]
+    open_w = [w if o is f else _weigh(o, idf) for o, f, w in zip(opening, full, full_w)]
     profiles = _guest_profiles(answers, guests)
     names = list(profiles)
     gidf = _idf([profiles[n] for n in names])
     prof_w = {n: _weigh(profiles[n], gidf) for n in names}
     scores = np.zeros((len(questions), len(answers)))
+    q_texts = [q.text for q in questions]
+    # what the cue and plan patterns find, once per question and once per answer opening
+    cues = [(re.compile(asks), re.compile(says)) for asks, says in settings.cues]
+    plan_q, plan_a = re.compile(settings.plan_question), re.compile(settings.plan_answer)
+    openings = [_opening(a, settings) for a in answers]
+    a_cues = [[bool(says.search(o)) for _, says in cues] for o in openings]
+    a_plans = [bool(plan_a.search(o)) for o in openings]
     for i, q in enumerate(questions):
         qw = _weigh(asked[i], idf)
-        qg = _weigh(bigrams(q.text), gidf)
-        named = _named_guests(q.text, guests, [x.text for x in questions])
+        qg = _weigh(bigrams(q_texts[i]), gidf)
+        named = _named_guests(q_texts[i], guests, q_texts)
+        q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
+        asks_plans = bool(plan_q.search(q_texts[i]))
         for j, a in enumerate(answers):
             scores[i, j] = (
                 settings.lexical_weight * dot(qw, full_w[j])
                 + settings.opening_weight * dot(qw, open_w[j])
                 + settings.entity_weight * dot(qg, prof_w[a.speaker])
                 + settings.title_weight * named.get(a.speaker, 0.0)
-                + settings.cue_weight * _cues(q.text, a, settings)
-                + settings.plan_weight * _plans(q.text, a, settings)
+                + settings.cue_weight * _cue_hits(q_cues, a_cues[j])
+                + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
             )
     return scores
 
 
-def _plans(question: str, answer: Turn, settings: Settings) -> float:
-    """+1 when a question about what comes next gets an answer that opens with plans, -1
-    when only one of the two looks ahead: "下一步有哪些打算？" is answered "我们将…"."""
-    opening = answer.paragraphs[0].text[: settings.cue_window] if answer.paragraphs else ""
-    asks = bool(re.search(settings.plan_question, question))
-    plans = bool(re.search(settings.plan_answer, opening))
+def _opening(answer: Turn, settings: Settings) -> str:
+    """Where cues and plans are looked for: the start of the answer's first paragraph."""
+    return answer.paragraphs[0].text[: settings.cue_window] if answer.paragraphs else ""
+
+
+def _plan_match(asks: bool, plans: bool) -> float:
     return 1.0 if asks == plans and asks else (-1.0 if asks != plans else 0.0)
 
 
@@ -156,15 +173,9 @@ def _common_phrases(a: str, b: str, shortest: int = 2) -> set[str]:
     return found
 
 
-def _cues(question: str, answer: Turn, settings: Settings) -> float:
-    """Question types and how answers open to them ("what next" → "下一步，我们将…")."""
-    opening = answer.paragraphs[0].text[: settings.cue_window] if answer.paragraphs else ""
-    hits = sum(
-        1.0
-        for asks, answers in settings.cues
-        if re.search(asks, question) and re.search(answers, opening)
-    )
-    return min(hits, 1.0)
+def _cue_hits(asked: Sequence[bool], said: Sequence[bool]) -> float:
+    """1 when a cue type the question has is one the answer opens with, else 0."""
+    return min(sum(1.0 for q, a in zip(asked, said) if q and a), 1.0)
 
 
 def solve(
@@ -185,14 +196,15 @@ def solve(
     speakers = list(speakers) if speakers is not None else [str(a) for a in range(n_a)]
     extra = list(extra_cost) if extra_cost is not None else [0.0] * n_q
     names = sorted(set(speakers))
-    columns = [scores[q] + _FIRST_ANSWER_BONUS for q in range(n_q)]
-    owners = list(range(n_q))
-    for q in range(n_q):
-        for name in names:
-            col = np.where([sp == name for sp in speakers], scores[q] - extra[q], _FORBIDDEN)
-            columns.append(col)
-            owners.append(q)
-    matrix = np.stack(columns, axis=1)  # answers x slots
+    # answers x slots: question q's first slot is column q; its slot for the k-th guest
+    # (in name order) is column n_q + q * len(names) + k
+    matrix = np.empty((n_a, n_q * (1 + len(names))))
+    matrix[:, :n_q] = (scores + _FIRST_ANSWER_BONUS).T
+    further = (scores - np.asarray(extra, dtype=float)[:, None]).T
+    for k, name in enumerate(names):
+        mine = np.array([sp == name for sp in speakers])[:, None]
+        matrix[:, n_q + k :: len(names)] = np.where(mine, further, _FORBIDDEN)
+    owners = list(range(n_q)) + [q for q in range(n_q) for _ in names]
     for _ in range(n_a + 1):  # each pass forbids one more cell, so this ends
         rows, picked = linear_sum_assignment(matrix, maximize=True)
         pairs = sorted((owners[c], int(a)) for a, c in zip(rows, picked))

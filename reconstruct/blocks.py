@@ -3,6 +3,7 @@ or where one unwrapped line is glued to a wrapped box; each block's column width
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from functools import lru_cache
@@ -35,7 +36,7 @@ def line_width(line: Line | str) -> float:
     return _text_width(line.text if isinstance(line, Line) else line)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def _text_width(text: str) -> float:
     clean = strip_spaces(text)
     if spaced(text):
@@ -43,7 +44,7 @@ def _text_width(text: str) -> float:
     return display_width(clean)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def spaced(text: str) -> bool:
     """Is the line letter-spaced (justified with a space between most characters)?"""
     gaps = len(_SPACED.findall(text.strip()))
@@ -121,10 +122,10 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
     if len(run) < 2:
         return [run]
     widths = [line_width(x) for x in run]
+    ordered = sorted(widths)
     parts: list[list[Line]] = [[]]
     for i, line in enumerate(run):
-        others = widths[:i] + widths[i + 1 :]
-        typical = max(statistics.median(others), 1.0)
+        typical = max(_median_without(ordered, widths[i]), 1.0)
         wide = widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6
         # an unwrapped line is complete: it ends a sentence or is a headline with no
         # punctuation; a wide line that stops in mid-sentence runs on into the next one
@@ -170,6 +171,17 @@ def _narrower(lines: list[Line], col: float, settings: Settings) -> bool:
         and not any(spaced(x.text) for x in lines)
         and all(line_width(x) < limit for x in lines)
     )
+
+
+def _median_without(ordered: list[float], value: float) -> float:
+    """statistics.median of the sorted list ``ordered`` with one ``value`` taken out,
+    without sorting again."""
+    others = ordered.copy()
+    del others[bisect.bisect_left(others, value)]
+    n = len(others)
+    if n % 2:
+        return others[n // 2]
+    return (others[n // 2 - 1] + others[n // 2]) / 2
 
 
 # One character, a space, then the line: a vertical label's character glued to the start

@@ -85,14 +85,17 @@ def batch_options(
 def summary(report: Report, out_dir: Path) -> list[str]:
     """The lines printed after a batch: each failure, low confidences, the totals."""
     lines = [f"failed: {row.source}: {row.error}" for row in report.failed]
-    low = [f"low confidence: {row.output}: lowest pairing {row.lowest_confidence:.2f}"
-           for row in report.rows
-           if row.lowest_confidence is not None and row.lowest_confidence < LOW_CONFIDENCE]
-    lines += low[:MAX_LISTED]
-    if len(low) > MAX_LISTED:
-        lines.append(f"… {len(low) - MAX_LISTED} more with low confidence (see manifest.csv)")
+    low = 0
+    for row in report.iter_rows():  # from the manifest, one row at a time
+        if row.lowest_confidence is not None and row.lowest_confidence < LOW_CONFIDENCE:
+            low += 1
+            if low <= MAX_LISTED:
+                lines.append(f"low confidence: {row.output}: lowest pairing "
+                             f"{row.lowest_confidence:.2f}")
+    if low > MAX_LISTED:
+        lines.append(f"… {low - MAX_LISTED} more with low confidence (see manifest.csv)")
     failed = len({r.source for r in report.failed})
-    docs = sum(1 for r in report.rows if r.output)
+    docs = report.documents
     lines.append(f"{report.pages} pages: {report.converted} converted, {report.skipped} skipped "
                  f"as current, {failed} failed; {docs} documents; "
                  f"manifest: {out_dir / 'manifest.csv'}")

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from .blocks import LABEL, line_width, spaced
 from .lexicon import bigrams, cosine, dot, known_word, unit
+from .lsap import linear_sum_assignment
 from .model import Block, Kind
 from .paragraphs import flow_column
 from .repair import ends_sentence, join_lines, strip_spaces

@@ -78,6 +78,14 @@ def split_headline(line: str, leads: Sequence[str]) -> list[tuple[str, int]]:
         got = prefix[a][e - 1] - prefix[a][s] if e - 1 > s else 0
         return got if got / total >= _MIN_HEADLINE_COVERAGE else -1.0
 
+    # the articles each span can belong to, by span (spans recur across cuts)
+    fits: dict[tuple[int, int], list[int]] = {}
+
+    def fitting(s: int, e: int) -> list[int]:
+        if (s, e) not in fits:
+            fits[s, e] = [a for a in range(len(leads)) if part_score(a, s, e) >= 0]
+        return fits[s, e]
+
     best: tuple[float, list[tuple[int, int, int]]] = (0.0, [])
     for k in range(1, min(_MAX_FUSED, len(leads)) + 1):
         for cuts in itertools.combinations(range(2, n - 1), k - 1):
@@ -85,10 +93,12 @@ def split_headline(line: str, leads: Sequence[str]) -> list[tuple[str, int]]:
             spans = list(zip(bounds, bounds[1:]))
             if any(e - s < _MIN_HEADLINE for s, e in spans):
                 continue
-            for arts in itertools.permutations(range(len(leads)), k):
-                scores = [part_score(a, s, e) for a, (s, e) in zip(arts, spans)]
-                if min(scores) < 0:
+            # the permutations of k articles in which every part fits its article, in the
+            # order itertools.permutations gives them (so ties go the same way)
+            for arts in itertools.product(*(fitting(s, e) for s, e in spans)):
+                if len(set(arts)) < k:
                     continue
+                scores = [part_score(a, s, e) for a, (s, e) in zip(arts, spans)]
                 # on a tie, prefer cuts where each part starts and ends on a bigram of its
                 # article (the unmatched characters between two headlines are not split
                 # arbitrarily), then fewer parts

@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 __all__ = ["MANIFEST", "JOURNAL", "MANIFEST_FIELDS", "PageRow", "write_manifest", "read_rows",
-           "Journal"]
+           "iter_rows", "Journal", "ManifestWriter"]
 
 log = logging.getLogger(__name__)
 
@@ -86,16 +86,48 @@ class PageRow:
 
 def write_manifest(rows: Iterable[PageRow], path: Path) -> None:
     """Write the manifest atomically (a temporary file, then a rename)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=MANIFEST_FIELDS)
-        writer.writeheader()
-        count = 0
+    writer = ManifestWriter(path)
+    try:
+        writer.add(rows)
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.close()
+
+
+class ManifestWriter:
+    """The manifest written as rows come, into a temporary file that :meth:`close` renames
+    into place (so a batch need not keep its rows until the end)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._tmp = path.with_name(f".{path.name}.tmp")
+        self._fh: IO[str] = self._tmp.open("w", newline="", encoding="utf-8")
+        self._writer = csv.DictWriter(self._fh, fieldnames=MANIFEST_FIELDS)
+        self._writer.writeheader()
+        self.count = 0
+
+    def add(self, rows: Iterable[PageRow]) -> None:
         for row in rows:
-            writer.writerow(row.as_csv())
-            count += 1
-    os.replace(tmp, path)
-    log.info("manifest: %s (%d rows)", path, count)
+            self._writer.writerow(row.as_csv())
+            self.count += 1
+
+    def close(self) -> None:
+        self._fh.close()
+        os.replace(self._tmp, self.path)
+        log.info("manifest: %s (%d rows)", self.path, self.count)
+
+    def abandon(self) -> None:
+        """Close without writing the manifest (the temporary file is removed)."""
+        self._fh.close()
+        self._tmp.unlink(missing_ok=True)
+
+
+def iter_rows(path: Path) -> Iterator[PageRow]:
+    """The rows of a manifest (or journal) file, one at a time."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            yield PageRow.from_csv(rec)
 
 
 def read_rows(out_dir: Path) -> dict[str, list[PageRow]]:
@@ -104,10 +136,8 @@ def read_rows(out_dir: Path) -> dict[str, list[PageRow]]:
     for path in (out_dir / MANIFEST, out_dir / JOURNAL):
         found: dict[str, list[PageRow]] = {}
         try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                for rec in csv.DictReader(fh):
-                    row = PageRow.from_csv(rec)
-                    found.setdefault(row.source, []).append(row)
+            for row in iter_rows(path):
+                found.setdefault(row.source, []).append(row)
         except FileNotFoundError:
             continue
         except (OSError, ValueError, csv.Error) as exc:

@@ -25,12 +25,29 @@ def char_width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
 
 
+# Full-width for certain (CJK ideographs and punctuation, kana, hangul, full-width forms,
+# Chinese quotes): counted by one regex instead of one east_asian_width call a character.
+_FULL_WIDTH = re.compile(
+    "[\u3000-\u303e\u3040-\u3247\u3250-\u4dbf\u4e00-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60“”‘’…—]+"
+)
+# The characters a sentence end can finish on (see _SENTENCE_END).
+_END_CHARS = frozenset("。！？!?…”’」』）)》")
+
+
 def display_width(text: str) -> float:
-    return sum(char_width(c) for c in text)
+    if not text:
+        return 0
+    rest = _FULL_WIDTH.sub("", text)
+    width = float(len(text) - len(rest))
+    if rest.isascii():  # ASCII is half-width
+        return width + 0.5 * len(rest)
+    return width + sum(char_width(c) for c in rest)
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text.rstrip()))
+    text = text.rstrip()
+    return bool(text) and text[-1] in _END_CHARS and bool(_SENTENCE_END.search(text))
 
 
 def strip_spaces(text: str) -> str:
@@ -42,6 +59,8 @@ def strip_spaces(text: str) -> str:
         after = text[e] if e < len(text) else ""
         return " " if _LATIN.match(before or "#") and _LATIN.match(after or "#") else ""
 
+    if not _SPACE.search(text):
+        return text.strip()
     return _SPACE.sub(keep, text).strip()
 
 

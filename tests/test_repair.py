@@ -32,3 +32,16 @@ def test_widths_count_half_width_as_half() -> None:
 @pytest.mark.parametrize("line, end", [("完成了。", True), ("他说：“好！”", True), ("高", False), ("然而，", False)])
 def test_sentence_ends(line: str, end: bool) -> None:
     assert ends_sentence(line) is end
+
+
+def test_display_width_fast_path_agrees_with_char_width():
+    """The one-regex count of full-width characters only counts characters char_width
+    calls full-width, and the total equals the per-character sum (and its type)."""
+    from reconstruct import repair
+
+    full = [chr(cp) for cp in range(0x10000) if repair._FULL_WIDTH.fullmatch(chr(cp))]
+    assert full and all(repair.char_width(c) == 1.0 for c in full)
+    for text in ["", "abc", "中文，“引号”…—", "Ａ１ ｂ", "한국어 かな", "x\u00e9\u0301y\u2e80", "\t 混合 mixed 文本 123"]:
+        expected = sum(repair.char_width(c) for c in text)
+        got = repair.display_width(text)
+        assert got == expected and type(got) is type(expected)
