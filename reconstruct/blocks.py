@@ -74,12 +74,24 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
             _flush(run, blocks, settings)
             run = []
         else:
-            if run and _starts_block(line, run[-1], settings):
+            if run and (_starts_block(line, run[-1], settings) or _after_question(run, line, settings)):
                 _flush(run, blocks, settings)
                 run = []
             run.append(line)
     _flush(run, blocks, settings)
     return tuple(blocks)
+
+
+def _after_question(run: list[Line], line: Line, settings: Settings) -> bool:
+    """A host's question ends with its question mark: running text printed right after it
+    without a blank line is another box (an answer's), unless it is the question's own
+    next sentence, short and asking too ("…正在推进？" / "进展如何？")."""
+    m = LABEL.match(run[0].text.strip())
+    if not m or re.sub(r"\s", "", m.group(1)) not in settings.host_labels:
+        return False
+    if not run[-1].text.rstrip().endswith(("？", "?")):
+        return False
+    return not line.text.rstrip().endswith(("？", "?"))
 
 
 def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:

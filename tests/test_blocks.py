@@ -62,3 +62,21 @@ def test_an_indented_paragraph_start_stays_in_its_box() -> None:
 后面还有同样宽度的一行文字在这里。
 """))
     assert len(blocks) == 1
+
+
+def test_text_printed_right_after_a_question_is_another_box() -> None:
+    blocks = split_blocks(page("""
+主持人：当前还面临哪些短
+板？
+另外，我们还组建了一支团队，
+定期进村入户开展服务。
+"""))
+    assert [len(b.lines) for b in blocks] == [2, 2]
+
+
+def test_a_question_asking_twice_stays_one_box() -> None:
+    blocks = split_blocks(page("""
+主持人：今年有哪些重点项目正在推进？
+这些项目进展如何，何时能完工？
+"""))
+    assert len(blocks) == 1
