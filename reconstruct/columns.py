@@ -30,6 +30,7 @@ __all__ = ["unfuse_columns"]
 # A gap between two pieces: spaces between two full-width characters (CJK text or
 # full-width punctuation). Spaces next to Latin letters or digits are extraction spacing.
 _GAP = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—]) +(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—])")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _OPEN = "（(《"
 _CLOSE = "）)》"
 
@@ -68,9 +69,26 @@ def _pieces(text: str, settings: Settings) -> list[str]:
         pieces.append(text[start : m.start()])
         start = m.end()
     pieces.append(text[start:])
+    pieces = _regroup(pieces)
     if len(pieces) > 1 and min(line_width(p) for p in pieces[:-1]) < settings.fused_piece_width:
         return [text]  # a title and a name ("主任 王某"), a byline: not columns
     return pieces
+
+
+def _regroup(pieces: list[str]) -> list[str]:
+    """Pieces of one character (digits among them) are a letter-spaced line's run, not
+    columns: such neighbours are one piece again, still spaced ("我 们 还 建 设 了 影" in
+    "我 们 还 建 设 了 影 传到我们胸痛中心，从发病")."""
+    out: list[str] = []
+    loose = False
+    for piece in pieces:
+        single = len(_CJK.findall(piece)) < 2
+        if out and single and loose:
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+        loose = single
+    return out
 
 
 def _balanced(text: str) -> bool:

@@ -45,3 +45,11 @@ def test_posts_names_bylines_and_spaced_digits_are_not_columns() -> None:
 企业 600 余家，产值 12 亿元。
 """
     assert texts(text) == text.lstrip("\n").split("\n")
+
+
+def test_a_letter_spaced_run_is_one_piece_beside_its_neighbour_column() -> None:
+    assert texts("""
+我 们 还 建 设 了 一 个 中 心 传到我们这里，从发病到
+开 通 的 时 间 缩 短 了 一 半 血管开通只用了一个小时。
+""") == ["我 们 还 建 设 了 一 个 中 心", "开 通 的 时 间 缩 短 了 一 半", "",
+         "传到我们这里，从发病到", "血管开通只用了一个小时。", ""]
