@@ -144,6 +144,18 @@ class Interview:
     roster_text: str = ""
 
     @property
+    def roster_unparsed(self) -> str:
+        """What the printed roster holds besides its guests' titles and names: text set
+        there that reads as none of them (a lead run into it, a title without its name)."""
+        rest = "".join(self.roster_text.split())
+        for g in self.guests:
+            for part in (g.title, g.name):
+                part = "".join(part.split())
+                if part:
+                    rest = rest.replace(part, "", 1)
+        return rest
+
+    @property
     def inline(self) -> bool:
         """Every answer was printed right after its question."""
         return bool(self.answers) and len(self.anchored) == len(self.answers)

@@ -6,6 +6,7 @@ Only serialisation lives here: no decisions about the page are taken in this mod
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 LANG = "zh-Hans"
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
+# two letters in a row: text, not stray punctuation
+_WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]{2}")
 
 
 def _xml(attr: str) -> str:
@@ -249,12 +252,24 @@ def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Eleme
                  edited=any(t.resp for t in iv.turns), byline=iv.byline,
                  roster=(iv.roster_label, iv.roster_text))
     text = E.text()
+    front = E.front()
+    parts = [E.titlePart(t, type=k) for t, k in ((iv.title, "main"), (iv.subtitle, "sub")) if t]
+    if parts:  # the title as printed, in the text as well as in the header
+        front.append(E.titlePage(E.docTitle(*parts)))
     if iv.editor_note or iv.label:
         note = E.div(type="editorial")
         if iv.label:
             note.append(E.head(iv.label))
         note.extend(_paras(iv.editor_note, "note"))
-        text.append(E.front(note))
+        front.append(note)
+    if _WORDS.search(iv.roster_unparsed):
+        # the roster holds text that is none of its guests' names and titles: printed in the
+        # text too (the header keeps it as well), so that no character of the page is lost
+        roster = E.div(E.head(iv.roster_label), type="roster") if iv.roster_label else E.div(type="roster")
+        roster.append(E.ab(iv.roster_text, type="printed"))
+        front.append(roster)
+    if len(front):
+        text.append(front)
     body = E.body()
     if iv.lead:
         body.append(E.div(*_paras(iv.lead, "lead"), type="lead"))

@@ -141,3 +141,25 @@ def test_full_header_is_valid_tei_all() -> None:
     for result in (_result(FULL_META, resp="#editor"), _result()):
         for doc in build_tei(result):
             assert validate_tei(doc.tree) == [], doc.name
+
+
+def test_title_is_printed_in_the_text_too() -> None:
+    root = _root(_result())
+    assert _x(root, "//t:text/t:front/t:titlePage/t:docTitle/t:titlePart/text()") == ["标题", "副题"]
+
+
+def test_a_roster_holding_more_than_its_guests_is_printed_in_the_text() -> None:
+    result = _result()
+    run_in = "近日，记者就有关话题专访了某局局长王甲。"
+    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=run_in + "某局党组书记、局长王甲")
+    root = _root(replace(result, interviews=(iv,)))
+    assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [run_in + "某局党组书记、局长王甲"]
+    assert validate_tei(etree.ElementTree(root)) == []
+
+
+def test_a_roster_of_names_and_titles_stays_in_the_header_only() -> None:
+    result = _result()
+    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text="某局党组书记、局长 王甲")
+    root = _root(replace(result, interviews=(iv,)))
+    assert not _x(root, "//t:front/t:div[@type='roster']")
+    assert _x(root, "//t:particDesc//t:desc[@type='printed']/text()") == ["某局党组书记、局长 王甲"]
