@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from .blocks import LABEL, SUBTITLE_DASHES
 from .furniture import NAME, parse_byline
+from .lexicon import word_frequency
 from .model import Block, Kind
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -70,7 +71,8 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
 
     A label counts when the page confirms it elsewhere (the name appears outside its labels,
     as in a roster) or it labels two or more turns, or — on a page with host questions — it
-    starts with a common surname.
+    starts with a common surname; but a common word that labels one turn only is a wrapped
+    line's first word, not a name.
     """
     labels: Counter[str] = Counter()
     has_host = False
@@ -88,6 +90,8 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
     page = "".join(_block_text(b) for b in blocks)
     found = set()
     for name, count in labels.items():
+        if count < 2 and word_frequency(name) >= settings.common_word_frequency:
+            continue  # a common word wrapped to a line start before a colon ("方面：一是…")
         outside = page.count(name) - count
         if count >= 2 or outside > 0 or (has_host and (_has_surname(name) or "·" in name)):
             found.add(name)

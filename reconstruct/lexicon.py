@@ -15,7 +15,7 @@ from operator import mul
 from pathlib import Path
 
 __all__ = [
-    "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "content_features",
+    "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "word_frequency", "content_features",
     "preload_words",
 ]
 
@@ -101,6 +101,11 @@ def tfidf(docs: Iterable[Counter[str]]) -> list[dict[str, float]]:
         df.update(d.keys())
     idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
     return [{k: (1 + math.log(c)) * idf[k] for k, c in d.items()} for d in docs]
+
+
+def word_frequency(text: str) -> int:
+    """How often jieba's dictionary has seen this word (0 for words it does not know)."""
+    return int(_tokenizer().FREQ.get(text) or 0)
 
 
 def known_word(text: str) -> bool:

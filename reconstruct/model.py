@@ -146,10 +146,15 @@ class Interview:
     @property
     def roster_unparsed(self) -> str:
         """What the printed roster holds besides its guests' titles and names: text set
-        there that reads as none of them (a lead run into it, a title without its name)."""
-        rest = "".join(self.roster_text.split())
+        there that reads as none of them (a lead run into it, a title without its name).
+        A guest "title" that names another guest, or holds a sentence's punctuation, is
+        itself such text; so is a second label."""
+        rest = "".join(self.roster_text.split()) + "".join(self.roster_label.split()[1:])
         for g in self.guests:
-            for part in (g.title, g.name):
+            muddled = any(o.name and o.name in g.title for o in self.guests if o is not g) or any(
+                p in g.title for p in "，。；！？"
+            )
+            for part in (g.name,) if muddled else (g.title, g.name):
                 part = "".join(part.split())
                 if part:
                     rest = rest.replace(part, "", 1)

@@ -87,6 +87,10 @@ class Settings:
     wide_line_ratio: float = 1.6
     # Headlines are single lines of at most this many display units.
     max_headline_width: float = 48.0
+    # A "label" that is a word this frequent in jieba's dictionary (方面 27k, 对此 1.2k) and
+    # labels a single turn is a wrapped line's first word; names score 0, the odd famous
+    # one a few hundred (李娜 438).
+    common_word_frequency: int = 1000
     # Guest names are 2–4 characters (a middle dot allowed for minority names).
     max_name_length: int = 4
 

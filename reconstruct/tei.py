@@ -265,7 +265,8 @@ def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Eleme
     if _WORDS.search(iv.roster_unparsed):
         # the roster holds text that is none of its guests' names and titles: printed in the
         # text too (the header keeps it as well), so that no character of the page is lost
-        roster = E.div(E.head(iv.roster_label), type="roster") if iv.roster_label else E.div(type="roster")
+        label = " ".join(f"{x}：" for x in iv.roster_label.split())  # labels end with their colon
+        roster = E.div(E.head(label), type="roster") if label else E.div(type="roster")
         roster.append(E.ab(iv.roster_text, type="printed"))
         front.append(roster)
     if len(front):

@@ -63,3 +63,13 @@ def test_byline_names() -> None:
     assert parse_byline("记者 甲一 乙二 丙三") == ("甲一", "乙二", "丙三")
     assert parse_byline("本报记者 甲一 通讯员 乙二") == ("甲一", "乙二")
     assert parse_byline("记者：今年怎么样？") is None
+
+
+def test_a_common_word_before_a_colon_at_a_line_start_is_no_speaker() -> None:
+    kinds = _kinds("""
+主持人：下一步有什么打算？
+
+王某某：我们将重点抓好三个
+方面：一是补短板，二是强队伍。
+""")
+    assert ("answer", "方面") not in [(k.value, s) for k, s in kinds]
