@@ -70,7 +70,7 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
     """Guest names: labels "姓名：" at a block start that are not host, roster or field labels.
 
     A label counts when the page confirms it elsewhere (the name appears outside its labels,
-    as in a roster) or it labels two or more turns, or — on a page with host questions — it
+    in text that is not prose, as in a roster) or it labels two or more turns, or — on a page with host questions — it
     starts with a common surname; but a common word that labels one turn only is a wrapped
     line's first word, not a name.
     """
@@ -87,12 +87,14 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
             labels[name] += 1
     if not labels:
         return frozenset()
-    page = "".join(_block_text(b) for b in blocks)
+    # where a name is confirmed: text that is not running prose (a roster, a byline, a
+    # caption), so that a word of the prose wrapped before a colon is not taken for a name
+    plain = [t for t in map(_block_text, blocks) if "。" not in t]
     found = set()
     for name, count in labels.items():
         if count < 2 and word_frequency(name) >= settings.common_word_frequency:
             continue  # a common word wrapped to a line start before a colon ("方面：一是…")
-        outside = page.count(name) - count
+        outside = sum(t.count(name) - t.startswith(name + "：") for t in plain)
         if count >= 2 or outside > 0 or (has_host and (_has_surname(name) or "·" in name)):
             found.add(name)
     return frozenset(found)

@@ -73,3 +73,14 @@ def test_a_common_word_before_a_colon_at_a_line_start_is_no_speaker() -> None:
 方面：一是补短板，二是强队伍。
 """)
     assert ("answer", "方面") not in [(k.value, s) for k, s in kinds]
+
+
+def test_a_label_seen_again_only_in_prose_is_no_speaker() -> None:
+    # "个方面" stands in the prose elsewhere, which confirms no name
+    kinds = _kinds("""
+主持人：下一步有什么打算？
+
+王某某：我们将重点抓好三
+个方面：一是补短板，二是强队伍。这几个方面都很重要。
+""")
+    assert ("answer", "个方面") not in [(k.value, s) for k, s in kinds]
