@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .blocks import LABEL, line_width, spaced
+from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced
+from .furniture import parse_byline
 from .lexicon import known_word
 from .model import Line, Page
 from .repair import ends_sentence, strip_spaces
@@ -73,27 +74,41 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
 
 def _lone_runs(lines: tuple[Line, ...]) -> list[list[Line]]:
     """Runs of lines each standing alone between blank lines; a group of lines that stand
-    together is a run of its own."""
+    together is a run of its own, and so is each line of the interview's heading (a
+    subtitle, a byline, and the title printed just above a subtitle), which spans the page
+    rather than sitting in a column."""
     groups: list[list[Line]] = [[]]
     for x in lines:
         if x.text.strip():
             groups[-1].append(x)
         elif groups[-1]:
             groups.append([])
+    groups = [g for g in groups if g]
+    heading = {
+        k for k, g in enumerate(groups)
+        if len(g) == 1 and (_heading(g[0]) or (k + 1 < len(groups) and _subtitle(groups[k + 1][0])))
+    }
     runs: list[list[Line]] = []
     lone: list[Line] = []
-    for g in groups:
-        if len(g) == 1:
+    for k, g in enumerate(groups):
+        if len(g) == 1 and k not in heading:
             lone += g
             continue
         if lone:
             runs.append(lone)
             lone = []
-        if g:
-            runs.append(g)
+        runs.append(g)
     if lone:
         runs.append(lone)
     return runs
+
+
+def _subtitle(line: Line) -> bool:
+    return line.text.strip().startswith(SUBTITLE_DASHES)
+
+
+def _heading(line: Line) -> bool:
+    return _subtitle(line) or parse_byline(line.text.strip()) is not None
 
 
 def _reweave(run: list[Line], settings: Settings) -> list[Line]:

@@ -44,3 +44,10 @@ def test_a_page_printed_column_by_column_is_left_alone() -> None:
     text = "\n".join(wrap(LEFT, 10)) + "\n\n" + "\n".join(wrap(RIGHT, 14)) + "\n"
     assert not printed_row_by_row(page(text))
     assert unweave_rows(page(text)) == page(text)
+
+
+def test_the_heading_spans_the_page_and_stays_apart() -> None:
+    heading = "城市更新的新篇章\n\n——城市更新系列访谈\n\n记者 张三 李四\n\n"
+    text = heading + row_by_row(wrap(LEFT, 8), wrap(RIGHT, 9), wrap(LEFT[::-1], 10))
+    lines = [x.text for x in unweave_rows(page(text)).lines if x.text]
+    assert lines[:3] == ["城市更新的新篇章", "——城市更新系列访谈", "记者 张三 李四"]
