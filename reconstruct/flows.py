@@ -135,14 +135,15 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
     own column (lines after the first that do not end a sentence) is another box when that
     width differs from the flow's; a first line shorter than an indent explains, or wider
     than the column, is another box too. A first line that ends a sentence may be short
-    only because its paragraph ends there.
+    only because its paragraph ends there. Leading spaces count as an indent only on a line
+    that is short too: extractors also print stray ones.
     """
     first = b.lines[0]
-    if first.text[:1].isspace():
-        return Relation.INDENT
     around = [x for blk in context[-3:] for x in blk.lines if not ends_sentence(x.text)]
     ref = _median([line_width(x) for x in around if not spaced(x.text)])
     own = _median([line_width(x) for x in b.lines[1:] if not ends_sentence(x.text) and not spaced(x.text)])
+    if first.text[:1].isspace() and (ref is None or line_width(first) <= ref - 1):
+        return Relation.INDENT  # the indent survived as leading spaces (and the text is short)
     if ref is None:
         ref = own
     if ref is None:

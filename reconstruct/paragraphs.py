@@ -62,8 +62,8 @@ def _breaks(prev: tuple[Line, float], nxt: tuple[Line, float], settings: Setting
         return False
     if line_width(a) <= ref_a - settings.short_line_shortfall:
         return True
-    if b.text[:1].isspace() and not a.text[:1].isspace():
-        return True  # the indent survived as leading spaces
+    if b.text[:1].isspace() and not a.text[:1].isspace() and line_width(b) <= ref_b - 1:
+        return True  # the indent survived as leading spaces (on a line that is short too)
     return line_width(b) <= ref_b - settings.indent_shortfall
 
 

@@ -39,3 +39,21 @@ def test_full_width_sentence_end_then_full_line_is_no_break() -> None:
 八九十一二三四五六七八九十一
 完。
 """)) == 1
+
+
+def test_a_stray_leading_space_on_a_full_line_is_no_indent() -> None:
+    assert _paras("""
+这一段的第一行写满了整个栏宽度，
+中间一行也写满了整个栏的宽度。
+ 然后这一行前面多了一个空格而已，
+并没有开始新的段落。
+""") == ["这一段的第一行写满了整个栏宽度，中间一行也写满了整个栏的宽度。然后这一行前面多了一个空格而已，并没有开始新的段落。"]
+
+
+def test_leading_spaces_on_a_short_line_are_an_indent() -> None:
+    assert _paras("""
+这一段的第一行写满了整个栏宽度，
+中间一行也写满了整个栏的宽度。
+  新的段落少了两个字的宽度，
+并且这里开始了新的段落。
+""") == ["这一段的第一行写满了整个栏宽度，中间一行也写满了整个栏的宽度。", "新的段落少了两个字的宽度，并且这里开始了新的段落。"]
