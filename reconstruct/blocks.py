@@ -157,18 +157,18 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
     line shows it at once; narrower ones when the next full line is narrower too by more
     than an indent and the wobble (a first line short by an indent opens a paragraph)."""
     parts: list[list[Line]] = [[]]
+    full: list[float] = []  # widths of the current part's full lines (after its first), sorted
     for k, line in enumerate(run):
         cur = parts[-1]
-        if len(cur) >= 2 and ends_sentence(cur[-1].text) and not spaced(line.text):
-            full = sorted(
-                line_width(x) for x in cur[1:] if not ends_sentence(x.text) and not spaced(x.text)
-            )
-            col = full[len(full) // 2] if full else None
-            if col is not None and (
-                line_width(line) > col + settings.box_width_tolerance
-                or _narrower(run[k : k + 2], col, settings)
+        if len(cur) >= 2 and full and ends_sentence(cur[-1].text) and not spaced(line.text):
+            col = full[len(full) // 2]
+            if line_width(line) > col + settings.box_width_tolerance or _narrower(
+                run[k : k + 2], col, settings
             ):
                 parts.append([])
+                full = []
+        if parts[-1] and not ends_sentence(line.text) and not spaced(line.text):
+            bisect.insort(full, line_width(line))
         parts[-1].append(line)
     return [p for p in parts if p]
 

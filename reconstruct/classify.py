@@ -94,7 +94,7 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
     for name, count in labels.items():
         if count < 2 and word_frequency(name) >= settings.common_word_frequency:
             continue  # a common word wrapped to a line start before a colon ("方面：一是…")
-        outside = sum(t.count(name) - t.startswith(name + "：") for t in plain)
+        outside = sum(t.count(name) - t.startswith((name + "：", name + ":")) for t in plain)
         if count >= 2 or outside > 0 or (has_host and (_has_surname(name) or "·" in name)):
             found.add(name)
     return frozenset(found)

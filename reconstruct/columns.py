@@ -4,7 +4,9 @@ Where neighbouring columns or boxes stand close, an extractor (poppler's ``pdfto
 its default mode) prints the lines that share a baseline as one line, the columns' pieces
 joined by a space: ``左栏的一行字 右栏的一行字``. Between blank
 lines, a run whose lines split at such gaps into pieces whose first pieces keep one width
-(the left column is full) is such a region. Its pieces are dealt back to their columns, and
+(the left column is full) is such a region; so is a run whose fused lines' pieces are each
+a column's worth — one fused line only among other lines, and with its left piece in
+mid-sentence (a line alone with a gap is a headline). Its pieces are dealt back to their columns, and
 each column is printed whole, the columns apart, as a reader would read them.
 
 A line with fewer pieces than the region has columns is dealt by the state of the columns:
@@ -30,6 +32,8 @@ __all__ = ["unfuse_columns"]
 # A gap between two pieces: spaces between two full-width characters (CJK text or
 # full-width punctuation). Spaces next to Latin letters or digits are extraction spacing.
 _GAP = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—]) +(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—])")
+# a tie-break, far below any real score: the left column wins
+_LEFT_TIE = 0.01
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _OPEN = "（(《"
 _CLOSE = "）)》"
@@ -76,7 +80,8 @@ def _pieces(text: str, settings: Settings) -> list[str]:
 
 
 def _regroup(pieces: list[str]) -> list[str]:
-    """Pieces of one character (digits among them) are a letter-spaced line's run, not
+    """Pieces with fewer than two CJK characters (one character, a number) are a
+    letter-spaced line's run, not
     columns: such neighbours are one piece again, still spaced ("我 们 还 建 设 了 影" in
     "我 们 还 建 设 了 影 传到我们胸痛中心，从发病")."""
     out: list[str] = []
@@ -109,6 +114,10 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     fused = [p for p in split if len(p) > 1]
     if not fused:
         return run
+    if len(fused) == 1 and (len(run) < 2 or ends_sentence(fused[0][0])):
+        # a line standing alone with a gap is a headline; one whose left piece ends its
+        # sentence is a sentence with a stray space
+        return run
     lefts = sorted(line_width(p[0]) for p in fused)
     # the left column is full on most fused lines, so two of its pieces share a width; or
     # else every piece is a column's worth (a post and its holder's name, "…书记 王某", are
@@ -128,6 +137,8 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
         if k > last and not any(_waiting(col) for col in columns):
             break  # the columns are done: what follows is printed below them
         following = split[k + 1] if k + 1 < len(split) else None
+        if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
+            pieces = [line.text]
         for piece, c in zip(pieces, _deal(pieces, following, columns, widths, settings)):
             columns[c].append(Line(line.number, piece))
     else:
@@ -159,8 +170,8 @@ def _deal(
 
 
 def _combos(npieces: int, ncols: int) -> list[tuple[int, ...]]:
-    if npieces >= ncols:
-        return [tuple(range(ncols)) + (ncols - 1,) * (npieces - ncols)]
+    """The ways to deal a line's pieces to the columns, left to right (a line has at most
+    as many pieces as the region has columns)."""
     return list(itertools.combinations(range(ncols), npieces))
 
 
@@ -174,11 +185,11 @@ def _score(
 ) -> float:
     score = sum(_fit(p, columns[c], widths[c], settings) for p, c in zip(pieces, combo))
     # nearer the left wins a tie: a lone line is most often the first column's
-    score -= 0.01 * sum(combo)
+    score -= _LEFT_TIE * sum(combo)
     if following is not None:
-        after = [list(col) for col in columns]
+        after = [col[-1:] for col in columns]  # a column's fit looks at its last line only
         for p, c in zip(pieces, combo):
-            after[c].append(Line(0, p))
+            after[c] = [Line(0, p)]
         score += max(
             sum(_fit(p, after[c], widths[c], settings) for p, c in zip(following, nxt))
             for nxt in _combos(len(following), len(columns))
@@ -190,10 +201,10 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
     """How well a piece carries on a column."""
     score = 0.0
     if line_width(piece) > width + settings.fused_width_tolerance:
-        score -= 3.0  # wider than the column
+        score -= settings.fused_too_wide  # wider than the column
     labelled = bool(LABEL.match(piece))
     if _waiting(column):
-        score += -2.0 if labelled else 2.0
+        score += -settings.fused_waiting if labelled else settings.fused_waiting
     return score
 
 

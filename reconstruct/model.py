@@ -7,10 +7,13 @@ Derive changed copies with :func:`dataclasses.replace`.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Role = Literal["host", "guest"]
+# two letters in a row: text, not stray punctuation
+_WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]{2}")
 Certainty = Literal["high", "medium", "low"]
 
 
@@ -148,7 +151,8 @@ class Interview:
         """What the printed roster holds besides its guests' titles and names: text set
         there that reads as none of them (a lead run into it, a title without its name).
         A guest "title" that names another guest, or holds a sentence's punctuation, is
-        itself such text; so is a second label."""
+        itself such text; so is a second label. Empty when what is left has no two letters
+        in a row (stray punctuation)."""
         rest = "".join(self.roster_text.split()) + "".join(self.roster_label.split()[1:])
         for g in self.guests:
             muddled = any(o.name and o.name in g.title for o in self.guests if o is not g) or any(
@@ -158,7 +162,7 @@ class Interview:
                 part = "".join(part.split())
                 if part:
                     rest = rest.replace(part, "", 1)
-        return rest
+        return rest if _WORDS.search(rest) else ""
 
     @property
     def inline(self) -> bool:

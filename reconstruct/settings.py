@@ -56,8 +56,8 @@ class Settings:
     box_width_tolerance: float = 2.0
     # Two runs of full lines (medians) whose widths differ by more than this are two boxes.
     box_width_wobble: float = 1.0
-    # ... unless it is printed right after the open flow: a box of another width read next
-    # is as often the answer carried into a box of its own as a stranger.
+    # A box of another width read right after an open flow is as often the answer carried
+    # into a box of its own as a stranger: this bonus keeps it in the running.
     stitch_adjacent: float = 0.5
     # Columns fused on one line by the extractor: every piece but the last of a fused line
     # is at least this wide (a post and a name, "主任 王某", are not columns), and the left
@@ -65,6 +65,11 @@ class Settings:
     # about a unit).
     fused_piece_width: float = 5.0
     fused_width_tolerance: float = 1.5
+    # Dealing a fused line's pieces to their columns: a column stopped in mid-sentence
+    # wants the next piece (and refuses a labelled one) this much; a piece wider than the
+    # column costs more than any continuation gains.
+    fused_waiting: float = 2.0
+    fused_too_wide: float = 3.0
     # Pages printed row by row (pdfminer.six making every line a box of its own): this share
     # of the lines, on a page of at least this many, stands alone between blank lines.
     row_by_row_share: float = 0.8

@@ -9,7 +9,7 @@ carries on the line printed ``m`` lines before it.
 The page's lone lines are cut into runs, each with its period ``m`` (one to four columns),
 by dynamic programming over how well every line carries on the line ``m`` before it: a
 sentence left open is carried on by a line at its width that no speaker label opens (a
-dictionary word across the join confirms it), a finished one by a new turn or paragraph;
+dictionary word across the join confirms it), a finished one gladly by a new turn;
 changing the period costs a little. Each run is then printed column by column. Lines that
 stand together (a box the extractor kept whole) stay as they are.
 """
@@ -27,6 +27,7 @@ from .settings import Settings
 
 __all__ = ["unweave_rows", "printed_row_by_row"]
 
+# a band across a page holds one to four columns
 _PERIODS = (1, 2, 3, 4)
 
 
@@ -66,13 +67,13 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     if not printed_row_by_row(page, settings):
         return page
     out: list[Line] = []
-    for run in _lone_runs(page.lines):
-        out += _reweave(run, settings) if len(run) > 2 else run
+    for run, lone in _lone_runs(page.lines):
+        out += _reweave(run, settings) if lone and len(run) > 2 else run
         out.append(Line(run[-1].number, ""))
     return replace(page, lines=tuple(out))
 
 
-def _lone_runs(lines: tuple[Line, ...]) -> list[list[Line]]:
+def _lone_runs(lines: tuple[Line, ...]) -> list[tuple[list[Line], bool]]:
     """Runs of lines each standing alone between blank lines; a group of lines that stand
     together is a run of its own, and so is each line of the interview's heading (a
     subtitle, a byline, and the title printed just above a subtitle), which spans the page
@@ -88,18 +89,18 @@ def _lone_runs(lines: tuple[Line, ...]) -> list[list[Line]]:
         k for k, g in enumerate(groups)
         if len(g) == 1 and (_heading(g[0]) or (k + 1 < len(groups) and _subtitle(groups[k + 1][0])))
     }
-    runs: list[list[Line]] = []
+    runs: list[tuple[list[Line], bool]] = []  # (lines, whether they stood alone)
     lone: list[Line] = []
     for k, g in enumerate(groups):
         if len(g) == 1 and k not in heading:
             lone += g
             continue
         if lone:
-            runs.append(lone)
+            runs.append((lone, True))
             lone = []
-        runs.append(g)
+        runs.append((g, False))
     if lone:
-        runs.append(lone)
+        runs.append((lone, True))
     return runs
 
 
@@ -168,6 +169,4 @@ def _link(prev: _Info, line: _Info, settings: Settings) -> float:
 
 def _word_across(prev: _Info, line: _Info) -> bool:
     """Does a dictionary word run across the join of an open line and the next?"""
-    return not prev.closed and any(
-        known_word(prev.text[-a:] + line.text[:b]) for a in (1, 2) for b in (1, 2)
-    )
+    return any(known_word(prev.text[-a:] + line.text[:b]) for a in (1, 2) for b in (1, 2))

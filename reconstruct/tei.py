@@ -6,7 +6,6 @@ Only serialisation lives here: no decisions about the page are taken in this mod
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,8 +27,6 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 LANG = "zh-Hans"
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
-# two letters in a row: text, not stray punctuation
-_WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]{2}")
 
 
 def _xml(attr: str) -> str:
@@ -262,7 +259,7 @@ def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Eleme
             note.append(E.head(iv.label))
         note.extend(_paras(iv.editor_note, "note"))
         front.append(note)
-    if _WORDS.search(iv.roster_unparsed):
+    if iv.roster_unparsed:
         # the roster holds text that is none of its guests' names and titles: printed in the
         # text too (the header keeps it as well), so that no character of the page is lost
         label = " ".join(f"{x}：" for x in iv.roster_label.split())  # labels end with their colon

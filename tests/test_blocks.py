@@ -80,3 +80,8 @@ def test_a_question_asking_twice_stays_one_box() -> None:
 这些项目进展如何，何时能完工？
 """))
     assert len(blocks) == 1
+
+
+def test_many_finished_sentences_in_one_box_are_no_cut() -> None:
+    blocks = split_blocks(page("这一行的宽度都一样而且没有结束，\n" + "这一行的宽度都一样并且结束了。\n" * 50))
+    assert len(blocks) == 1

@@ -22,10 +22,10 @@ def test_a_lone_labelled_line_goes_where_no_sentence_waits() -> None:
     assert texts("""
 采访组：左栏问题的开头在
 采访组：右栏问题开头在
-这一行继续写下去直到栏尾 这里继续写下去到结束？
-结束了吗？
-""") == ["采访组：左栏问题的开头在", "这一行继续写下去直到栏尾", "结束了吗？",
-         "", "采访组：右栏问题开头在", "这里继续写下去到结束？", ""]
+这一行继续写下去直到栏尾 这里继续写下去直到栏尾
+还要再写一行才结束呢？ 然后结束了吗？
+""") == ["采访组：左栏问题的开头在", "这一行继续写下去直到栏尾", "还要再写一行才结束呢？",
+         "", "采访组：右栏问题开头在", "这里继续写下去直到栏尾", "然后结束了吗？", ""]
 
 
 def test_lines_below_the_columns_stay_below() -> None:
@@ -53,3 +53,18 @@ def test_a_letter_spaced_run_is_one_piece_beside_its_neighbour_column() -> None:
 开 通 的 时 间 缩 短 了 一 半 血管开通只用了一个小时。
 """) == ["我 们 还 建 设 了 一 个 中 心", "开 通 的 时 间 缩 短 了 一 半", "",
          "传到我们这里，从发病到", "血管开通只用了一个小时。", ""]
+
+
+def test_a_lone_line_with_a_space_is_no_fused_region() -> None:
+    # two halves of a headline, or a question with a stray space, are not two columns
+    for line in ("奋进新时代 建功新征程", "主持人：今年的重点是什么？ 请您具体谈谈好吗？"):
+        assert texts(line + "\n") == [line, ""]
+
+
+def test_unfused_lines_of_a_region_keep_their_leading_spaces() -> None:
+    out = texts("""
+左栏第一行写到了栏尾 右栏第一行写到栏尾
+左栏第二行结束了。 右栏第二行也结束。
+  新段落开头的一行字
+""")
+    assert "  新段落开头的一行字" in out

@@ -51,3 +51,11 @@ def test_the_heading_spans_the_page_and_stays_apart() -> None:
     text = heading + row_by_row(wrap(LEFT, 8), wrap(RIGHT, 9), wrap(LEFT[::-1], 10))
     lines = [x.text for x in unweave_rows(page(text)).lines if x.text]
     assert lines[:3] == ["城市更新的新篇章", "——城市更新系列访谈", "记者 张三 李四"]
+
+
+def test_a_box_the_extractor_kept_whole_stays_whole() -> None:
+    lone = row_by_row(wrap(LEFT, 12), wrap(RIGHT, 13))
+    group = "我们街道的老旧小区改造已经\n李四：社区食堂开业以后每天\n完成了大半。\n"
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + lone + "\n" + group
+    lines = [x.text for x in unweave_rows(page(text)).lines if x.text]
+    assert lines[-3:] == group.split("\n")[:3]
