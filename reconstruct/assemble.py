@@ -268,19 +268,25 @@ def _turn(flow: Flow, role: str, settings: Settings) -> Turn:
 def _anchored(flows: list[Flow]) -> tuple[tuple[int, int], ...]:
     """Answers printed right after a question (and after each other, in a round table)
     belong to it. A question printed in a run of questions anchors nothing: the last of a
-    grouped list merely happens to stand before some answer."""
+    grouped list merely happens to stand before some answer. A guest answers a question
+    once, so the run ends before a guest's second answer in it."""
     pairs: list[tuple[int, int]] = []
     q_index = a_index = -1
     anchor: int | None = None
     prev: Kind | None = None
+    said: set[str | None] = set()  # who answered in the current run
     for f in flows:
         if f.kind is Kind.QUESTION:
             q_index += 1
             anchor = q_index if prev is not Kind.QUESTION else None
+            said = set()
         elif f.kind is Kind.ANSWER:
             a_index += 1
+            if f.head.speaker in said:
+                anchor = None  # a guest answers a question once: this run is another's
             if anchor is not None and prev in (Kind.QUESTION, Kind.ANSWER):
                 pairs.append((anchor, a_index))
+                said.add(f.head.speaker)
             else:
                 anchor = None
         else:
