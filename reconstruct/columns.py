@@ -6,11 +6,11 @@ joined by a space: ``左栏的一行字 右栏的一行字``. Between blank
 lines, a run whose lines split at such gaps into pieces whose first pieces keep one width
 (the left column is full) is such a region; so is a run whose fused lines' pieces are each
 a column's worth — one fused line only among other lines, and with its left piece in
-mid-sentence (a line alone with a gap is a headline). Its pieces are dealt back to their columns, and
-each column is printed whole, the columns apart, as a reader would read them.
+mid-sentence (a line alone with a gap is a headline). Its pieces are dealt back to their
+columns, and each column is printed whole, the columns apart, as a reader would read them.
 
 A line with fewer pieces than the region has columns is dealt by the state of the columns:
-a column whose last line ran to its full width in mid-sentence expects the piece that
+a column whose last line stopped in mid-sentence expects the piece that
 carries on; a piece that opens with a speaker label starts a turn of its own; a piece
 wider than a column does not fit it.
 """
@@ -31,7 +31,8 @@ __all__ = ["unfuse_columns"]
 
 # A gap between two pieces: spaces between two full-width characters (CJK text or
 # full-width punctuation). Spaces next to Latin letters or digits are extraction spacing.
-_GAP = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—]) +(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—])")
+_WIDE = "[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—]"
+_GAP = re.compile(f"(?<={_WIDE}) +(?={_WIDE})")
 # a tie-break, far below any real score: the left column wins
 _LEFT_TIE = 0.01
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -26,7 +26,10 @@ from .paragraphs import flow_column
 from .repair import ends_sentence, join_lines, strip_spaces
 from .settings import Settings
 
-__all__ = ["Flow", "group_flows", "stitch_flows", "segments", "same_column", "roster_like", "Relation", "box_relation"]
+__all__ = [
+    "Flow", "group_flows", "stitch_flows", "segments", "same_column", "roster_like", "Relation",
+    "box_relation",
+]
 
 # Kinds that open a flow which running text can continue.
 _OWNERS = (Kind.QUESTION, Kind.ANSWER, Kind.ARTICLE, Kind.FIELD, Kind.NOTE_LABEL)
@@ -141,7 +144,9 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
     first = b.lines[0]
     around = [x for blk in context[-3:] for x in blk.lines if not ends_sentence(x.text)]
     ref = _median([line_width(x) for x in around if not spaced(x.text)])
-    own = _median([line_width(x) for x in b.lines[1:] if not ends_sentence(x.text) and not spaced(x.text)])
+    own = _median(
+        [line_width(x) for x in b.lines[1:] if not ends_sentence(x.text) and not spaced(x.text)]
+    )
     if first.text[:1].isspace() and (ref is None or line_width(first) <= ref - 1):
         return Relation.INDENT  # the indent survived as leading spaces (and the text is short)
     if ref is None:
@@ -149,7 +154,8 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
     if ref is None:
         return Relation.SAME
     if own is not None and abs(own - ref) > settings.box_width_wobble:
-        indent = not ends_sentence(first.text) and line_width(first) <= own - settings.box_indent_shortfall
+        short = line_width(first) <= own - settings.box_indent_shortfall
+        indent = short and not ends_sentence(first.text)
         return Relation.INDENT if indent else Relation.OTHER
     if ends_sentence(first.text) or spaced(first.text):
         return Relation.SAME
@@ -167,7 +173,8 @@ def _median(values: list[float]) -> float | None:
     if not values:
         return None
     values.sort()
-    return values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 _FORBIDDEN = -1e6
@@ -245,13 +252,19 @@ def _voices(flows: list[Flow]) -> dict[str, dict[str, float]]:
     n = len(said)
     df: Counter[str] = Counter(g for c in said.values() for g in c)
     return {
-        who: unit({g: (1 + math.log(c)) * math.log(n / df[g]) for g, c in counts.items() if df[g] < n})
+        who: unit(
+            {g: (1 + math.log(c)) * math.log(n / df[g]) for g, c in counts.items() if df[g] < n}
+        )
         for who, counts in said.items()
     } if n > 1 else {}
 
 
 def _stitch_score(
-    flows: list[Flow], i: int, j: int, settings: Settings, voices: dict[str, dict[str, float]] | None = None
+    flows: list[Flow],
+    i: int,
+    j: int,
+    settings: Settings,
+    voices: dict[str, dict[str, float]] | None = None,
 ) -> float:
     f, g = flows[i], flows[j]
     relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT

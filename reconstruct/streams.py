@@ -163,7 +163,8 @@ def _link(prev: _Info, line: _Info, settings: Settings) -> float:
         score += settings.row_new_turn
     if not prev.spaced and not line.spaced and not prev.closed:
         gap = abs(line.width - prev.width) if not line.closed else max(0.0, line.width - prev.width)
-        score += settings.row_width_fit if gap <= settings.row_width_wobble else -settings.row_width_miss
+        fits = gap <= settings.row_width_wobble
+        score += settings.row_width_fit if fits else -settings.row_width_miss
     return score
 
 
