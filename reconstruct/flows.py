@@ -193,8 +193,9 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     flows = list(flows)
     order = [b for f in flows for b in f.blocks]
     before = {id(b): a for a, b in zip(order, order[1:])}
+    voices = _voices(flows)  # each guest's words as printed with their labels, once
     for _ in range(4):
-        nxt = _best_continuations(flows, settings)
+        nxt = _best_continuations(flows, settings, voices)
         if not nxt:
             break
         flows = _chain(flows, nxt)
@@ -222,12 +223,13 @@ def _carries_on(flow: Flow, prev: Block) -> bool:
     return ends_sentence(prev.lines[-1].text) or prev is flow.blocks[-1]
 
 
-def _best_continuations(flows: list[Flow], settings: Settings) -> dict[int, int]:
+def _best_continuations(
+    flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]]
+) -> dict[int, int]:
     opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
     cands = [j for j, g in enumerate(flows) if g.kind is Kind.TEXT and not _stub(g)]
     if not opened or not cands:
         return {}
-    voices = _voices(flows)
     scores = np.array([[_stitch_score(flows, i, j, settings, voices) for j in cands] for i in opened])
     rows, cols = linear_sum_assignment(scores, maximize=True)
     return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
