@@ -66,6 +66,8 @@ def _unfuse(lines: Sequence[Line], settings: Settings) -> list[Line]:
 def _pieces(text: str, settings: Settings) -> list[str]:
     """The pieces a line falls into at column gaps (the line itself if it has none)."""
     text = text.strip()
+    if " " not in text:
+        return [text]
     if spaced(text):
         return [text]
     cuts = [m for m in _GAP.finditer(text) if _balanced(text[: m.start()])]
@@ -111,6 +113,8 @@ def _balanced(text: str) -> bool:
 
 def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     """One run between blank lines: itself, or its columns one after another."""
+    if not any(" " in x.text.strip() for x in run):
+        return run
     split = [_pieces(x.text, settings) for x in run]
     fused = [p for p in split if len(p) > 1]
     if not fused:
