@@ -155,15 +155,18 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
     """After a finished sentence, lines of another width than the box's full lines cannot
     be the box's: another box starts there, printed without a blank line between. A wider
     line shows it at once; narrower ones when the next full line is narrower too by more
-    than an indent and the wobble (a first line short by an indent opens a paragraph)."""
+    than an indent and the wobble (a first line short by an indent opens a paragraph); so
+    does a full line right after a paragraph's short last line."""
     parts: list[list[Line]] = [[]]
     full: list[float] = []  # widths of the current part's full lines (after its first), sorted
     for k, line in enumerate(run):
         cur = parts[-1]
         if len(cur) >= 2 and full and ends_sentence(cur[-1].text) and not spaced(line.text):
             col = full[len(full) // 2]
-            if line_width(line) > col + settings.box_width_tolerance or _narrower(
-                run[k : k + 2], col, settings
+            if (
+                line_width(line) > col + settings.box_width_tolerance
+                or _narrower(run[k : k + 2], col, settings)
+                or _unindented_after_end(cur[-1], line, col, settings)
             ):
                 parts.append([])
                 full = []
@@ -171,6 +174,17 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
             bisect.insort(full, line_width(line))
         parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _unindented_after_end(prev: Line, line: Line, col: float, settings: Settings) -> bool:
+    """After a paragraph's short last line, the next paragraph opens indented: a full line
+    there, with no label, carries on some other box's paragraph."""
+    return (
+        line_width(prev) <= col - settings.short_line_shortfall
+        and line_width(line) >= col - settings.box_width_wobble
+        and not line.text[:1].isspace()
+        and not LABEL.match(line.text.strip())
+    )
 
 
 def _narrower(lines: list[Line], col: float, settings: Settings) -> bool:

@@ -85,3 +85,15 @@ def test_a_question_asking_twice_stays_one_box() -> None:
 def test_many_finished_sentences_in_one_box_are_no_cut() -> None:
     blocks = split_blocks(page("这一行的宽度都一样而且没有结束，\n" + "这一行的宽度都一样并且结束了。\n" * 50))
     assert len(blocks) == 1
+
+
+def test_a_full_line_after_a_paragraphs_short_last_line_is_another_box() -> None:
+    # the next paragraph would open indented: this full line carries on another box
+    blocks = split_blocks(page("""
+我们还推动了学校体育场
+地向社会开放，有效缓解
+了健身的难题。
+每周派教练员进校指导训
+练，同时选拔好的苗子。
+"""))
+    assert [len(b.lines) for b in blocks] == [3, 2]
