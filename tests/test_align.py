@@ -49,3 +49,20 @@ def test_inline_layout_pairs_by_position() -> None:
     out = align_turns(iv)
     assert [t.text for t in out.turns] == ["问一？", "答一。", "问二？", "答二。"]
     assert all(t.cert == "high" for t in out.turns if t.role == "guest")
+
+
+def test_an_opinion_put_to_a_guest_is_answered_by_agreeing() -> None:
+    # "有人说…您怎么看？" is answered "我非常赞同…": the cue decides where words do not
+    iv = Interview(
+        guests=(Guest("王甲", "某镇党委书记", "guest-1"),),
+        questions=(
+            _t("主持人", "host", "今年以来全镇做了哪些事情？", 1),
+            _t("主持人", "host", "有人说，乡村振兴不能只看钱袋子，您怎么看？", 2),
+        ),
+        answers=(
+            _t("王甲", "guest", "我非常赞同。日子好了，精神也要跟上，我们办起了农家书屋。", 10),
+            _t("王甲", "guest", "我们修了三条路，建了两个合作社，办起了农家书屋。", 20),
+        ),
+    )
+    out = align_turns(iv)
+    assert [t.text[:2] for t in out.turns] == ["今年", "我们", "有人", "我非"]
