@@ -57,7 +57,8 @@ class Settings:
     # Two runs of full lines (medians) whose widths differ by more than this are two boxes.
     box_width_wobble: float = 1.0
     # A box of another width read right after an open flow is as often the answer carried
-    # into a box of its own as a stranger: this bonus keeps it in the running.
+    # into a box of its own as a stranger: this bonus keeps it in the running. (A penalty
+    # for the other width measured worse: the boxes of a split answer often differ in width.)
     stitch_adjacent: float = 0.5
     # Columns fused on one line by the extractor: every piece but the last of a fused line
     # is at least this wide (a post and a name, "主任 王某", are not columns), and the left
