@@ -136,7 +136,7 @@ def mutated_pages(draw: st.DrawFn) -> str:
         elif op == "splice" and lines:
             at = draw(st.integers(0, len(lines[i])))
             lines[i] = lines[i][:at] + draw(noise) + lines[i][at:]
-        elif op == "truncate":
+        elif op == "truncate" and lines:
             lines = lines[: i + 1]
             lines[-1] = lines[-1][: draw(st.integers(0, len(lines[-1])))]
     return "\n".join(lines)
