@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import math
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, known_word, unit
+from .lexicon import bigrams, cosine, dot, unit, word_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind
 from .paragraphs import flow_column
@@ -74,28 +75,32 @@ def group_flows(
                 flows[-1] = replace(cur, blocks=cur.blocks + (b,))
             else:
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif not _continues(cur, b, nxt, settings):
+        elif not _continues(cur, b, nxt, relation := _relation(cur, b, settings)):
             flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif _maybe_elsewhere(cur, b, settings):
+        elif _maybe_elsewhere(cur, b, relation):
             flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True))
         else:
             flows[-1] = replace(cur, blocks=cur.blocks + (b,))
     return flows
 
 
-def _maybe_elsewhere(cur: Flow, b: Block, settings: Settings) -> bool:
+def _relation(cur: Flow, b: Block, settings: Settings) -> Relation | None:
+    """The relation of running text to the flow before it (None for other blocks)."""
+    return box_relation(cur.blocks, b, settings) if b.kind in (Kind.TEXT, Kind.HEADLINE) else None
+
+
+def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None) -> bool:
     """A box that starts mid-paragraph after a finished sentence either carries on the same
     column, or is the continuation of a sentence left open somewhere else on the page; so is
     a box of another width after a sentence left open (the box that continues it may be
     printed elsewhere)."""
     if b.kind is not Kind.TEXT or cur.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
         return False
-    relation = box_relation(cur.blocks, b, settings)
     return relation is not Relation.INDENT if not cur.open else relation is Relation.OTHER
 
 
-def _continues(cur: Flow, b: Block, nxt: Block | None, settings: Settings) -> bool:
-    """Does block ``b`` continue the flow ``cur``?"""
+def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None) -> bool:
+    """Does block ``b`` continue the flow ``cur`` (``relation``: its :func:`box_relation`)?"""
     if b.kind not in (Kind.TEXT, Kind.HEADLINE):
         return False
     if cur.kind not in _OWNERS and cur.kind is not Kind.TEXT:
@@ -105,7 +110,7 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, settings: Settings) -> bo
     if cur.open:
         # a column break in mid-sentence, unless the block opens an indented paragraph
         # (then it is another box, and the open sentence continues elsewhere)
-        return box_relation(cur.blocks, b, settings) is not Relation.INDENT
+        return relation is not Relation.INDENT
     if cur.kind in (Kind.QUESTION, Kind.FIELD):
         return False
     if b.kind is Kind.HEADLINE:
@@ -170,11 +175,7 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
 
 
 def _median(values: list[float]) -> float | None:
-    if not values:
-        return None
-    values.sort()
-    mid = len(values) // 2
-    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+    return statistics.median(values) if values else None
 
 
 _FORBIDDEN = -1e6
@@ -230,7 +231,10 @@ def _best_continuations(
     cands = [j for j, g in enumerate(flows) if g.kind is Kind.TEXT and not _stub(g)]
     if not opened or not cands:
         return {}
-    scores = np.array([[_stitch_score(flows, i, j, settings, voices) for j in cands] for i in opened])
+    said = {k: bigrams(flows[k].text) for k in (*opened, *cands)}  # each flow's words, once
+    scores = np.array(
+        [[_stitch_score(flows, i, j, settings, voices, said) for j in cands] for i in opened]
+    )
     rows, cols = linear_sum_assignment(scores, maximize=True)
     return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
 
@@ -266,7 +270,8 @@ def _stitch_score(
     i: int,
     j: int,
     settings: Settings,
-    voices: dict[str, dict[str, float]] | None = None,
+    voices: dict[str, dict[str, float]],
+    said: dict[int, Counter[str]],
 ) -> float:
     f, g = flows[i], flows[j]
     relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
@@ -278,26 +283,17 @@ def _stitch_score(
         score += settings.stitch_tentative
     left = strip_spaces(f.blocks[-1].lines[-1].text).replace(" ", "")
     right = strip_spaces(g.head.lines[0].text).replace(" ", "")
-    if _word_across(left, right):
+    if word_across(left, right):
         score += settings.stitch_word_across
-    score += settings.stitch_shared_words * cosine(bigrams(f.text), bigrams(g.text))
-    voice = (voices or {}).get(f.head.speaker or "")
+    score += settings.stitch_shared_words * cosine(said[i], said[j])
+    voice = voices.get(f.head.speaker or "")
     if voice:
-        score += settings.stitch_voice * dot(unit(bigrams(g.text)), voice)
+        score += settings.stitch_voice * dot(unit(said[j]), voice)
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
     elif same_column(flow_column(f.blocks), flow_column(g.blocks)):
         score += settings.stitch_same_width
     return score
-
-
-def _word_across(left: str, right: str) -> bool:
-    """Does a dictionary word run across the join (…每|平方米… → 每平方米)?"""
-    return any(
-        known_word(left[-k:] + right[:m])
-        for k in range(1, min(3, len(left)) + 1)
-        for m in range(1, min(3, len(right)) + 1)
-    )
 
 
 def _chain(flows: list[Flow], nxt: dict[int, int]) -> list[Flow]:

@@ -15,7 +15,7 @@ from operator import mul
 from pathlib import Path
 
 __all__ = [
-    "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "word_frequency", "content_features",
+    "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "word_across", "word_frequency", "content_features",
     "preload_words",
 ]
 
@@ -111,6 +111,16 @@ def word_frequency(text: str) -> int:
 def known_word(text: str) -> bool:
     """Is this a word of jieba's dictionary (with a frequency, not just a prefix)?"""
     return bool(_tokenizer().FREQ.get(text))
+
+
+def word_across(left: str, right: str, reach: int = 3) -> bool:
+    """Does a dictionary word run across the join of two texts (…每|平方米… → 每平方米),
+    taking up to ``reach`` characters from each side?"""
+    return any(
+        known_word(left[-k:] + right[:m])
+        for k in range(1, min(reach, len(left)) + 1)
+        for m in range(1, min(reach, len(right)) + 1)
+    )
 
 
 # Words that shape a question rather than say what it is about, and characters that make a

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced
 from .furniture import parse_byline
-from .lexicon import known_word
+from .lexicon import word_across
 from .model import Line, Page
 from .repair import ends_sentence, strip_spaces
 from .settings import Settings
@@ -157,7 +157,7 @@ def _link(prev: _Info, line: _Info, settings: Settings) -> float:
     if not prev.closed:
         if line.labelled:
             return -settings.row_label_break  # a new turn does not carry on an open sentence
-        if _word_across(prev, line):
+        if word_across(prev.text, line.text, reach=2):
             score += settings.row_word_across
     elif line.labelled:
         score += settings.row_new_turn
@@ -166,8 +166,3 @@ def _link(prev: _Info, line: _Info, settings: Settings) -> float:
         fits = gap <= settings.row_width_wobble
         score += settings.row_width_fit if fits else -settings.row_width_miss
     return score
-
-
-def _word_across(prev: _Info, line: _Info) -> bool:
-    """Does a dictionary word run across the join of an open line and the next?"""
-    return any(known_word(prev.text[-a:] + line.text[:b]) for a in (1, 2) for b in (1, 2))
