@@ -85,7 +85,7 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
 def _after_question(run: list[Line], line: Line, settings: Settings) -> bool:
     """A host's question ends with its question mark: running text printed right after it
     without a blank line is another box (an answer's), unless it is the question's own
-    next sentence, short and asking too ("…正在推进？" / "进展如何？")."""
+    next sentence, asking too ("…正在推进？" / "进展如何？")."""
     m = LABEL.match(run[0].text.strip())
     if not m or re.sub(r"\s", "", m.group(1)) not in settings.host_labels:
         return False
@@ -161,7 +161,7 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
     full: list[float] = []  # widths of the current part's full lines (after its first), sorted
     for k, line in enumerate(run):
         cur = parts[-1]
-        if len(cur) >= 2 and full and ends_sentence(cur[-1].text) and not spaced(line.text):
+        if full and ends_sentence(cur[-1].text) and not spaced(line.text):
             col = full[len(full) // 2]
             if (
                 line_width(line) > col + settings.box_width_tolerance

@@ -66,9 +66,7 @@ def _unfuse(lines: Sequence[Line], settings: Settings) -> list[Line]:
 def _pieces(text: str, settings: Settings) -> list[str]:
     """The pieces a line falls into at column gaps (the line itself if it has none)."""
     text = text.strip()
-    if " " not in text:
-        return [text]
-    if spaced(text):
+    if " " not in text or spaced(text):
         return [text]
     cuts = [m for m in _GAP.finditer(text) if _balanced(text[: m.start()])]
     pieces, start = [], 0
@@ -84,9 +82,8 @@ def _pieces(text: str, settings: Settings) -> list[str]:
 
 def _regroup(pieces: list[str]) -> list[str]:
     """Pieces with fewer than two CJK characters (one character, a number) are a
-    letter-spaced line's run, not
-    columns: such neighbours are one piece again, still spaced ("我 们 还 建 设 了 影" in
-    "我 们 还 建 设 了 影 传到我们胸痛中心，从发病")."""
+    letter-spaced line's run, not columns: such neighbours are one piece again, still
+    spaced ("我 们 还 建 设 了 影" in "我 们 还 建 设 了 影 传到我们胸痛中心，从发病")."""
     out: list[str] = []
     loose = False
     for piece in pieces:
@@ -137,7 +134,6 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     ]
     last = max(k for k, p in enumerate(split) if len(p) > 1)
     columns: list[list[Line]] = [[] for _ in range(ncols)]
-    k = 0
     for k, (line, pieces) in enumerate(zip(run, split)):
         if k > last and not any(_waiting(col) for col in columns):
             break  # the columns are done: what follows is printed below them

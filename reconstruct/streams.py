@@ -119,13 +119,14 @@ def _reweave(run: list[Line], settings: Settings) -> list[Line]:
     best = [[0.0] * len(_PERIODS) for _ in range(n)]
     back = [[0] * len(_PERIODS) for _ in range(n)]
     for j in range(n):
+        # the best period so far, which any period may switch from
+        k = max(range(len(_PERIODS)), key=lambda b: best[j - 1][b]) if j else 0
         for a, m in enumerate(_PERIODS):
             link = _link(info[j - m], info[j], settings) if j >= m else 0.0
             if j == 0:
                 best[j][a] = link
                 continue
             stay = best[j - 1][a]
-            k = max(range(len(_PERIODS)), key=lambda b: best[j - 1][b])
             switch = best[j - 1][k] - settings.row_switch
             if stay >= switch or k == a:
                 best[j][a], back[j][a] = stay + link, a
