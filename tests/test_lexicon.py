@@ -1,0 +1,50 @@
+"""Text features: the segmenter agrees with jieba, dictionary lookups, content features."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconstruct import lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _sample_lines() -> list[str]:
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").rglob("*.txt"))
+    lines = [ln.strip() for f in files for ln in f.read_text(encoding="utf-8", errors="replace").splitlines()]
+    return [ln for ln in lines if ln]
+
+
+def test_rjieba_cuts_as_jieba_does() -> None:
+    """words() uses rjieba for speed; it must give jieba's own words (same dictionary, HMM)."""
+    lines = _sample_lines()
+    assert len(lines) > 300
+    tok = lexicon._tokenizer()
+    differing = [ln for ln in lines if lexicon._cut()(ln) != tok.lcut(ln)]
+    assert differing == []
+
+
+def test_words_keep_content_words_of_two_characters() -> None:
+    ws = lexicon.words("园区产业发展得很快，企业有600余家。")
+    assert "园区" in ws and "产业" in ws
+    assert all(len(w) >= 2 for w in ws)
+    assert "，" not in ws
+
+
+def test_word_across_finds_a_word_over_the_join() -> None:
+    assert lexicon.word_across("每", "平方米")
+    assert not lexicon.word_across("。", "。")
+
+
+@pytest.mark.parametrize("word, known", [("发展", True), ("发展得很", False)])
+def test_known_word(word: str, known: bool) -> None:
+    assert lexicon.known_word(word) is known
+    assert (lexicon.word_frequency(word) > 0) is known
+
+
+def test_content_features_drop_question_words() -> None:
+    feats = lexicon.content_features("您认为如何推动产业发展？")
+    assert "如何" not in feats and "认为" not in feats
+    assert "产业" in feats and "发展" in feats
