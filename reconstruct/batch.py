@@ -245,7 +245,8 @@ def _write(
     stem = _stem(task.path)
     targets = [task.out_dir / document_name(stem, doc) for doc in docs]
     for target in targets:
-        if target.exists() and not task.force and tool_version(target) is None:
+        # (an empty file is a document a crash cut short before it reached the disk)
+        if target.exists() and not task.force and tool_version(target) is None and target.stat().st_size:
             raise InputError(_name(task.path), f"{target.name} exists and was not written by "
                              "reconstruct; --force replaces it")
     warnings = result.warnings
@@ -392,6 +393,10 @@ class _Rows:
         self._open = False
         for i in sorted(self._waiting):
             self._write(self._waiting.pop(i))
+        # the documents reach the disk before the manifest that lists them: one sync for the
+        # batch instead of one fsync a file
+        if hasattr(os, "sync"):
+            os.sync()
         self.manifest.close()
         self.journal.close(remove=True)
 

@@ -121,6 +121,18 @@ def test_a_foreign_file_is_not_replaced_without_force(pages: Path, tmp_path: Pat
     assert not report.failed and tool_version(mine) == __version__
 
 
+def test_an_empty_document_left_by_a_crash_is_replaced(pages: Path, tmp_path: Path) -> None:
+    """Documents are not synced one by one (the batch syncs before its manifest): a crash
+    may leave one empty, and the next run writes it again without --force."""
+    out = tmp_path / "out"
+    out.mkdir()
+    page = sorted(pages.glob("0*.txt"))[0]
+    cut_short = out / f"{page.stem}.articles.xml"
+    cut_short.write_bytes(b"")
+    report = convert_batch([page], out, Settings(), BatchOptions(validate=False))
+    assert not report.failed and tool_version(cut_short) == __version__
+
+
 def test_pages_with_the_same_output_name_do_not_overwrite_each_other(tmp_path: Path) -> None:
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
