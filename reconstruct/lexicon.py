@@ -35,13 +35,18 @@ def bigram_seq(text: str) -> Iterator[str]:
     return map(str.__add__, t, t[1:])
 
 
+@lru_cache(maxsize=1024)
 def bigrams(text: str) -> Counter[str]:
-    """Character bigrams of the text's letters (punctuation and spaces skipped)."""
+    """Character bigrams of the text's letters (punctuation and spaces skipped).
+
+    Kept for about a page's texts (stitching, voices and pairing count the same answers):
+    the counter is shared, so callers read it and never change it."""
     return Counter(bigram_seq(text))
 
 
 @lru_cache(maxsize=1)
 def _tokenizer():  # type: ignore[no-untyped-def]
+    """jieba, for its dictionary's word frequencies only (see :func:`word_frequency`)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -49,7 +54,7 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     # jieba keeps its prefix dictionary in a marshal cache (<tempdir>/jieba.cache) and
     # reads it with marshal.load(file), which fetches every object by a small read: 0.75 s.
     # The same file read whole and decoded with marshal.loads takes 0.2 s. Same cache, same
-    # dictionary, so the same segmentation; without the cache, jieba builds and writes it.
+    # dictionary; without the cache, jieba builds and writes it.
     cache = Path(tempfile.gettempdir()) / "jieba.cache"
     try:
         tok.FREQ, tok.total = marshal.loads(cache.read_bytes())
@@ -61,20 +66,21 @@ def _tokenizer():  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=1)
-def _cut():  # type: ignore[no-untyped-def]
-    # rjieba binds jieba-rs, a Rust port of jieba with the same dictionary and HMM: the same
-    # words as jieba's lcut (checked on 24,857 lines of the generated pages, none differs;
-    # tests/test_lexicon.py keeps a sample), eleven times faster. jieba itself stays for its
-    # dictionary's frequencies (known_word, word_frequency).
+def _segmenter():  # type: ignore[no-untyped-def]
+    # rjieba binds jieba-rs, a Rust port of jieba with jieba's dictionary and HMM: the same
+    # words as jieba's lcut (none of 24,857 lines of the generated pages differs;
+    # tests/test_lexicon.py checks the seed and the corpus), eleven times faster, and the
+    # same dictionary membership. Its dictionary loads in a tenth of a second, jieba's in
+    # two: jieba is loaded only for a frequency, which few pages ask for.
     import rjieba
 
-    return rjieba.cut
+    return rjieba
 
 
 @lru_cache(maxsize=256)
 def words(text: str) -> tuple[str, ...]:
     """jieba words of two characters or more (single characters carry little topic)."""
-    return tuple(w for w in _cut()(text) if len(w) >= 2 and _CONTENT.match(w))
+    return tuple(w for w in _segmenter().cut(text) if len(w) >= 2 and _CONTENT.match(w))
 
 
 def unit(a: Mapping[str, float]) -> dict[str, float]:
@@ -121,7 +127,7 @@ def word_frequency(text: str) -> int:
 
 def known_word(text: str) -> bool:
     """Is this a word of jieba's dictionary (with a frequency, not just a prefix)?"""
-    return bool(_tokenizer().FREQ.get(text))
+    return bool(text) and bool(_segmenter().has_word(text))
 
 
 def word_across(left: str, right: str, reach: int = 3) -> bool:
@@ -147,8 +153,10 @@ _FUNCTION_CHARS = frozenset("的了是在有和与及或就都也而着过把被
 _FUNCTION_RUN = re.compile("[" + "".join(sorted(_FUNCTION_CHARS)) + "]+")
 
 
+@lru_cache(maxsize=512)
 def content_features(text: str) -> Counter[str]:
-    """jieba words and character bigrams that carry content."""
+    """jieba words and character bigrams that carry content (shared, as bigrams' are: read
+    it, never change it)."""
     feats = Counter(words(text))
     # the bigrams of the runs of letters between function characters are exactly the
     # bigrams without one, in the same order (so the counter's order is that of bigrams())
@@ -159,7 +167,7 @@ def content_features(text: str) -> Counter[str]:
 
 
 def preload_words() -> None:
-    """Load jieba's dictionary and the segmenter now (about a third of a second), e.g. before
-    forking workers."""
+    """Load the segmenter and jieba's frequencies now (about a third of a second), e.g.
+    before forking workers, so that they share them."""
+    _segmenter()
     _tokenizer()
-    _cut()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Sequence
 
 __all__ = ["display_width", "ends_sentence", "join_lines", "strip_spaces", "is_cjk"]
@@ -45,11 +46,15 @@ def display_width(text: str) -> float:
     return width + sum(char_width(c) for c in rest)
 
 
+# Lines are looked at again and again (by blocks, classify, flows, paragraphs): the answers
+# for about a page's lines are kept (bounded, so a batch does not grow them).
+@lru_cache(maxsize=4096)
 def ends_sentence(text: str) -> bool:
     text = text.rstrip()
     return bool(text) and text[-1] in _END_CHARS and bool(_SENTENCE_END.search(text))
 
 
+@lru_cache(maxsize=4096)
 def strip_spaces(text: str) -> str:
     """Drop the spaces an extractor inserted; keep one only between two Latin letters/digits."""
 
@@ -66,6 +71,11 @@ def strip_spaces(text: str) -> str:
 
 def join_lines(lines: Sequence[str]) -> str:
     """Join wrapped lines: no space between CJK, one between two Latin words."""
+    return _join(tuple(lines))
+
+
+@lru_cache(maxsize=1024)
+def _join(lines: tuple[str, ...]) -> str:
     out = ""
     for raw in lines:
         line = strip_spaces(raw)

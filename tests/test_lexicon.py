@@ -22,8 +22,17 @@ def test_rjieba_cuts_as_jieba_does() -> None:
     lines = _sample_lines()
     assert len(lines) > 300
     tok = lexicon._tokenizer()
-    differing = [ln for ln in lines if lexicon._cut()(ln) != tok.lcut(ln)]
+    differing = [ln for ln in lines if lexicon._segmenter().cut(ln) != tok.lcut(ln)]
     assert differing == []
+
+
+def test_rjieba_knows_the_words_jieba_knows() -> None:
+    """known_word asks rjieba; it must agree with jieba's frequencies, prefixes (frequency
+    0 in jieba's table) being no words."""
+    freq = lexicon._tokenizer().FREQ
+    keys = sorted(freq)[::37]  # every 37th entry: about 16,000 words and prefixes
+    assert len(keys) > 10_000 and any(freq[k] == 0 for k in keys)
+    assert [k for k in keys if lexicon.known_word(k) != bool(freq[k])] == []
 
 
 def test_words_keep_content_words_of_two_characters() -> None:
