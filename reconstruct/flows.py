@@ -256,13 +256,17 @@ def _voices(flows: list[Flow]) -> dict[str, dict[str, float]]:
         if f.kind is Kind.ANSWER and f.head.speaker:
             said.setdefault(f.head.speaker, Counter()).update(bigrams(f.text))
     n = len(said)
+    if n <= 1:
+        return {}
     df: Counter[str] = Counter(g for c in said.values() for g in c)
-    return {
-        who: unit(
-            {g: (1 + math.log(c)) * math.log(n / df[g]) for g, c in counts.items() if df[g] < n}
-        )
-        for who, counts in said.items()
-    } if n > 1 else {}
+    rarity = {d: math.log(n / d) for d in range(1, n)}  # the logs of a few values, once
+    scale: dict[int, float] = {}
+    out = {}
+    for who, counts in said.items():
+        for c in set(counts.values()).difference(scale):
+            scale[c] = 1 + math.log(c)
+        out[who] = unit({g: scale[c] * rarity[d] for g, c in counts.items() if (d := df[g]) < n})
+    return out
 
 
 def _stitch_score(

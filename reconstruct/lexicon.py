@@ -102,10 +102,11 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+    av, bv = a.values(), b.values()
+    product = sum(map(mul, av, map(b.get, a, repeat(0.0))))
+    na = math.sqrt(sum(map(mul, av, av)))
+    nb = math.sqrt(sum(map(mul, bv, bv)))
+    return product / (na * nb) if na and nb else 0.0
 
 
 def tfidf(docs: Iterable[Counter[str]]) -> list[dict[str, float]]:
