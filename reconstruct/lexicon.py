@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
-import marshal
 import math
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -20,7 +19,6 @@ __all__ = [
 ]
 
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
-_jieba_log = logging.getLogger("jieba")
 log = logging.getLogger(__name__)
 
 
@@ -44,25 +42,26 @@ def bigrams(text: str) -> Counter[str]:
     return Counter(bigram_seq(text))
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():  # type: ignore[no-untyped-def]
-    """jieba, for its dictionary's word frequencies only (see :func:`word_frequency`)."""
-    import jieba
+# Words seen fewer times than this in jieba's dictionary read as frequency 0: nothing asks
+# about rarer ones (labels are judged at Settings.common_word_frequency, 1,000), and keeping
+# 36,000 words instead of 349,000 keeps a worker's memory small.
+FREQUENCY_FLOOR = 100
 
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    # jieba keeps its prefix dictionary in a marshal cache (<tempdir>/jieba.cache) and
-    # reads it with marshal.load(file), which fetches every object by a small read: 0.75 s.
-    # The same file read whole and decoded with marshal.loads takes 0.2 s. Same cache, same
-    # dictionary; without the cache, jieba builds and writes it.
-    cache = Path(tempfile.gettempdir()) / "jieba.cache"
-    try:
-        tok.FREQ, tok.total = marshal.loads(cache.read_bytes())
-        tok.initialized = True
-    except (OSError, EOFError, ValueError, TypeError) as exc:
-        log.debug("jieba cache %s not read (%s); jieba builds it", cache, exc)
-        tok.initialize()
-    return tok
+
+# "word frequency [tag]" lines of jieba's dict.txt with a frequency of three digits or more.
+_FREQUENT_ENTRY = re.compile(rb"^(\S+) (\d{3,})\b", re.M)
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    """jieba's dictionary, the words at the floor or above, read from jieba's own dict.txt
+    (located without importing jieba) on the first page that asks: a tenth of a second."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ImportError("jieba is not installed: its dictionary gives the word frequencies")
+    data = (Path(spec.origin).parent / "dict.txt").read_bytes()
+    found = ((w, int(f)) for w, f in _FREQUENT_ENTRY.findall(data))
+    return {w.decode("utf-8"): f for w, f in found if f >= FREQUENCY_FLOOR}
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +69,7 @@ def _segmenter():  # type: ignore[no-untyped-def]
     # rjieba binds jieba-rs, a Rust port of jieba with jieba's dictionary and HMM: the same
     # words as jieba's lcut (none of 24,857 lines of the generated pages differs;
     # tests/test_lexicon.py checks the seed and the corpus), eleven times faster, and the
-    # same dictionary membership. Its dictionary loads in a tenth of a second, jieba's in
-    # two: jieba is loaded only for a frequency, which few pages ask for.
+    # same dictionary membership. Its dictionary loads in a tenth of a second.
     import rjieba
 
     return rjieba
@@ -122,8 +120,9 @@ def tfidf(docs: Iterable[Counter[str]]) -> list[dict[str, float]]:
 
 
 def word_frequency(text: str) -> int:
-    """How often jieba's dictionary has seen this word (0 for words it does not know)."""
-    return int(_tokenizer().FREQ.get(text) or 0)
+    """How often jieba's dictionary has seen this word (0 for words it does not know, and
+    for words seen fewer than FREQUENCY_FLOOR times)."""
+    return _frequencies().get(text, 0)
 
 
 def known_word(text: str) -> bool:
@@ -168,7 +167,7 @@ def content_features(text: str) -> Counter[str]:
 
 
 def preload_words() -> None:
-    """Load the segmenter and jieba's frequencies now (about a third of a second), e.g.
-    before forking workers, so that they share them."""
+    """Load the segmenter and the dictionary's frequencies now (about a third of a second),
+    e.g. before forking workers, so that they share them."""
     _segmenter()
-    _tokenizer()
+    _frequencies()

@@ -95,7 +95,8 @@ class Settings:
     max_headline_width: float = 48.0
     # A "label" that is a word this frequent in jieba's dictionary (方面 27k, 对此 1.2k) and
     # labels a single turn is a wrapped line's first word; names score 0, the odd famous
-    # one a few hundred (李娜 438).
+    # one a few hundred (李娜 438). At least lexicon.FREQUENCY_FLOOR (100), below which the
+    # dictionary's frequencies are not kept.
     common_word_frequency: int = 1000
     # Guest names are 2–4 characters (a middle dot allowed for minority names).
     max_name_length: int = 4
@@ -171,3 +172,5 @@ class Settings:
             raise ValueError("max_input_bytes and jobs must be positive")
         if not self.host_labels:
             raise ValueError("at least one host label is needed")
+        if self.common_word_frequency < 100:
+            raise ValueError("common_word_frequency below 100 is not kept (lexicon.FREQUENCY_FLOOR)")

@@ -11,25 +11,35 @@ from reconstruct import lexicon
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="module")
+def jieba_tok():  # type: ignore[no-untyped-def]
+    """jieba itself, the reference rjieba and the frequency table are checked against."""
+    import jieba
+
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
 def _sample_lines() -> list[str]:
     files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").rglob("*.txt"))
     lines = [ln.strip() for f in files for ln in f.read_text(encoding="utf-8", errors="replace").splitlines()]
     return [ln for ln in lines if ln]
 
 
-def test_rjieba_cuts_as_jieba_does() -> None:
+def test_rjieba_cuts_as_jieba_does(jieba_tok) -> None:  # type: ignore[no-untyped-def]
     """words() uses rjieba for speed; it must give jieba's own words (same dictionary, HMM)."""
     lines = _sample_lines()
     assert len(lines) > 300
-    tok = lexicon._tokenizer()
+    tok = jieba_tok
     differing = [ln for ln in lines if lexicon._segmenter().cut(ln) != tok.lcut(ln)]
     assert differing == []
 
 
-def test_rjieba_knows_the_words_jieba_knows() -> None:
+def test_rjieba_knows_the_words_jieba_knows(jieba_tok) -> None:  # type: ignore[no-untyped-def]
     """known_word asks rjieba; it must agree with jieba's frequencies, prefixes (frequency
     0 in jieba's table) being no words."""
-    freq = lexicon._tokenizer().FREQ
+    freq = jieba_tok.FREQ
     keys = sorted(freq)[::37]  # every 37th entry: about 16,000 words and prefixes
     assert len(keys) > 10_000 and any(freq[k] == 0 for k in keys)
     assert [k for k in keys if lexicon.known_word(k) != bool(freq[k])] == []
@@ -51,6 +61,15 @@ def test_word_across_finds_a_word_over_the_join() -> None:
 def test_known_word(word: str, known: bool) -> None:
     assert lexicon.known_word(word) is known
     assert (lexicon.word_frequency(word) > 0) is known
+
+
+def test_frequencies_are_jiebas_from_the_floor_up(jieba_tok) -> None:  # type: ignore[no-untyped-def]
+    freq = jieba_tok.FREQ
+    kept = lexicon._frequencies()
+    assert kept == {w: f for w, f in freq.items() if f >= lexicon.FREQUENCY_FLOOR}
+    assert lexicon.word_frequency("方面") == freq["方面"] >= 1000
+    rare = next(w for w, f in freq.items() if 0 < f < lexicon.FREQUENCY_FLOOR)
+    assert lexicon.word_frequency(rare) == 0
 
 
 def test_content_features_drop_question_words() -> None:
