@@ -58,6 +58,11 @@ class Flow:
     def text(self) -> str:
         return join_lines([x.text for b in self.blocks for x in b.lines])
 
+    def with_blocks(self, blocks: tuple[Block, ...]) -> Flow:
+        """The same flow holding ``blocks`` (dataclasses.replace, without its cost: flows
+        grow a block at a time)."""
+        return Flow(self.kind, blocks, self.tentative)
+
 
 def group_flows(
     blocks: Sequence[Block], names: frozenset[str], settings: Settings | None = None
@@ -72,7 +77,7 @@ def group_flows(
             flows.append(Flow(kind=b.kind, blocks=(b,)))
         elif cur.kind is Kind.ROSTER:
             if _continues_roster(cur, b, nxt, names):
-                flows[-1] = replace(cur, blocks=cur.blocks + (b,))
+                flows[-1] = cur.with_blocks(cur.blocks + (b,))
             else:
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
         elif not _continues(cur, b, nxt, relation := _relation(cur, b, settings)):
@@ -80,7 +85,7 @@ def group_flows(
         elif _maybe_elsewhere(cur, b, relation):
             flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True))
         else:
-            flows[-1] = replace(cur, blocks=cur.blocks + (b,))
+            flows[-1] = cur.with_blocks(cur.blocks + (b,))
     return flows
 
 
@@ -207,7 +212,7 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
         if f.tentative and k >= 0 and _carries_on(out[k], before[id(f.head)]):
             blocks = out[k].blocks
             at = blocks.index(before[id(f.head)]) + 1
-            out[k] = replace(out[k], blocks=blocks[:at] + f.blocks + blocks[at:])
+            out[k] = out[k].with_blocks(blocks[:at] + f.blocks + blocks[at:])
         else:
             k = len(out)
             out.append(replace(f, tentative=False))
@@ -231,9 +236,15 @@ def _best_continuations(
     cands = [j for j, g in enumerate(flows) if g.kind is Kind.TEXT and not _stub(g)]
     if not opened or not cands:
         return {}
-    said = {k: bigrams(flows[k].text) for k in (*opened, *cands)}  # each flow's words, once
+    # what each flow says, its words' unit vector and its column, once per flow
+    said = {k: bigrams(flows[k].text) for k in (*opened, *cands)}
+    said_unit = {j: unit(said[j]) for j in cands} if voices else {}
+    columns = {k: flow_column(flows[k].blocks) for k in (*opened, *cands)}
     scores = np.array(
-        [[_stitch_score(flows, i, j, settings, voices, said) for j in cands] for i in opened]
+        [
+            [_stitch_score(flows, i, j, settings, voices, said, said_unit, columns) for j in cands]
+            for i in opened
+        ]
     )
     rows, cols = linear_sum_assignment(scores, maximize=True)
     return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
@@ -276,6 +287,8 @@ def _stitch_score(
     settings: Settings,
     voices: dict[str, dict[str, float]],
     said: dict[int, Counter[str]],
+    said_unit: dict[int, dict[str, float]],
+    columns: dict[int, float],
 ) -> float:
     f, g = flows[i], flows[j]
     relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
@@ -292,10 +305,10 @@ def _stitch_score(
     score += settings.stitch_shared_words * cosine(said[i], said[j])
     voice = voices.get(f.head.speaker or "")
     if voice:
-        score += settings.stitch_voice * dot(unit(said[j]), voice)
+        score += settings.stitch_voice * dot(said_unit[j], voice)
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
-    elif same_column(flow_column(f.blocks), flow_column(g.blocks)):
+    elif same_column(columns[i], columns[j]):
         score += settings.stitch_same_width
     return score
 
@@ -312,7 +325,7 @@ def _chain(flows: list[Flow], nxt: dict[int, int]) -> list[Flow]:
             k = nxt[k]
             seen.add(k)
             blocks += flows[k].blocks
-        out.append(replace(f, blocks=tuple(blocks)))
+        out.append(f.with_blocks(tuple(blocks)))
     # a cycle of flows that only continue each other: keep them all, in page order
     placed = {id(b) for f in out for b in f.blocks}
     out += [f for f in flows if id(f.blocks[0]) not in placed]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .model import Guest
 from .repair import ends_sentence, strip_spaces
@@ -86,13 +86,21 @@ def split_headline(line: str, leads: Sequence[str]) -> list[tuple[str, int]]:
             fits[s, e] = [a for a in range(len(leads)) if part_score(a, s, e) >= 0]
         return fits[s, e]
 
+    def cuttings(start: int, parts: int) -> Iterator[list[tuple[int, int]]]:
+        """The spans from ``start`` to the end in ``parts`` parts, each long enough and
+        fitting some article, in the order of itertools.combinations over the cuts."""
+        if parts == 1:
+            if n - start >= _MIN_HEADLINE and fitting(start, n):
+                yield [(start, n)]
+            return
+        for cut in range(max(start + 1, 2), n - 1):
+            if cut - start >= _MIN_HEADLINE and fitting(start, cut):
+                for rest in cuttings(cut, parts - 1):
+                    yield [(start, cut), *rest]
+
     best: tuple[float, list[tuple[int, int, int]]] = (0.0, [])
     for k in range(1, min(_MAX_FUSED, len(leads)) + 1):
-        for cuts in itertools.combinations(range(2, n - 1), k - 1):
-            bounds = [0, *cuts, n]
-            spans = list(zip(bounds, bounds[1:]))
-            if any(e - s < _MIN_HEADLINE for s, e in spans):
-                continue
+        for spans in cuttings(0, k):
             # the permutations of k articles in which every part fits its article, in the
             # order itertools.permutations gives them (so ties go the same way)
             for arts in itertools.product(*(fitting(s, e) for s, e in spans)):
