@@ -31,9 +31,19 @@ def line_width(line: Line | str) -> float:
     """Printed width of a line: extraction spaces removed, half-width characters ½.
 
     A letter-spaced line (a space between most characters) was stretched to the full column
-    by justification: it counts as wide as its characters and gaps together.
+    by justification: it counts as wide as its characters and gaps together. On a line with
+    no other gaps, a space between a Chinese character and a half-width run ("全县 9 个",
+    "企业 600 余家") is the room the typesetter left around the digits or letters: ½ each.
     """
-    return _text_width(line.text if isinstance(line, Line) else line)
+    text = line.text if isinstance(line, Line) else line
+    return _text_width(text) + 0.5 * _mixed_gaps(text)
+
+
+def piece_width(text: str) -> float:
+    """:func:`line_width` without the room around half-width runs: for the pieces of a line
+    cut at column gaps, where a lone character beside a number may be a letter-spaced
+    line's ("长 18.6% 和")."""
+    return _text_width(text)
 
 
 @lru_cache(maxsize=4096)
@@ -42,6 +52,21 @@ def _text_width(text: str) -> float:
     if spaced(text):
         return display_width(clean) + len(_SPACED.findall(text.strip())) * 0.5
     return display_width(clean)
+
+
+_MIXED_GAP = re.compile(
+    r"(?<=[^\x00-\x7f\s])[ \t\u00a0]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \t\u00a0]+(?=[^\x00-\x7f\s])"
+)
+
+
+@lru_cache(maxsize=4096)
+def _mixed_gaps(text: str) -> int:
+    """Spaces between a Chinese character and a half-width run, on a line with no spaces
+    between two Chinese characters (0 on a letter-spaced or partly letter-spaced line)."""
+    text = text.strip()
+    if " " not in text or _SPACED.search(text):
+        return 0
+    return len(_MIXED_GAP.findall(text))
 
 
 @lru_cache(maxsize=4096)

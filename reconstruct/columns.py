@@ -22,7 +22,7 @@ from dataclasses import replace
 import re
 from collections.abc import Sequence
 
-from .blocks import LABEL, line_width, spaced
+from .blocks import LABEL, piece_width, spaced
 from .model import Line, Page
 from .repair import ends_sentence
 from .settings import Settings
@@ -75,7 +75,7 @@ def _pieces(text: str, settings: Settings) -> list[str]:
         start = m.end()
     pieces.append(text[start:])
     pieces = _regroup(pieces)
-    if len(pieces) > 1 and min(line_width(p) for p in pieces[:-1]) < settings.fused_piece_width:
+    if len(pieces) > 1 and min(piece_width(p) for p in pieces[:-1]) < settings.fused_piece_width:
         return [text]  # a title and a name ("主任 王某"), a byline: not columns
     return pieces
 
@@ -120,16 +120,16 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
         # a line standing alone with a gap is a headline; one whose left piece ends its
         # sentence is a sentence with a stray space
         return run
-    lefts = sorted(line_width(p[0]) for p in fused)
+    lefts = sorted(piece_width(p[0]) for p in fused)
     # the left column is full on most fused lines, so two of its pieces share a width; or
     # else every piece is a column's worth (a post and its holder's name, "…书记 王某", are
     # one roster entry, not two columns)
     agree = any(b - a <= settings.fused_width_tolerance for a, b in zip(lefts, lefts[1:]))
-    if not agree and min(line_width(x) for p in fused for x in p) < settings.fused_piece_width:
+    if not agree and min(piece_width(x) for p in fused for x in p) < settings.fused_piece_width:
         return run
     ncols = max(len(p) for p in fused)
     widths = [
-        max((line_width(p[c]) for p in fused if len(p) == ncols), default=0.0)
+        max((piece_width(p[c]) for p in fused if len(p) == ncols), default=0.0)
         for c in range(ncols)
     ]
     last = max(k for k, p in enumerate(split) if len(p) > 1)
@@ -201,7 +201,7 @@ def _score(
 def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> float:
     """How well a piece carries on a column."""
     score = 0.0
-    if line_width(piece) > width + settings.fused_width_tolerance:
+    if piece_width(piece) > width + settings.fused_width_tolerance:
         score -= settings.fused_too_wide  # wider than the column
     labelled = bool(LABEL.match(piece))
     if _waiting(column):

@@ -97,3 +97,14 @@ def test_a_full_line_after_a_paragraphs_short_last_line_is_another_box() -> None
 练，同时选拔好的苗子。
 """))
     assert [len(b.lines) for b in blocks] == [3, 2]
+
+
+def test_room_around_half_width_runs_counts_on_unspaced_lines_only() -> None:
+    from reconstruct.blocks import line_width, piece_width
+
+    assert line_width("企业 600 余家") == 2 + 1.5 + 2 + 2 * 0.5
+    assert line_width("企业600余家") == 5.5
+    assert line_width("AI 技术") == 1 + 2 + 0.5
+    # partly letter-spaced: the gaps are justification's, counted as before
+    assert line_width("153.8 亿 元 ， 同 比 增 长 18.6% 和") == piece_width("153.8 亿 元 ， 同 比 增 长 18.6% 和")
+    assert piece_width("企业 600 余家") == 5.5

@@ -85,3 +85,28 @@ def test_a_box_naming_what_only_one_guest_speaks_of_carries_on_that_guest() -> N
     assert out[2].endswith("老年食堂，每天为老人提供午餐。")
     assert out[3].endswith("胸痛中心，抢救时间缩短了一半。")
     assert out[4].endswith("部署有关工作。")
+
+
+DIGITS_AFTER_A_COLUMN_BREAK = """
+孟凡舟：总体保持稳中
+向好。1 至 7 月，全县空
+气质量优良天数比例为
+93.4%，同比提高 2.1 个百
+分点；细颗粒物平均浓度每
+立方米 28 微克，同比下降
+
+9.7%。全县 9 个国控、
+省控断面水质全部达到或优
+于Ⅲ类，集中式饮用水水源
+地水质达标率保持 100%。
+"""
+
+
+def test_room_around_digits_is_no_indent() -> None:
+    # the first line after the column break holds a number set off by spaces: measured
+    # without that room it looks an indent short, and the open sentence lost its end
+    assert flows(DIGITS_AFTER_A_COLUMN_BREAK) == [
+        "孟凡舟：总体保持稳中向好。1至7月，全县空气质量优良天数比例为93.4%，同比提高2.1个百分点；"
+        "细颗粒物平均浓度每立方米28微克，同比下降9.7%。全县9个国控、省控断面水质全部达到或优于Ⅲ类，"
+        "集中式饮用水水源地水质达标率保持100%。"
+    ]
