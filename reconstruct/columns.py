@@ -24,7 +24,8 @@ from collections.abc import Sequence
 
 from .blocks import LABEL, piece_width, spaced
 from .model import Line, Page
-from .repair import ends_sentence
+from .lexicon import word_across
+from .repair import ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["unfuse_columns"]
@@ -206,6 +207,8 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
     labelled = bool(LABEL.match(piece))
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting
+        if not labelled and word_across(strip_spaces(column[-1].text).replace(" ", ""), piece.replace(" ", "")):
+            score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
     return score
 
 

@@ -68,3 +68,11 @@ def test_unfused_lines_of_a_region_keep_their_leading_spaces() -> None:
   新段落开头的一行字
 """)
     assert "  新段落开头的一行字" in out
+
+
+def test_a_lone_line_goes_to_the_column_whose_word_it_finishes() -> None:
+    # both columns wait in mid-sentence; "…的方" + "式鼓励…" is 方式: the right one's
+    assert texts("""
+这里是左栏写到栏尾的智 分。我们通过以奖代补的方
+式鼓励原住民参与经营。
+""") == ["这里是左栏写到栏尾的智", "", "分。我们通过以奖代补的方", "式鼓励原住民参与经营。", ""]
