@@ -87,6 +87,8 @@ def score_matrix(
         for a, f in zip(answers, full)
     ]
     asked = [content_features(q.text) for q in questions]
+    # what a question sets aside counts for the questions' idf, not for the question
+    meant = [content_features(_EXCEPT.sub("", q.text)) for q in questions]
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
@@ -106,7 +108,7 @@ def score_matrix(
     a_cues = [[bool(says.search(o)) for _, says in cues] for o in openings]
     a_plans = [bool(plan_a.search(o)) for o in openings]
     for i, q in enumerate(questions):
-        qw = _weigh(asked[i], idf)
+        qw = _weigh(meant[i], idf)
         qg = _weigh(bigrams(q_texts[i]), gidf)
         named = _named_guests(q_texts[i], guests, q_texts)
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
@@ -121,6 +123,10 @@ def score_matrix(
                 + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
             )
     return scores
+
+
+# "除了白渡古镇，全区还有哪些…": what a question sets aside is what its answer is not about.
+_EXCEPT = re.compile(r"除了?[^，,。？?！!；;]{1,30}?(?:之外|以外)?[，,]")
 
 
 def _opening(answer: Turn, settings: Settings) -> str:

@@ -136,9 +136,9 @@ class Settings:
     )
     # Questions about what comes next, and answer openings that set out plans: the one
     # cue that also counts against a pairing when only one side has it.
-    plan_question: str = r"下一步|接下来|今后|未来|下阶段|将如何|还将|还有哪些(?:打算|考虑|计划)|打算|期待"
+    plan_question: str = r"下一步|接下来|今后|未来|下阶段|将如何|还将|还有哪些(?:打算|考虑|计划)|打算|(?<!值得)期待"
     plan_answer: str = (
-        r"^.{0,12}(?:下一步|接下来|今后|未来|下阶段)|^.{0,16}(?:将继续|将持续|将进一步|将重点|将围绕"
+        r"^.{0,12}(?:下一步|接下来|今后|未来|下阶段|希望|期待|期望)|^.{0,16}(?:将继续|将持续|将进一步|将重点|将围绕"
         r"|将坚持|将按照|将以|将在|将从|将着力|将加快|将全面|将聚焦|准备)"
     )
     plan_weight: float = 0.5

@@ -66,3 +66,21 @@ def test_an_opinion_put_to_a_guest_is_answered_by_agreeing() -> None:
     )
     out = align_turns(iv)
     assert [t.text[:2] for t in out.turns] == ["今年", "我们", "有人", "我非"]
+
+
+def test_hopes_answer_the_question_about_hopes_not_what_is_worth_a_look() -> None:
+    # "值得期待" asks what is worth a visit, not about plans; "我们希望…" sets out hopes; and
+    # what a question sets aside ("除了古镇") is not what its answer is about
+    iv = Interview(
+        guests=(Guest("王甲", "古镇景区管委会主任", "guest-1"), Guest("李乙", "区文旅委主任", "guest-2")),
+        questions=(
+            _t("主持人", "host", "除了古镇，全区还有哪些地方值得期待？", 1),
+            _t("主持人", "host", "对于古镇未来的发展，您有什么期待？", 2),
+        ),
+        answers=(
+            _t("王甲", "guest", "我们希望古镇成为让人愿意来、住下来的地方。", 10),
+            _t("李乙", "guest", "北部的森林公园适合避暑，南部的茶园可以采茶。", 20),
+        ),
+    )
+    out = align_turns(iv)
+    assert [t.text[:4] for t in out.turns] == ["除了古镇", "北部的森", "对于古镇", "我们希望"]
