@@ -157,7 +157,31 @@ def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] =
                 best = max(best, len(phrase))
         if best >= 2:
             out[g.name] = min(1.0, (best - 1) / 3)
+        if any(
+            _abbreviates(a, g.title) and not any(_abbreviates(a, t) for t in others)
+            and sum(a in x for x in asked) < common
+            for a in _ABBREVIATION.findall(question)
+        ):
+            out[g.name] = 1.0
     return out
+
+
+# An organisation named short: a few characters that end as organisations' names end
+# ("经信委" for 经济和信息化委员会, "住建委", "人社局", "高新区").
+_ABBREVIATION = re.compile(r"(?=([\u3400-\u9fff]{2,4}[委局办区院部厅队]))")
+
+
+def _abbreviates(short: str, title: str) -> bool:
+    """Is ``short`` the title's words cut to their first characters: its characters found
+    in ``title`` in order, no two of them side by side there ("岚川区" in 岚川高新…开发区
+    keeps a place name whole: not an abbreviation)?"""
+    at = None
+    for ch in short:
+        k = title.find(ch, 0 if at is None else at + 2)
+        if k < 0:
+            return False
+        at = k
+    return True
 
 
 def _common_phrases(a: str, b: str, shortest: int = 2) -> set[str]:

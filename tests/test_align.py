@@ -84,3 +84,13 @@ def test_hopes_answer_the_question_about_hopes_not_what_is_worth_a_look() -> Non
     )
     out = align_turns(iv)
     assert [t.text[:4] for t in out.turns] == ["除了古镇", "北部的森", "对于古镇", "我们希望"]
+
+
+def test_an_organisation_named_by_its_abbreviation_points_at_its_guest() -> None:
+    from reconstruct.align import _abbreviates, _named_guests
+
+    assert _abbreviates("住建委", "云峤区住房和城乡建设委员会主任")
+    assert _abbreviates("人社局", "新区人力资源和社会保障局局长")
+    assert not _abbreviates("岚川区", "岚川高新技术产业开发区管委会主任")  # a place name kept whole
+    guests = (Guest("王甲", "区经济和信息化委员会主任", "guest-1"), Guest("李乙", "高新技术产业开发区管委会主任", "guest-2"))
+    assert _named_guests("区经信委在要素保障上做了哪些工作？", guests) == {"王甲": 1.0}
