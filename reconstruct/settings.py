@@ -125,7 +125,7 @@ class Settings:
     # pattern). A plan question is answered with what "will" be done, a status question
     # with what has been done, a question of meaning with a judgement.
     cues: tuple[tuple[str, str], ...] = (
-        (r"基础|优势|底气|成效|成绩|进展|现状|情况|亮点|变化|做了哪些|取得",
+        (r"基础|优势|底气|成效|成绩|进展|现状|情况|亮点|变化|做了哪些|取得|规模|多少",
          r"近年来|目前|截至|已经|已[^经]|去年|以来|形成了|拥有|累计|基础|优势"),
         (r"理解|意义|怎么看|如何看|认识|为什么|为何|有人说|有人认为",
          r"意义|理解|认为|体现|既|是.{0,12}的|看来|之所以|因为|赞同|同意|认同|说法|觉得"),
@@ -133,6 +133,12 @@ class Settings:
          r"资金|投入|亿元|万元|经费|融资|补贴|财政"),
         (r"难点|困难|问题|挑战|短板|瓶颈",
          r"难点|困难|问题|挑战|短板|瓶颈|不足"),
+        # how it began and grew: answered with its founding
+        (r"发展起来|一步步|起步|起家|历程|由来|创办|创立|成立之初|怎么开始|如何开始",
+         r"成立|创办|创立|刚开始|起初|最初|最早|当初|起步|起家|那时候"),
+        # how the gains are shared: answered with shares, dividends, guaranteed prices
+        (r"利益|联结|分配|收益|怎么分|如何分",
+         r"分红|入股|股份|股金|保底|返还|分配|收益"),
     )
     # Questions about what comes next, and answer openings that set out plans: the one
     # cue that also counts against a pairing when only one side has it.

@@ -94,3 +94,17 @@ def test_an_organisation_named_by_its_abbreviation_points_at_its_guest() -> None
     assert not _abbreviates("岚川区", "岚川高新技术产业开发区管委会主任")  # a place name kept whole
     guests = (Guest("王甲", "区经济和信息化委员会主任", "guest-1"), Guest("李乙", "高新技术产业开发区管委会主任", "guest-2"))
     assert _named_guests("区经信委在要素保障上做了哪些工作？", guests) == {"王甲": 1.0}
+
+
+def test_a_question_about_beginnings_is_answered_by_the_founding() -> None:
+    # no word in common: only the question type (how it began) and the answer's opening
+    # (刚开始…) tell them apart
+    from reconstruct.align import score_matrix
+
+    questions = (_t("主持人", "host", "这些年是怎样一步步走过来的？", 1),)
+    answers = (
+        _t("王甲", "guest", "刚开始只有11户社员，菜靠自己挑到镇上卖。", 10),
+        _t("王甲", "guest", "前五个月卖出蔬菜三千吨，收入增长两成。", 20),
+    )
+    scores = score_matrix(questions, answers)
+    assert scores[0, 0] > scores[0, 1]
