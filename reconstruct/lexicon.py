@@ -33,7 +33,7 @@ def bigram_seq(text: str) -> Iterator[str]:
     return map(str.__add__, t, t[1:])
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def bigrams(text: str) -> Counter[str]:
     """Character bigrams of the text's letters (punctuation and spaces skipped).
 
@@ -153,7 +153,7 @@ _FUNCTION_CHARS = frozenset("的了是在有和与及或就都也而着过把被
 _FUNCTION_RUN = re.compile("[" + "".join(sorted(_FUNCTION_CHARS)) + "]+")
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
 def content_features(text: str) -> Counter[str]:
     """jieba words and character bigrams that carry content (shared, as bigrams' are: read
     it, never change it)."""

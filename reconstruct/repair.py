@@ -74,7 +74,7 @@ def join_lines(lines: Sequence[str]) -> str:
     return _join(tuple(lines))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _join(lines: tuple[str, ...]) -> str:
     out = ""
     for raw in lines:
