@@ -108,14 +108,31 @@ def _claim_notes(flows: list[Flow]) -> list[Flow]:
             continue
         if LABEL.match(strip_spaces(f.head.lines[0].text)):
             continue  # inline label "编者按：…" carries its own text
-        prev = out[i - 1]
+        k = _printed_before(out, f.head)
+        prev = out[k] if k is not None else out[i - 1]
         if prev.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT) or len(prev.blocks) < 2:
             continue
         keep, note = _split_note(prev)
         if note:
-            out[i - 1] = replace(prev, blocks=tuple(keep))
+            out[k if k is not None else i - 1] = replace(prev, blocks=tuple(keep))
             out[i] = replace(f, blocks=(f.head, *note))
     return out
+
+
+def _printed_before(flows: list[Flow], block: Block) -> int | None:
+    """The flow holding the block printed right before ``block`` (stitching may have
+    carried that block on in a flow listed far from the label), if it ends that flow."""
+    start = block.lines[0].number
+    best: tuple[int, int] | None = None  # (last line, flow index)
+    for k, f in enumerate(flows):
+        for b in f.blocks:
+            end = b.lines[-1].number
+            if end < start and (best is None or end > best[0]):
+                best = (end, k)
+    if best is None:
+        return None
+    k = best[1]
+    return k if flows[k].blocks[-1].lines[-1].number == best[0] else None
 
 
 def _split_note(flow: Flow) -> tuple[list[Block], list[Block]]:

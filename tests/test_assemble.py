@@ -35,3 +35,23 @@ def test_a_guest_answering_again_in_the_run_ends_it() -> None:
 张三：下一步我们会加大投入。
 """)
     assert iv.anchored == ((0, 0), (0, 1))
+
+
+def test_a_note_label_takes_its_text_from_the_flow_that_carried_it_off(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # generated page 85 of seed 1: stitching carried the note's boxes, printed above its
+    # vertical label, on in another flow than the one listed before the label; the note is
+    # taken from the flow that holds the block printed right before the label
+    import json
+    import sys
+    from pathlib import Path
+
+    gen = Path(__file__).resolve().parent / "generators"
+    sys.path.insert(0, str(gen))
+    from make_pages import generate
+
+    from reconstruct import reconstruct_file
+
+    generate(1, 86, tmp_path, gen.parent / "corpus")
+    iv = reconstruct_file(tmp_path / "085_sidebar.txt").interviews[0]
+    gold = json.loads((tmp_path / "gold" / "085_sidebar.json").read_text(encoding="utf-8"))
+    assert iv.editor_note and iv.editor_note[-1].text == gold["interviews"][0]["editor_note"][-1]
