@@ -5,6 +5,7 @@ furniture), the page's articles, and leftovers. Text that fits nowhere is kept a
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -143,10 +144,18 @@ def _split_note(flow: Flow) -> tuple[list[Block], list[Block]]:
     k = len(segs)
     while k > 1 and not same_column(flow_column(segs[k - 1]), own):
         k -= 1
+    lowest = 1
+    if k == len(segs):
+        # the note's box at the flow's width: its last paragraphs introduce the interview
+        # ("本期访谈…邀请…", "欢迎读者…"), and at most one paragraph before them (the
+        # subject's own introduction) is the note's too
+        k = next((j for j in range(1, len(segs)) if all(
+            _NOTE_CUE.search(_seg_text(t)) for t in segs[j:])), len(segs))
+        lowest = max(1, k - 1)
     if k == len(segs):
         return list(flow.blocks), []
     note_text = bigrams("".join(_seg_text(s) for s in segs[k:]))
-    while k > 1:
+    while k > lowest:
         cand = bigrams(_seg_text(segs[k - 1]))
         rest = bigrams("".join(_seg_text(s) for s in segs[: k - 1]))
         if cosine(cand, note_text) <= cosine(cand, rest):
@@ -155,6 +164,10 @@ def _split_note(flow: Flow) -> tuple[list[Block], list[Block]]:
     keep = [b for s in segs[:k] for b in s]
     note = [b for s in segs[k:] for b in s]
     return keep, note
+
+
+# What an editor's note says of the interview it introduces.
+_NOTE_CUE = re.compile(r"本期|本报推出|栏目|系列访谈|邀请.{0,30}(?:访谈|做客|走进|负责人)|欢迎读者|敬请关注")
 
 
 def _seg_text(seg: Sequence[Block]) -> str:

@@ -1,3 +1,8 @@
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
 from conftest import page
 
 from reconstruct.assemble import assemble_page
@@ -7,6 +12,21 @@ from reconstruct.classify import classify_blocks
 
 def _interview(text: str):  # type: ignore[no-untyped-def]
     return assemble_page(classify_blocks(split_blocks(page(text)))).interviews[0]
+
+
+GENERATORS = Path(__file__).resolve().parent / "generators"
+
+
+def _generated(tmp_path: Path, count: int, name: str) -> tuple[Any, dict[str, Any]]:
+    """Page ``name`` of the generated pages of seed 1: our interview and the gold one."""
+    sys.path.insert(0, str(GENERATORS))
+    from make_pages import generate
+
+    from reconstruct import reconstruct_file
+
+    generate(1, count, tmp_path, GENERATORS.parent / "corpus")
+    gold = json.loads((tmp_path / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    return reconstruct_file(tmp_path / f"{name}.txt").interviews[0], gold["interviews"][0]
 
 
 def test_answers_printed_after_a_question_are_anchored_to_it() -> None:
@@ -37,21 +57,17 @@ def test_a_guest_answering_again_in_the_run_ends_it() -> None:
     assert iv.anchored == ((0, 0), (0, 1))
 
 
-def test_a_note_label_takes_its_text_from_the_flow_that_carried_it_off(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_label_takes_its_text_from_the_flow_that_carried_it_off(tmp_path: Path) -> None:
     # generated page 85 of seed 1: stitching carried the note's boxes, printed above its
     # vertical label, on in another flow than the one listed before the label; the note is
     # taken from the flow that holds the block printed right before the label
-    import json
-    import sys
-    from pathlib import Path
+    ours, gold = _generated(tmp_path, 86, "085_sidebar")
+    assert ours.editor_note and ours.editor_note[-1].text == gold["editor_note"][-1]
 
-    gen = Path(__file__).resolve().parent / "generators"
-    sys.path.insert(0, str(gen))
-    from make_pages import generate
 
-    from reconstruct import reconstruct_file
-
-    generate(1, 86, tmp_path, gen.parent / "corpus")
-    iv = reconstruct_file(tmp_path / "085_sidebar.txt").interviews[0]
-    gold = json.loads((tmp_path / "gold" / "085_sidebar.json").read_text(encoding="utf-8"))
-    assert iv.editor_note and iv.editor_note[-1].text == gold["interviews"][0]["editor_note"][-1]
+def test_a_note_at_the_answers_width_is_told_by_what_it_says(tmp_path: Path) -> None:
+    # generated page 5 of seed 1: the note's box has the width of the answer whose flow
+    # carried it on; its closing paragraphs introduce the interview ("本报推出…系列访谈",
+    # "欢迎读者…") and the paragraph before them is the note's too, not the one before that
+    ours, gold = _generated(tmp_path, 6, "005_inline")
+    assert [p.text for p in ours.editor_note] == gold["editor_note"]
