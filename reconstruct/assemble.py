@@ -147,7 +147,7 @@ def _split_note(flow: Flow) -> tuple[list[Block], list[Block]]:
     lowest = 1
     if k == len(segs):
         # the note's box at the flow's width: its last paragraphs introduce the interview
-        # ("本期访谈…邀请…", "欢迎读者…"), and at most one paragraph before them (the
+        # ("本期…邀请…", "欢迎读者…"), and at most one paragraph before them (the
         # subject's own introduction) is the note's too
         k = next((j for j in range(1, len(segs)) if all(
             _NOTE_CUE.search(_seg_text(t)) for t in segs[j:])), len(segs))
@@ -167,7 +167,7 @@ def _split_note(flow: Flow) -> tuple[list[Block], list[Block]]:
 
 
 # What an editor's note says of the interview it introduces.
-_NOTE_CUE = re.compile(r"本期|本报推出|栏目|系列访谈|邀请.{0,30}(?:访谈|做客|走进|负责人)|欢迎读者|敬请关注")
+_NOTE_CUE = re.compile(r"本期|本报推出|栏目|推出.{0,16}访谈|邀请.{0,30}(?:访谈|做客|走进|负责人)|欢迎读者|敬请关注")
 
 
 def _seg_text(seg: Sequence[Block]) -> str:
