@@ -279,11 +279,15 @@ def _margin(
     return _total(scores, pairs) - _total(scores, alt)
 
 
-def _extra_answer_cost(question: str, settings: Settings) -> float:
+def _extra_answer_cost(question: str, settings: Settings, guests: Sequence[Guest] = ()) -> float:
     """What a second (third…) answer to this question costs: little when the question
-    addresses several guests ("两位…分别谈谈"), much otherwise."""
+    addresses several guests ("两位…分别谈谈"), or asks what "the schools" or "the
+    streets" do when several guests head one (their titles say so), much otherwise."""
     if re.search(settings.round_table_cue, question):
         return settings.round_table_cost
+    for asks, heads in settings.round_table_kinds:
+        if re.search(asks, question) and sum(bool(re.search(heads, g.title)) for g in guests) >= 2:
+            return settings.round_table_cost
     return settings.extra_answer_cost
 
 
@@ -302,7 +306,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     scores = score_matrix(qs, ans, interview.guests, settings)
     for q, a in interview.anchored:  # printed right after its question
         scores[q, a] += settings.anchor_weight
-    how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings) for q in qs])
+    how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests) for q in qs])
     pairs = solve(scores, *how)
     margins = {(q, a): _margin(scores, pairs, q, a, how) for q, a in pairs}
     turns: list[Turn] = []

@@ -108,3 +108,16 @@ def test_a_question_about_beginnings_is_answered_by_the_founding() -> None:
     )
     scores = score_matrix(questions, answers)
     assert scores[0, 0] > scores[0, 1]
+
+
+def test_a_question_about_what_the_schools_do_is_put_to_every_head() -> None:
+    from reconstruct.align import _extra_answer_cost
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    heads = (Guest("甲", "某区实验小学校长", "guest-1"), Guest("乙", "某区第二中学校长", "guest-2"),
+             Guest("丙", "某区教委主任", "guest-3"))
+    asked = "“双减”以来，学校在课后服务方面做了哪些探索？"
+    assert _extra_answer_cost(asked, s, heads) == s.round_table_cost
+    assert _extra_answer_cost(asked, s, heads[1:]) == s.extra_answer_cost  # one head only
+    assert _extra_answer_cost("区人民医院在资源下沉方面做了什么？", s, heads) == s.extra_answer_cost
