@@ -111,6 +111,7 @@ def score_matrix(
         qw = _weigh(meant[i], idf)
         qg = _weigh(bigrams(q_texts[i]), gidf)
         named = _named_guests(q_texts[i], guests, q_texts)
+        echoes = [_echo(q_texts[i], o, q_texts, settings) for o in openings]
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
         for j, a in enumerate(answers):
@@ -121,6 +122,7 @@ def score_matrix(
                 + settings.title_weight * named.get(a.speaker, 0.0)
                 + settings.cue_weight * _cue_hits(q_cues, a_cues[j])
                 + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
+                + settings.echo_weight * echoes[j]
             )
     return scores
 
@@ -132,6 +134,19 @@ _EXCEPT = re.compile(r"除了?[^，,。？?！!；;]{1,30}?(?:之外|以外)?[�
 def _opening(answer: Turn, settings: Settings) -> str:
     """Where cues and plans are looked for: the start of the answer's first paragraph."""
     return answer.paragraphs[0].text[: settings.cue_window] if answer.paragraphs else ""
+
+
+def _echo(question: str, opening: str, asked: Sequence[str], settings: Settings) -> float:
+    """An answer that opens by repeating the question's words ("最直观的感受就是…" to "…最直观的
+    感受是什么？"): 1.0 for a run of echo_length characters or more that few other
+    questions share, less for a shorter one (none under four)."""
+    common = max(2, len(asked) // 3)
+    best = max(
+        (len(p) for p in _common_phrases(question, opening[: settings.echo_window], 4)
+         if sum(p in x for x in asked) < common),
+        default=0,
+    )
+    return min(1.0, (best - 3) / (settings.echo_length - 3)) if best >= 4 else 0.0
 
 
 def _plan_match(asks: bool, plans: bool) -> float:

@@ -113,6 +113,12 @@ class Settings:
     entity_weight: float = 1.0
     # Weight of a question naming a guest, or a phrase only that guest's roster title has.
     title_weight: float = 0.3
+    # An answer whose first sentence repeats a run of the question's words (four characters
+    # or more that few other questions share) answers it: full weight from echo_length
+    # characters, looked for in the first echo_window characters of the answer.
+    echo_weight: float = 0.5
+    echo_length: int = 6
+    echo_window: int = 30
     # How strongly rarity among the questions counts next to rarity among the answers: what
     # several questions share is the interview's theme and tells none of them apart
     # (squared: measured best on the corpus interviews with their structure given).

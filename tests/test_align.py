@@ -121,3 +121,21 @@ def test_a_question_about_what_the_schools_do_is_put_to_every_head() -> None:
     assert _extra_answer_cost(asked, s, heads) == s.round_table_cost
     assert _extra_answer_cost(asked, s, heads[1:]) == s.extra_answer_cost  # one head only
     assert _extra_answer_cost("区人民医院在资源下沉方面做了什么？", s, heads) == s.extra_answer_cost
+
+
+def test_an_answer_that_echoes_its_question_answers_it() -> None:
+    # the second question names the first guest's body, but her other answer opens by
+    # repeating the first question's words
+    iv = Interview(
+        guests=(Guest("王甲", "区人民医院院长", "guest-1"),),
+        questions=(
+            _t("主持人", "host", "医改以来，老百姓最直观的感受是什么？", 1),
+            _t("主持人", "host", "区人民医院在资源下沉方面做了哪些工作？", 2),
+        ),
+        answers=(
+            _t("王甲", "guest", "最直观的感受就是看病方便了，区人民医院的门诊量增长两成。", 10),
+            _t("王甲", "guest", "我们每年选派医生到乡镇卫生院坐诊，时间不少于一年。", 20),
+        ),
+    )
+    out = align_turns(iv)
+    assert [t.text[:4] for t in out.turns] == ["医改以来", "最直观的", "区人民医", "我们每年"]
