@@ -142,6 +142,12 @@ class Settings:
         # how it began and grew: answered with its founding
         (r"发展起来|一步步|起步|起家|历程|由来|创办|创立|成立之初|怎么开始|如何开始",
          r"成立|创办|创立|刚开始|起初|最初|最早|当初|起步|起家|那时候"),
+        # what people want: answered with how they were asked
+        (r"需求|意见|意愿|呼声|心声|摸清|摸底",
+         r"调查|问卷|走访|入户|征求|听取|座谈|议事|说了算|恳谈"),
+        # getting the public to take part: answered with volunteers and campaigns
+        (r"发动|动员|全社会|公众参与|群众参与|共同参与",
+         r"志愿|义务|市民|宣传|参与|参加"),
         # how the gains are shared: answered with shares, dividends, guaranteed prices
         (r"利益|联结|分配|收益|怎么分|如何分",
          r"分红|入股|股份|股金|保底|返还|分配|收益"),

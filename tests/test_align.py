@@ -139,3 +139,15 @@ def test_an_answer_that_echoes_its_question_answers_it() -> None:
     )
     out = align_turns(iv)
     assert [t.text[:4] for t in out.turns] == ["医改以来", "最直观的", "区人民医", "我们每年"]
+
+
+def test_a_question_about_what_people_want_is_answered_by_how_they_were_asked() -> None:
+    from reconstruct.align import score_matrix
+
+    questions = (_t("主持人", "host", "改造之前，怎样摸清真实需求？", 1),)
+    answers = (
+        _t("王甲", "guest", "我们挨家挨户入户调查，一共收回问卷两千份。", 10),
+        _t("王甲", "guest", "工程分三批实施，年底前全部完工。", 20),
+    )
+    scores = score_matrix(questions, answers)
+    assert scores[0, 0] > scores[0, 1]
