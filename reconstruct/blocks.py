@@ -195,6 +195,9 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
             ):
                 parts.append([])
                 full = []
+        elif len(full) >= 2 and _column_beside(cur[-1], run[k : k + 3], full[len(full) // 2], settings):
+            parts.append([])
+            full = []
         if parts[-1] and not ends_sentence(line.text) and not spaced(line.text):
             bisect.insort(full, line_width(line))
         parts[-1].append(line)
@@ -209,6 +212,20 @@ def _unindented_after_end(prev: Line, line: Line, col: float, settings: Settings
         and line_width(line) >= col - settings.box_width_wobble
         and not line.text[:1].isspace()
         and not LABEL.match(line.text.strip())
+    )
+
+
+def _column_beside(prev: Line, lines: list[Line], col: float, settings: Settings) -> bool:
+    """A full line in mid-sentence, then three lines of a column far narrower than the
+    box's, alike in width: a narrow box beside this one, printed in between (its sentence
+    goes on after it, where the box's next line is)."""
+    if len(lines) < 3 or any(spaced(x.text) for x in lines) or LABEL.match(lines[0].text.strip()):
+        return False
+    widths = [line_width(x) for x in lines]
+    return (
+        line_width(prev) >= col - settings.box_width_wobble
+        and max(widths) <= settings.beside_ratio * col
+        and max(widths) - min(widths) <= settings.box_width_tolerance
     )
 
 

@@ -56,6 +56,9 @@ class Settings:
     box_width_tolerance: float = 2.0
     # Two runs of full lines (medians) whose widths differ by more than this are two boxes.
     box_width_wobble: float = 1.0
+    # Lines at most this share of a box's column, three alike in a row after a full line in
+    # mid-sentence, are a narrower box printed inside it (an extractor reading across).
+    beside_ratio: float = 0.7
     # A box of another width read right after an open flow is as often the answer carried
     # into a box of its own as a stranger: this bonus keeps it in the running. (A penalty
     # for the other width measured worse: the boxes of a split answer often differ in width.)

@@ -108,3 +108,18 @@ def test_room_around_half_width_runs_counts_on_unspaced_lines_only() -> None:
     # partly letter-spaced: the gaps are justification's, counted as before
     assert line_width("153.8 亿 元 ， 同 比 增 长 18.6% 和") == piece_width("153.8 亿 元 ， 同 比 增 长 18.6% 和")
     assert piece_width("企业 600 余家") == 5.5
+
+
+def test_a_narrow_box_printed_inside_a_sentence_is_cut_out() -> None:
+    # an extractor reading across the page prints three lines of a narrow box between two
+    # lines of a wide one, in mid-sentence
+    blocks = split_blocks(page("""
+范启航：我们大力推进农业节
+水，推广喷灌、滴灌等高效节水灌
+溉技术，今年新增高效节水灌溉面
+积1.5万亩。在城市，我们推动公共
+针对个别偏远山
+区供水不稳定的问
+题，我们正在实施城
+"""))
+    assert [len(b.lines) for b in blocks] == [4, 3]
