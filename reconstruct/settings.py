@@ -148,9 +148,10 @@ class Settings:
         # what people want: answered with how they were asked
         (r"需求|意见|意愿|呼声|心声|摸清|摸底",
          r"调查|问卷|走访|入户|征求|听取|座谈|议事|说了算|恳谈"),
-        # getting the public to take part: answered with volunteers and campaigns
-        (r"发动|动员|全社会|公众参与|群众参与|共同参与",
-         r"志愿|义务|市民|宣传|参与|参加"),
+        # getting the public to take part, or to know better: answered with volunteers,
+        # campaigns and knowledge taken to people's doors
+        (r"发动|动员|全社会|公众参与|群众参与|共同参与|意识|人人有责",
+         r"志愿|义务|市民|宣传|参与|参加|知识|千家万户|进社区|进学校"),
         # how the gains are shared: answered with shares, dividends, guaranteed prices
         (r"利益|联结|分配|收益|怎么分|如何分",
          r"分红|入股|股份|股金|保底|返还|分配|收益"),
