@@ -8,6 +8,17 @@ def _t(speaker: str, role: str, text: str, line: int) -> Turn:
     return Turn(speaker=speaker, role=role, paragraphs=(Paragraph(text, (line,)),))  # type: ignore[arg-type]
 
 
+def _order(guests: tuple[Guest, ...], questions: tuple[str, ...], answers: tuple[tuple[str, str], ...]) -> list[str]:
+    """The first four characters of each turn, in the order align_turns gives them, for
+    questions asked by 主持人 and (speaker, text) answers."""
+    iv = Interview(
+        guests=guests,
+        questions=tuple(_t("主持人", "host", q, k + 1) for k, q in enumerate(questions)),
+        answers=tuple(_t(who, "guest", a, 10 * (k + 1)) for k, (who, a) in enumerate(answers)),
+    )
+    return [t.text[:4] for t in align_turns(iv).turns]
+
+
 def test_solve_is_an_assignment_not_a_row_maximum() -> None:
     scores = np.array([[0.9, 0.8], [0.85, 0.1]])
     # row maxima would give both questions answer 0; the assignment gives 0->1, 1->0
@@ -53,37 +64,23 @@ def test_inline_layout_pairs_by_position() -> None:
 
 def test_an_opinion_put_to_a_guest_is_answered_by_agreeing() -> None:
     # "有人说…您怎么看？" is answered "我非常赞同…": the cue decides where words do not
-    iv = Interview(
-        guests=(Guest("王甲", "某镇党委书记", "guest-1"),),
-        questions=(
-            _t("主持人", "host", "今年以来全镇做了哪些事情？", 1),
-            _t("主持人", "host", "有人说，乡村振兴不能只看钱袋子，您怎么看？", 2),
-        ),
-        answers=(
-            _t("王甲", "guest", "我非常赞同。日子好了，精神也要跟上，我们办起了农家书屋。", 10),
-            _t("王甲", "guest", "我们修了三条路，建了两个合作社，办起了农家书屋。", 20),
-        ),
-    )
-    out = align_turns(iv)
-    assert [t.text[:2] for t in out.turns] == ["今年", "我们", "有人", "我非"]
+    assert _order(
+        (Guest("王甲", "某镇党委书记", "guest-1"),),
+        ("今年以来全镇做了哪些事情？", "有人说，乡村振兴不能只看钱袋子，您怎么看？"),
+        (("王甲", "我非常赞同。日子好了，精神也要跟上，我们办起了农家书屋。"),
+         ("王甲", "我们修了三条路，建了两个合作社，办起了农家书屋。")),
+    ) == ["今年以来", "我们修了", "有人说，", "我非常赞"]
 
 
 def test_hopes_answer_the_question_about_hopes_not_what_is_worth_a_look() -> None:
     # "值得期待" asks what is worth a visit, not about plans; "我们希望…" sets out hopes; and
     # what a question sets aside ("除了古镇") is not what its answer is about
-    iv = Interview(
-        guests=(Guest("王甲", "古镇景区管委会主任", "guest-1"), Guest("李乙", "区文旅委主任", "guest-2")),
-        questions=(
-            _t("主持人", "host", "除了古镇，全区还有哪些地方值得期待？", 1),
-            _t("主持人", "host", "对于古镇未来的发展，您有什么期待？", 2),
-        ),
-        answers=(
-            _t("王甲", "guest", "我们希望古镇成为让人愿意来、住下来的地方。", 10),
-            _t("李乙", "guest", "北部的森林公园适合避暑，南部的茶园可以采茶。", 20),
-        ),
-    )
-    out = align_turns(iv)
-    assert [t.text[:4] for t in out.turns] == ["除了古镇", "北部的森", "对于古镇", "我们希望"]
+    assert _order(
+        (Guest("王甲", "古镇景区管委会主任", "guest-1"), Guest("李乙", "区文旅委主任", "guest-2")),
+        ("除了古镇，全区还有哪些地方值得期待？", "对于古镇未来的发展，您有什么期待？"),
+        (("王甲", "我们希望古镇成为让人愿意来、住下来的地方。"),
+         ("李乙", "北部的森林公园适合避暑，南部的茶园可以采茶。")),
+    ) == ["除了古镇", "北部的森", "对于古镇", "我们希望"]
 
 
 def test_an_organisation_named_by_its_abbreviation_points_at_its_guest() -> None:
@@ -124,21 +121,14 @@ def test_a_question_about_what_the_schools_do_is_put_to_every_head() -> None:
 
 
 def test_an_answer_that_echoes_its_question_answers_it() -> None:
-    # the second question names the first guest's body, but her other answer opens by
-    # repeating the first question's words
-    iv = Interview(
-        guests=(Guest("王甲", "区人民医院院长", "guest-1"),),
-        questions=(
-            _t("主持人", "host", "医改以来，老百姓最直观的感受是什么？", 1),
-            _t("主持人", "host", "区人民医院在资源下沉方面做了哪些工作？", 2),
-        ),
-        answers=(
-            _t("王甲", "guest", "最直观的感受就是看病方便了，区人民医院的门诊量增长两成。", 10),
-            _t("王甲", "guest", "我们每年选派医生到乡镇卫生院坐诊，时间不少于一年。", 20),
-        ),
-    )
-    out = align_turns(iv)
-    assert [t.text[:4] for t in out.turns] == ["医改以来", "最直观的", "区人民医", "我们每年"]
+    # the second question names the guest's body, but her other answer opens by repeating
+    # the first question's words
+    assert _order(
+        (Guest("王甲", "区人民医院院长", "guest-1"),),
+        ("医改以来，老百姓最直观的感受是什么？", "区人民医院在资源下沉方面做了哪些工作？"),
+        (("王甲", "最直观的感受就是看病方便了，区人民医院的门诊量增长两成。"),
+         ("王甲", "我们每年选派医生到乡镇卫生院坐诊，时间不少于一年。")),
+    ) == ["医改以来", "最直观的", "区人民医", "我们每年"]
 
 
 def test_a_question_about_what_people_want_is_answered_by_how_they_were_asked() -> None:
