@@ -182,7 +182,7 @@ def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] =
 
 
 # An organisation named short: a few characters that end as organisations' names end
-# ("经信委" for 经济和信息化委员会, "住建委", "人社局", "高新区").
+# ("经信委" for 经济和信息化委员会, "住建委", "人社局", "卫健委").
 _ABBREVIATION = re.compile(r"(?=([\u3400-\u9fff]{2,4}[委局办区院部厅队]))")
 
 

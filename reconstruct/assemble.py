@@ -110,12 +110,14 @@ def _claim_notes(flows: list[Flow]) -> list[Flow]:
         if LABEL.match(strip_spaces(f.head.lines[0].text)):
             continue  # inline label "编者按：…" carries its own text
         k = _printed_before(out, f.head)
-        prev = out[k] if k is not None else out[i - 1]
+        if k is None:
+            k = i - 1
+        prev = out[k]
         if prev.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT) or len(prev.blocks) < 2:
             continue
         keep, note = _split_note(prev)
         if note:
-            out[k if k is not None else i - 1] = replace(prev, blocks=tuple(keep))
+            out[k] = replace(prev, blocks=tuple(keep))
             out[i] = replace(f, blocks=(f.head, *note))
     return out
 
