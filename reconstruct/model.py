@@ -46,6 +46,7 @@ class Page:
     meta: PageMeta = field(default_factory=PageMeta)
     encoding: str = "utf-8"
     removed_chars: int = 0  # characters illegal in XML dropped while reading
+    folded_chars: int = 0  # radical code points folded to the ideographs they stand for
 
 
 class Kind(enum.Enum):

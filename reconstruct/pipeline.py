@@ -36,8 +36,14 @@ def reconstruct_page(
     blocks = classify_blocks(split_blocks(page, settings), settings)
     result = assemble_page(blocks, page.meta, settings)
     interviews = tuple(align_turns(iv, settings) for iv in result.interviews)
+    folded = (
+        (f"{page.folded_chars} radical code point(s) that the PDF extractor gave for ordinary"
+         " characters (⼈ for 人) were folded to those characters.",)
+        if page.folded_chars else ()
+    )
     result = replace(
-        result, interviews=interviews, encoding=page.encoding, removed_chars=page.removed_chars
+        result, interviews=interviews, encoding=page.encoding, removed_chars=page.removed_chars,
+        normalised=result.normalised + folded,
     )
     return override_page(result, overrides)
 

@@ -142,7 +142,7 @@ def page_from_text(text: str, meta: PageMeta | None = None, encoding: str = "utf
     if folded:
         log.info("%s: folded %d radical code points to ideographs", meta.source, folded)
     lines = tuple(Line(i, t.rstrip()) for i, t in enumerate(cleaned.split("\n"), start=1))
-    return Page(lines=lines, meta=meta, encoding=encoding, removed_chars=removed)
+    return Page(lines=lines, meta=meta, encoding=encoding, removed_chars=removed, folded_chars=folded)
 
 
 def read_page(

@@ -163,3 +163,16 @@ def test_a_roster_of_names_and_titles_stays_in_the_header_only() -> None:
     root = _root(replace(result, interviews=(iv,)))
     assert not _x(root, "//t:front/t:div[@type='roster']")
     assert _x(root, "//t:particDesc//t:desc[@type='printed']/text()") == ["某局党组书记、局长 王甲"]
+
+
+def test_folded_radicals_are_declared_and_nothing_is_lost() -> None:
+    # pdfminer gives ⼈ for 人; hypothesis found ⻢ (马) before a label: the character is in
+    # the document as the one it stands for, and the fold is declared
+    from reconstruct import reconstruct_page
+
+    result = reconstruct_page("⻢主持人：产业基础怎么样？\n\n王甲：我们重点在⼈才上下功夫。\n")
+    root = build_tei(result, when="2025-01-01")[0].tree.getroot()
+    decl = " ".join(_x(root, "//t:editorialDecl//t:ab/text()"))
+    assert "2 radical code point(s)" in decl
+    text = "".join(root.itertext())
+    assert "马主持人" in text and "人才" in text and "⻢" not in text
