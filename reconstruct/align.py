@@ -140,13 +140,18 @@ def _echo(question: str, opening: str, asked: Sequence[str], settings: Settings)
     """An answer that opens by repeating the question's words ("最直观的感受就是…" to "…最直观的
     感受是什么？"): 1.0 for a run of echo_length characters or more that few other
     questions share, less for a shorter one (none under four)."""
-    common = max(2, len(asked) // 3)
     best = max(
         (len(p) for p in _common_phrases(question, opening[: settings.echo_window], 4)
-         if sum(p in x for x in asked) < common),
+         if not _theme(p, asked)),
         default=0,
     )
     return min(1.0, (best - 3) / (settings.echo_length - 3)) if best >= 4 else 0.0
+
+
+def _theme(phrase: str, asked: Sequence[str]) -> bool:
+    """Do a third of the questions or more (two at least) use the phrase? Then it is the
+    interview's theme, and points at no one answer or guest."""
+    return sum(phrase in x for x in asked) >= max(2, len(asked) // 3)
 
 
 def _plan_match(asks: bool, plans: bool) -> float:
@@ -159,7 +164,6 @@ def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] =
     hospital). A phrase that a third of the questions or more use is the interview's theme
     (the title of the guest in charge of it), not a pointer. 1.0 for a name or a phrase of
     four characters or more, less for shorter ones."""
-    common = max(2, len(asked) // 3)
     out: dict[str, float] = {}
     for g in guests:
         if g.name and g.name in question:
@@ -168,13 +172,13 @@ def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] =
         others = [o.title for o in guests if o.name != g.name]
         best = 0
         for phrase in _common_phrases(question, g.title):
-            if not any(phrase in t for t in others) and sum(phrase in x for x in asked) < common:
+            if not any(phrase in t for t in others) and not _theme(phrase, asked):
                 best = max(best, len(phrase))
         if best >= 2:
             out[g.name] = min(1.0, (best - 1) / 3)
         if any(
             _abbreviates(a, g.title) and not any(_abbreviates(a, t) for t in others)
-            and sum(a in x for x in asked) < common
+            and not _theme(a, asked)
             for a in _ABBREVIATION.findall(question)
         ):
             out[g.name] = 1.0
