@@ -151,8 +151,8 @@ def _split_note(flow: Flow) -> tuple[list[Block], list[Block]]:
         # the note's box at the flow's width: its last paragraphs introduce the interview
         # ("本期…邀请…", "欢迎读者…"), and at most one paragraph before them (the
         # subject's own introduction) is the note's too
-        k = next((j for j in range(1, len(segs)) if all(
-            _NOTE_CUE.search(_seg_text(t)) for t in segs[j:])), len(segs))
+        while k > 1 and _NOTE_CUE.search(_seg_text(segs[k - 1])):
+            k -= 1
         lowest = max(1, k - 1)
     if k == len(segs):
         return list(flow.blocks), []
