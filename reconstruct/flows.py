@@ -157,7 +157,7 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
     own = _median(
         [line_width(x) for x in b.lines[1:] if not ends_sentence(x.text) and not spaced(x.text)]
     )
-    if first.text[:1].isspace() and (ref is None or line_width(first) <= ref - 1):
+    if first.text[:1].isspace() and (ref is None or line_width(first) <= ref - settings.box_width_wobble):
         return Relation.INDENT  # the indent survived as leading spaces (and the text is short)
     if ref is None:
         ref = own

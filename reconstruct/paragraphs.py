@@ -62,7 +62,7 @@ def _breaks(prev: tuple[Line, float], nxt: tuple[Line, float], settings: Setting
         return False
     if line_width(a) <= ref_a - settings.short_line_shortfall:
         return True
-    if b.text[:1].isspace() and not a.text[:1].isspace() and line_width(b) <= ref_b - 1:
+    if b.text[:1].isspace() and not a.text[:1].isspace() and line_width(b) <= ref_b - settings.box_width_wobble:
         return True  # the indent survived as leading spaces (on a line that is short too)
     return line_width(b) <= ref_b - settings.indent_shortfall
 

@@ -54,7 +54,8 @@ class Settings:
     # first line this much wider than the column, or this much shorter than an indented one,
     # belongs to another box.
     box_width_tolerance: float = 2.0
-    # Two runs of full lines (medians) whose widths differ by more than this are two boxes.
+    # Two runs of full lines (medians) whose widths differ by more than this are two boxes;
+    # a line with leading spaces is indented only when short of its column by this too.
     box_width_wobble: float = 1.0
     # Lines at most this share of a box's column, three alike in a row after a full line in
     # mid-sentence, are a narrower box printed inside it (an extractor reading across).
