@@ -3,6 +3,11 @@ from conftest import page
 from reconstruct.blocks import column_width, split_blocks
 
 
+def sizes(text: str) -> list[int]:
+    """How many lines each block of the page holds."""
+    return [len(b.lines) for b in split_blocks(page(text))]
+
+
 def test_blank_lines_and_labels_end_blocks() -> None:
     blocks = split_blocks(page("""
 甲乙丙丁戊己庚辛壬癸
@@ -15,13 +20,12 @@ def test_blank_lines_and_labels_end_blocks() -> None:
 
 
 def test_an_unwrapped_line_glued_to_a_wrapped_box_is_cut_off() -> None:
-    blocks = split_blocks(page("""
+    assert sizes("""
 主持人：这是一个很长的没有折行的问题，它比下面的栏宽得多，怎么理解呢？
 本报讯（记者某某）今天上午，
 一场会议在某地召开，会议
 研究了有关工作。
-"""))
-    assert [len(b.lines) for b in blocks] == [1, 3]
+""") == [1, 3]
 
 
 def test_column_width_ignores_short_lines() -> None:
@@ -31,26 +35,24 @@ def test_column_width_ignores_short_lines() -> None:
 
 def test_a_box_of_another_width_printed_without_a_blank_line_is_cut_off() -> None:
     # a narrow box ends its sentence; the next line is far wider, so another box starts
-    blocks = split_blocks(page("""
+    assert sizes("""
 我们还建立了监管体
 系，在城区布设了很
 多空气质量微站点。
 水管网建设和农村生活污水治理，确保全
 年各项指标稳中有升。
-"""))
-    assert [len(b.lines) for b in blocks] == [3, 2]
+""") == [3, 2]
 
 
 def test_narrower_lines_after_a_finished_sentence_start_another_box() -> None:
-    blocks = split_blocks(page("""
+    assert sizes("""
 一个较宽的盒子里写着很长的一行文字，
 后面还有同样宽度的一行文字在这里，
 最后一行文字。
 窄盒子的第一行字
 窄盒子的第二行字
 结束。
-"""))
-    assert [len(b.lines) for b in blocks] == [3, 3]
+""") == [3, 3]
 
 
 def test_an_indented_paragraph_start_stays_in_its_box() -> None:
@@ -65,13 +67,12 @@ def test_an_indented_paragraph_start_stays_in_its_box() -> None:
 
 
 def test_text_printed_right_after_a_question_is_another_box() -> None:
-    blocks = split_blocks(page("""
+    assert sizes("""
 主持人：当前还面临哪些短
 板？
 另外，我们还组建了一支团队，
 定期进村入户开展服务。
-"""))
-    assert [len(b.lines) for b in blocks] == [2, 2]
+""") == [2, 2]
 
 
 def test_a_question_asking_twice_stays_one_box() -> None:
@@ -89,14 +90,13 @@ def test_many_finished_sentences_in_one_box_are_no_cut() -> None:
 
 def test_a_full_line_after_a_paragraphs_short_last_line_is_another_box() -> None:
     # the next paragraph would open indented: this full line carries on another box
-    blocks = split_blocks(page("""
+    assert sizes("""
 我们还推动了学校体育场
 地向社会开放，有效缓解
 了健身的难题。
 每周派教练员进校指导训
 练，同时选拔好的苗子。
-"""))
-    assert [len(b.lines) for b in blocks] == [3, 2]
+""") == [3, 2]
 
 
 def test_room_around_half_width_runs_counts_on_unspaced_lines_only() -> None:
@@ -113,7 +113,7 @@ def test_room_around_half_width_runs_counts_on_unspaced_lines_only() -> None:
 def test_a_narrow_box_printed_inside_a_sentence_is_cut_out() -> None:
     # an extractor reading across the page prints three lines of a narrow box between two
     # lines of a wide one, in mid-sentence
-    blocks = split_blocks(page("""
+    assert sizes("""
 范启航：我们大力推进农业节
 水，推广喷灌、滴灌等高效节水灌
 溉技术，今年新增高效节水灌溉面
@@ -121,5 +121,4 @@ def test_a_narrow_box_printed_inside_a_sentence_is_cut_out() -> None:
 针对个别偏远山
 区供水不稳定的问
 题，我们正在实施城
-"""))
-    assert [len(b.lines) for b in blocks] == [4, 3]
+""") == [4, 3]
