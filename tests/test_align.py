@@ -19,6 +19,15 @@ def _order(guests: tuple[Guest, ...], questions: tuple[str, ...], answers: tuple
     return [t.text[:4] for t in align_turns(iv).turns]
 
 
+def _scores(question: str, *answers: str) -> list[float]:
+    """score_matrix's row for one question against one guest's answers."""
+    from reconstruct.align import score_matrix
+
+    asked = (_t("主持人", "host", question, 1),)
+    said = tuple(_t("王甲", "guest", a, 10 * (k + 1)) for k, a in enumerate(answers))
+    return list(score_matrix(asked, said)[0])
+
+
 def test_solve_is_an_assignment_not_a_row_maximum() -> None:
     scores = np.array([[0.9, 0.8], [0.85, 0.1]])
     # row maxima would give both questions answer 0; the assignment gives 0->1, 1->0
@@ -96,15 +105,9 @@ def test_an_organisation_named_by_its_abbreviation_points_at_its_guest() -> None
 def test_a_question_about_beginnings_is_answered_by_the_founding() -> None:
     # no word in common: only the question type (how it began) and the answer's opening
     # (刚开始…) tell them apart
-    from reconstruct.align import score_matrix
-
-    questions = (_t("主持人", "host", "这些年是怎样一步步走过来的？", 1),)
-    answers = (
-        _t("王甲", "guest", "刚开始只有11户社员，菜靠自己挑到镇上卖。", 10),
-        _t("王甲", "guest", "前五个月卖出蔬菜三千吨，收入增长两成。", 20),
-    )
-    scores = score_matrix(questions, answers)
-    assert scores[0, 0] > scores[0, 1]
+    scores = _scores("这些年是怎样一步步走过来的？",
+                     "刚开始只有11户社员，菜靠自己挑到镇上卖。", "前五个月卖出蔬菜三千吨，收入增长两成。")
+    assert scores[0] > scores[1]
 
 
 def test_a_question_about_what_the_schools_do_is_put_to_every_head() -> None:
@@ -132,12 +135,6 @@ def test_an_answer_that_echoes_its_question_answers_it() -> None:
 
 
 def test_a_question_about_what_people_want_is_answered_by_how_they_were_asked() -> None:
-    from reconstruct.align import score_matrix
-
-    questions = (_t("主持人", "host", "改造之前，怎样摸清真实需求？", 1),)
-    answers = (
-        _t("王甲", "guest", "我们挨家挨户入户调查，一共收回问卷两千份。", 10),
-        _t("王甲", "guest", "工程分三批实施，年底前全部完工。", 20),
-    )
-    scores = score_matrix(questions, answers)
-    assert scores[0, 0] > scores[0, 1]
+    scores = _scores("改造之前，怎样摸清真实需求？",
+                     "我们挨家挨户入户调查，一共收回问卷两千份。", "工程分三批实施，年底前全部完工。")
+    assert scores[0] > scores[1]
