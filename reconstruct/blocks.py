@@ -10,6 +10,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from .furniture import parse_byline
+from .lexicon import word_across
 from .model import Block, Line, Page
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -123,11 +124,24 @@ def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:
     """Labels, news openers, subtitles and bylines start a block; a byline also ends one."""
     text = line.text.strip()
     return (
-        bool(LABEL.match(text))
+        _opens_label(text, prev)
         or text.startswith(settings.article_openers + SUBTITLE_DASHES)
         or parse_byline(text) is not None
         or parse_byline(prev.text) is not None
     )
+
+
+def _opens_label(text: str, prev: Line) -> bool:
+    """Does the line open with a label? A one-character label ("问：") right after a line
+    left open is the last character of a word broken at the column ("…热线提" + "问：父母…"
+    is 提问): the line carries the sentence on, no turn starts there."""
+    m = LABEL.match(text)
+    if not m:
+        return False
+    label = re.sub(r"\s", "", m.group(1))
+    if len(label) > 1 or ends_sentence(prev.text):
+        return True
+    return not word_across(strip_spaces(prev.text).replace(" ", ""), label)
 
 
 # A title and its byline printed on one line: "标题 记者 甲 乙".

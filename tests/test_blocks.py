@@ -122,3 +122,18 @@ def test_a_narrow_box_printed_inside_a_sentence_is_cut_out() -> None:
 区供水不稳定的问
 题，我们正在实施城
 """) == [4, 3]
+
+
+def test_a_one_character_label_finishing_a_word_broken_at_the_column_starts_no_turn() -> None:
+    # "提|问：" is the word 提问 broken at the column, not a host's 问：
+    assert sizes("""
+主持人：有市民来信提
+问：孩子上学的事能不
+能在网上办理？
+""") == [3]
+    # after a finished sentence, or where no word runs across, 问： opens a turn
+    assert sizes("""
+主持人：请您谈一谈。
+问：孩子上学的事能不
+能在网上办理？
+""") == [1, 2]
