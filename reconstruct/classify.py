@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .blocks import LABEL, SUBTITLE_DASHES
 from .furniture import NAME, parse_byline
-from .lexicon import word_frequency
+from .lexicon import word_across, word_frequency
 from .model import Block, Kind
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -75,8 +75,9 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
     line's first word, not a name.
     """
     labels: Counter[str] = Counter()
+    run_in: Counter[str] = Counter()
     has_host = False
-    for b in blocks:
+    for k, b in enumerate(blocks):
         m = LABEL.match(_first_text(b))
         if not m:
             continue
@@ -85,6 +86,7 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
             has_host = True
         elif _is_name_label(name, settings):
             labels[name] += 1
+            run_in[name] += k > 0 and _runs_into(blocks[k - 1], b, name)
     if not labels:
         return frozenset()
     # where a name is confirmed: text that is not running prose (a roster, a byline, a
@@ -94,10 +96,22 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
     for name, count in labels.items():
         if count < 2 and word_frequency(name) >= settings.common_word_frequency:
             continue  # a common word wrapped to a line start before a colon ("方面：一是…")
+        if run_in[name] == count:
+            continue  # every time, the end of a word broken at the column ("三|项工作：一是…")
         outside = sum(t.count(name) - t.startswith((name + "：", name + ":")) for t in plain)
         if count >= 2 or outside > 0 or (has_host and (_has_surname(name) or "·" in name)):
             found.add(name)
     return frozenset(found)
+
+
+def _runs_into(before: Block, block: Block, name: str) -> bool:
+    """Does the block carry on the sentence of the line printed right before it (no blank
+    line between), a dictionary word running across the join into the would-be label
+    ("…抓好三" + "项工作：…" is 三项)?"""
+    last = before.lines[-1]
+    if last.number + 1 != block.first or ends_sentence(last.text):
+        return False
+    return word_across(strip_spaces(last.text).replace(" ", ""), name)
 
 
 def _is_name_label(name: str, settings: Settings) -> bool:

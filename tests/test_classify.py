@@ -84,3 +84,25 @@ def test_a_label_seen_again_only_in_prose_is_no_speaker() -> None:
 个方面：一是补短板，二是强队伍。这几个方面都很重要。
 """)
     assert ("answer", "个方面") not in [(k.value, s) for k, s in kinds]
+
+
+def test_a_label_that_a_word_runs_into_from_the_open_line_before_is_no_speaker() -> None:
+    # "项工作" has a surname's first character and is no dictionary word, but "三|项" is a
+    # word broken at the column: the colon stands in running text
+    kinds = _kinds("""
+主持人：下一步有什么打算？
+
+王某某：我们将重点推进三
+项工作：一是扩充学位，二是培养教师。
+""")
+    assert ("answer", "项工作") not in [(k.value, s) for k, s in kinds]
+    # a guest whose label once follows an open line by chance is still a guest
+    kinds = _kinds("""
+主持人：请介绍一下情况。
+
+任某某：好的。
+
+王某某：我们带动了一波“出
+任某某：我补充一点。
+""")
+    assert [s for k, s in kinds if k is Kind.ANSWER] == ["任某某", "王某某", "任某某"]
