@@ -165,8 +165,9 @@ def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] =
     (the title of the guest in charge of it), not a pointer. 1.0 for a name or a phrase of
     four characters or more, less for shorter ones."""
     out: dict[str, float] = {}
+    addressed = [g.name for g in guests if g.name and _addressed(question, g)]
     for g in guests:
-        if g.name and g.name in question:
+        if g.name and (g.name in question or addressed == [g.name]):
             out[g.name] = 1.0
             continue
         others = [o.title for o in guests if o.name != g.name]
@@ -183,6 +184,30 @@ def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] =
         ):
             out[g.name] = 1.0
     return out
+
+
+# Where a roster title lists several posts ("党组书记、局长")
+_POSTS = re.compile(r"[、，,]|兼")
+
+
+def _addressed(question: str, guest: Guest) -> bool:
+    """Is the guest addressed by surname and post, as interviewers do ("房队长，您…" to
+    房建新, 消防大队大队长; "司马书记" to a 司马 who is 党委书记; "王局长" to a 副局长)? The
+    surname is the name's first one or two characters; the post, two to four characters
+    that one of the title's posts ends with."""
+    posts = [p for p in _POSTS.split(guest.title) if p]
+    if not posts:
+        return False
+    for n in (1, 2):
+        if len(guest.name) <= n:
+            break
+        at = question.find(guest.name[:n])
+        while at >= 0:
+            rest = question[at + n : at + n + 4]
+            if any(p.endswith(rest[:k]) for k in range(2, len(rest) + 1) for p in posts):
+                return True
+            at = question.find(guest.name[:n], at + 1)
+    return False
 
 
 # An organisation named short: a few characters that end as organisations' names end

@@ -102,6 +102,22 @@ def test_an_organisation_named_by_its_abbreviation_points_at_its_guest() -> None
     assert _named_guests("区经信委在要素保障上做了哪些工作？", guests) == {"王甲": 1.0}
 
 
+def test_a_guest_addressed_by_surname_and_post_is_named() -> None:
+    from reconstruct.align import _named_guests
+
+    guests = (Guest("房甲乙", "某县消防救援大队大队长", "guest-1"),
+              Guest("闻丙", "某市中心血站副站长", "guest-2"),
+              Guest("司马丁", "某镇党委书记、镇长", "guest-3"))
+    assert _named_guests("房队长，您自己献了多少次血？", guests) == {"房甲乙": 1.0}
+    assert _named_guests("闻站长，库存紧张的时候怎么办？", guests) == {"闻丙": 1.0}  # 副 dropped
+    assert _named_guests("司马书记，镇里有什么打算？", guests) == {"司马丁": 1.0}
+    # the surname without the post, or a post nobody holds, addresses no one
+    assert "房甲乙" not in _named_guests("房屋安全怎么保障？", guests)
+    # two guests of one surname and post: the address tells them apart from no one
+    twins = (Guest("王甲", "某区教委主任", "guest-1"), Guest("王乙", "某街道办事处主任", "guest-2"))
+    assert _named_guests("王主任，请您谈谈。", twins) == {}
+
+
 def test_a_question_about_beginnings_is_answered_by_the_founding() -> None:
     # no word in common: only the question type (how it began) and the answer's opening
     # (刚开始…) tell them apart
