@@ -186,13 +186,13 @@ def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] =
     return out
 
 
-# Where a roster title lists several posts ("党组书记、局长")
+# Where a roster title lists several posts ("站长、党支部书记")
 _POSTS = re.compile(r"[、，,]|兼")
 
 
 def _addressed(question: str, guest: Guest) -> bool:
     """Is the guest addressed by surname and post, as interviewers do ("房队长，您…" to
-    房建新, 消防大队大队长; "司马书记" to a 司马 who is 党委书记; "王局长" to a 副局长)? The
+    房建新, 消防大队大队长; "司马书记" to a 司马 who is a party secretary; "王局长" to a 副局长)? The
     surname is the name's first one or two characters; the post, two to four characters
     that one of the title's posts ends with."""
     posts = [p for p in _POSTS.split(guest.title) if p]
