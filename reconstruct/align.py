@@ -88,7 +88,9 @@ def score_matrix(
     ]
     asked = [content_features(q.text) for q in questions]
     # what a question sets aside counts for the questions' idf, not for the question
-    meant = [content_features(_EXCEPT.sub("", q.text)) for q in questions]
+    meant = [content_features(_RECALL.sub("", _EXCEPT.sub("", q.text))) for q in questions]
+    # what a follow-up recalls ("您提到X，…") is what the answer before it said
+    recalled = [" ".join(m.group(1) for m in _RECALL.finditer(q.text)) for q in questions]
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
@@ -124,11 +126,18 @@ def score_matrix(
                 + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
                 + settings.echo_weight * echoes[j]
             )
+            if i + 1 < len(questions) and recalled[i + 1]:
+                scores[i, j] += settings.recall_weight * dot(_weigh(content_features(recalled[i + 1]), idf), full_w[j])
     return scores
 
 
 # "除了白渡古镇，全区还有哪些…": what a question sets aside is what its answer is not about.
 _EXCEPT = re.compile(r"除了?[^，,。？?！!；;]{1,30}?(?:之外|以外)?[，,]")
+# "您刚才提到网上预约，…", "刚才您说到…，": a follow-up recalls what the previous answer said.
+_RECALL = re.compile(
+    r"(?:(?:您|你)(?:刚才|前面|方才)?|(?:刚才|前面|方才)(?:您|你)?)(?:提到|说到|讲到|谈到|说|讲)(?:了|过)?"
+    r"([^，,。？?！!；;]{2,40})[，,。]"
+)
 
 
 def _opening(answer: Turn, settings: Settings) -> str:

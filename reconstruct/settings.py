@@ -123,6 +123,10 @@ class Settings:
     # or more that few other questions share) answers it: full weight from echo_length
     # characters, looked for in the first echo_window characters of the answer.
     echo_weight: float = 0.5
+    # A follow-up that recalls the previous answer ("您提到X，…") says what the answer to
+    # the question before it holds: X counts for that pairing (weighted as the lexical
+    # score) and not for the follow-up's own.
+    recall_weight: float = 1.0
     echo_length: int = 6
     echo_window: int = 30
     # How strongly rarity among the questions counts next to rarity among the answers: what

@@ -102,6 +102,18 @@ def test_an_organisation_named_by_its_abbreviation_points_at_its_guest() -> None
     assert _named_guests("区经信委在要素保障上做了哪些工作？", guests) == {"王甲": 1.0}
 
 
+def test_a_follow_up_recalling_the_previous_answer_points_at_it() -> None:
+    # the follow-up shares 网上预约/异地代查 with the first answer only; what it recalls is
+    # what the answer before it said, so each question keeps its own answer
+    g = (Guest("王甲", "某市档案馆馆长", "guest-1"),)
+    assert _order(
+        g,
+        ("现在来档案馆的都是些什么人？", "您提到网上预约和异地代查，馆藏数字化做到什么程度了？"),
+        (("王甲", "数字化率达到七成，扫描页数超过三千万页。"),
+         ("王甲", "查档的人多了，一半是通过网上预约、异地代查办理的。")),
+    ) == ["现在来档", "查档的人", "您提到网", "数字化率"]
+
+
 def test_a_guest_addressed_by_surname_and_post_is_named() -> None:
     from reconstruct.align import _named_guests
 
