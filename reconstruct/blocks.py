@@ -105,7 +105,30 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
                 run = []
             run.append(line)
     _flush(run, blocks, settings)
-    return tuple(blocks)
+    return tuple(_cut_glued_headings(blocks, settings))
+
+
+def _cut_glued_headings(blocks: list[Block], settings: Settings) -> list[Block]:
+    """A box's last line that has no punctuation, after a finished sentence, right before
+    a subtitle, a byline or a news opener, is the headline of what follows, printed
+    without a blank line after the box before it ("…挨家挨户通知。" + "汛期天气多变…" +
+    "记者 …"): a block of its own."""
+    out: list[Block] = []
+    for k, b in enumerate(blocks):
+        after = blocks[k + 1].lines[0].text.strip() if k + 1 < len(blocks) else ""
+        last = b.lines[-1].text.strip()
+        if (
+            len(b.lines) >= 2
+            and ends_sentence(b.lines[-2].text)
+            and not _PUNCT.search(last.rstrip("？！?!"))
+            and (after.startswith(settings.article_openers + SUBTITLE_DASHES) or parse_byline(after))
+        ):
+            body = b.lines[:-1]
+            out += [Block(lines=body, width=column_width(body)),
+                    Block(lines=b.lines[-1:], width=column_width(b.lines[-1:]))]
+        else:
+            out.append(b)
+    return out
 
 
 def _after_question(run: list[Line], line: Line, settings: Settings) -> bool:

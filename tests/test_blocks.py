@@ -137,3 +137,29 @@ def test_a_one_character_label_finishing_a_word_broken_at_the_column_starts_no_t
 问：孩子上学的事能不
 能在网上办理？
 """) == [1, 2]
+
+
+def test_a_headline_glued_under_a_box_is_cut_off_before_its_byline() -> None:
+    # the last line of the box has no punctuation, follows a finished sentence, and a
+    # byline (or a news opener) follows it: the next article's headline
+    assert sizes("""
+张三：预警一来就能第一时
+间挨家挨户通知到位。
+汛期气象服务跑在前面
+
+记者 李四 王五
+""") == [2, 1, 1]
+    assert sizes("""
+张三：预警一来就能第一时
+间挨家挨户通知到位。
+本区新建三座公园
+
+本报讯（记者 李四）日前，
+""") == [2, 1, 1]
+    # an unpunctuated last line that carries on into the next box stays
+    assert sizes("""
+张三：预警一来就能第一时
+间挨家挨户通知到位。今年我们还
+
+将继续加强这方面工作。
+""") == [2, 1]
