@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .blocks import LABEL, SUBTITLE_DASHES
+from .blocks import LABEL, SUBTITLE_DASHES, wrapped_heading
 from .furniture import NAME, parse_byline
 from .lexicon import word_frequency
 from .model import Block, Kind
@@ -148,6 +148,8 @@ def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Blo
             return replace(block, kind=Kind.NOTE_LABEL, label=note)
         if _looks_like_headline(first, settings):
             return replace(block, kind=Kind.HEADLINE)
+    elif wrapped_heading(block.lines) and _looks_like_headline(_block_text(block), settings):
+        return replace(block, kind=Kind.HEADLINE)  # a headline wrapped over two lines
     return block
 
 

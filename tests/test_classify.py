@@ -46,6 +46,16 @@ def test_furniture() -> None:
     assert kinds[3][1] == "编者按"
 
 
+def test_a_headline_wrapped_over_two_lines_is_one_headline() -> None:
+    kinds = _kinds("""
+某某区全面推进城乡一体化建设开创
+新局面
+
+本报讯（记者 王三）近日，会议召开。
+""")
+    assert [k for k, _ in kinds] == [Kind.HEADLINE, Kind.ARTICLE]
+
+
 def test_vertical_label_one_character_per_line() -> None:
     kinds = _kinds("语\n栏\n开\n")
     assert kinds == [(Kind.NOTE_LABEL, "开栏语")]
