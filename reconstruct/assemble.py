@@ -231,10 +231,21 @@ def _roster_text(roster: Sequence[Flow]) -> tuple[str, str]:
     return " ".join(labels), text
 
 
+def _roster_pieces(roster: Sequence[Flow]) -> list[str]:
+    """The roster's boxes (blocks) as printed, in order, without the label(s)."""
+    pieces: list[str] = []
+    for f in roster:
+        for k, b in enumerate(f.blocks):
+            t = join_lines([x.text for x in b.lines])
+            m = LABEL.match(t) if k == 0 and f.kind in (Kind.ROSTER, Kind.FIELD) else None
+            pieces.append(t[m.end() :] if m else t)
+    return pieces
+
+
 def _guests(roster: Sequence[Flow], speakers: Sequence[str]) -> tuple[Guest, ...]:
     names = list(dict.fromkeys(speakers))
-    text = _roster_text(roster)[1]
-    guests = parse_roster(text, names) if text else tuple(Guest(name=n) for n in names)
+    pieces = _roster_pieces(roster)
+    guests = parse_roster(pieces, names) if any(pieces) else tuple(Guest(name=n) for n in names)
     return tuple(replace(g, id=f"guest-{k}") for k, g in enumerate(guests, start=1))
 
 

@@ -94,3 +94,35 @@ def test_a_label_seen_again_only_in_prose_is_no_speaker() -> None:
 个方面：一是补短板，二是强队伍。这几个方面都很重要。
 """)
     assert ("answer", "个方面") not in [(k.value, s) for k, s in kinds]
+
+
+ROSTER_PAGE = """
+主持人：今年的重点是什么？
+
+王小二：重点是发展。
+
+李大三：还有民生。
+
+张四五：还有安全。
+
+某区发展和改革委员会党
+组书记、主任 王小二
+某区城乡建设委员会党委
+书记、主任 李大三
+
+某区应急管理局局长
+
+张四五
+"""
+
+
+def test_roster_entries_printed_apart_from_their_label() -> None:
+    # two entries in one box; a title whose name was set apart; a name alone
+    kinds = _kinds(ROSTER_PAGE)
+    assert [k for k, _ in kinds][4:] == [Kind.ROSTER, Kind.ROSTER, Kind.ROSTER]
+
+
+def test_an_entry_whose_name_broke_after_its_first_character_is_roster() -> None:
+    kinds = _kinds(ROSTER_PAGE.replace("组书记、主任 王小二\n", "组书记、主任 王小二\n\n").replace(
+        "书记、主任 李大三", "书记、主任 李\n\n大三"))
+    assert kinds[5] == (Kind.ROSTER, None)
