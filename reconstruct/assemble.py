@@ -231,29 +231,58 @@ def _roster_text(roster: Sequence[Flow]) -> tuple[str, str]:
     return " ".join(labels), text
 
 
+def _roster_pieces(roster: Sequence[Flow]) -> list[str]:
+    """The roster's boxes (blocks) as printed, in order, without the label(s)."""
+    pieces: list[str] = []
+    for f in roster:
+        for k, b in enumerate(f.blocks):
+            t = join_lines([x.text for x in b.lines])
+            m = LABEL.match(t) if k == 0 and f.kind in (Kind.ROSTER, Kind.FIELD) else None
+            pieces.append(t[m.end() :] if m else t)
+    return pieces
+
+
 def _guests(roster: Sequence[Flow], speakers: Sequence[str]) -> tuple[Guest, ...]:
     names = list(dict.fromkeys(speakers))
-    text = _roster_text(roster)[1]
-    guests = parse_roster(text, names) if text else tuple(Guest(name=n) for n in names)
+    pieces = _roster_pieces(roster)
+    guests = parse_roster(pieces, names) if any(pieces) else tuple(Guest(name=n) for n in names)
     return tuple(replace(g, id=f"guest-{k}") for k, g in enumerate(guests, start=1))
 
 
 def _title(flows: list[Flow], used: set[int]) -> tuple[str, str]:
-    """The interview's title is the headline set right before its ——subtitle or its byline."""
+    """The interview's title is the headline set before its ——subtitle or its byline: right
+    before it, or above the furniture and the note's text printed between them."""
     for i, f in enumerate(flows):
         if f.kind is Kind.SUBTITLE:
             used.add(id(f))
             sub = join_lines([x.text for x in f.head.lines]).lstrip("—-－ ")
-            title = ""
-            if i and _title_like(flows[i - 1]):
-                used.add(id(flows[i - 1]))
-                title = flows[i - 1].text
-            return title, sub
+            k = _title_before(flows, i)
+            if k is not None:
+                used.add(id(flows[k]))
+            return (flows[k].text if k is not None else ""), sub
     for i, f in enumerate(flows):
-        if f.kind is Kind.BYLINE and i and _title_like(flows[i - 1]):
-            used.add(id(flows[i - 1]))
-            return flows[i - 1].text, ""
+        if f.kind is Kind.BYLINE:
+            k = _title_before(flows, i)
+            if k is not None:
+                used.add(id(flows[k]))
+                return flows[k].text, ""
     return "", ""
+
+
+# What may stand between a title and its subtitle or byline: the other furniture, and the
+# editor's note (its label, its text).
+_BETWEEN_TITLE = (Kind.SUBTITLE, Kind.BYLINE, Kind.ROSTER, Kind.FIELD, Kind.NOTE_LABEL, Kind.TEXT)
+
+
+def _title_before(flows: list[Flow], i: int) -> int | None:
+    """The title-like flow nearest before flow ``i`` with only furniture and unlabelled
+    text between (a question, an answer or a news item in between: no title)."""
+    for k in range(i - 1, -1, -1):
+        if _title_like(flows[k]):
+            return k
+        if flows[k].kind not in _BETWEEN_TITLE:
+            return None
+    return None
 
 
 def _title_like(flow: Flow) -> bool:

@@ -15,7 +15,8 @@ from .model import Block, Line, Page
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
-__all__ = ["split_blocks", "line_width", "spaced", "column_width", "unglue_vertical_labels"]
+__all__ = ["split_blocks", "line_width", "spaced", "column_width", "unglue_vertical_labels",
+           "wrapped_heading"]
 
 # "X：" at a line start: a speaker, roster or field label (up to 8 characters before the colon).
 # A subtitle opens with a dash; the title above it is a line of its own.
@@ -193,7 +194,7 @@ def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
 def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
     """A line much wider than the lines around it is a box of its own (an unwrapped
     question or headline printed next to a wrapped column)."""
-    if len(run) < 2:
+    if len(run) < 2 or wrapped_heading(run):
         return [run]
     widths = [line_width(x) for x in run]
     ordered = sorted(widths)
@@ -211,6 +212,21 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         else:
             parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def wrapped_heading(run: Sequence[Line]) -> bool:
+    """Two lines alone, the first with no punctuation and the second shorter and open: a
+    title (or a roster's title) wrapped at its box's width ("…让老人乐" / "享幸福晚年"). Its
+    second line is short only because it ends the title, not because it is another box."""
+    if len(run) != 2:
+        return False
+    first, second = run
+    return (
+        not _PUNCT.search(first.text)
+        and not ends_sentence(second.text)
+        and not LABEL.match(second.text.strip())
+        and line_width(second) < line_width(first)
+    )
 
 
 def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:

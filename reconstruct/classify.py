@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .blocks import LABEL, SUBTITLE_DASHES
-from .furniture import NAME, parse_byline
+from .blocks import LABEL, SUBTITLE_DASHES, wrapped_heading
+from .furniture import NAME, POST, parse_byline
 from .lexicon import word_across, word_frequency
 from .model import Block, Kind
 from .repair import display_width, ends_sentence, strip_spaces
@@ -51,7 +51,8 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     speakers = find_speakers(blocks, settings)
     out = [_classify(b, speakers, settings) for b in blocks]
     out = _vertical_labels(out, settings)
-    out = [_roster_entry(b, out[k - 1] if k else None, speakers) for k, b in enumerate(out)]
+    for k in range(len(out)):  # each entry seen after the one before it was recognised
+        out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers)
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -162,30 +163,54 @@ def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Blo
             return replace(block, kind=Kind.NOTE_LABEL, label=note)
         if _looks_like_headline(first, settings):
             return replace(block, kind=Kind.HEADLINE)
+    elif wrapped_heading(block.lines) and _looks_like_headline(_block_text(block), settings):
+        return replace(block, kind=Kind.HEADLINE)  # a headline wrapped over two lines
     return block
 
 
-# What a roster line holds besides a name: a post.
-_POST = re.compile(r"书记|主任|局长|长$|长、|院长|校长|所长|经理|主席|委员|负责人|董事|理事|队长|站长|馆长|部长|总监|教授|代表")
 
 
 def _roster_entry(block: Block, prev: Block | None, speakers: frozenset[str]) -> Block:
     """A roster entry printed away from its label: unlabelled lines with no sentence
-    punctuation that hold a guest's name (or its first characters, where the name broke
-    across lines) and a post — unless they carry on a sentence the block before left open."""
-    if block.kind not in (Kind.TEXT, Kind.HEADLINE) or not speakers or len(block.lines) > 4:
-        return block
-    if prev is not None and prev.kind is not Kind.ROSTER and not ends_sentence(prev.lines[-1].text):
+    punctuation that hold guests' names (or a name's first characters, where it broke
+    across lines) each after a post, a title without its name (set apart from it), or a
+    guest's name alone — unless they carry on a sentence the block before left open (a
+    name alone never does)."""
+    if block.kind not in (Kind.TEXT, Kind.HEADLINE) or not speakers:
         return block
     text = _block_text(block).replace(" ", "")
-    if any(p in text for p in "。！？；") or len(text) > 48:
+    if any(p in text for p in "。！？；"):
         return block
-    named = any(n in text for n in speakers) or any(
-        text.endswith(n[:k]) for n in speakers for k in range(2, len(n))
-    )
-    if named and _POST.search(text):
+    if text in speakers:
+        return replace(block, kind=Kind.ROSTER)
+    if prev is not None and prev.kind is not Kind.ROSTER and not ends_sentence(prev.lines[-1].text):
+        return block
+    entries = sum(text.count(n) for n in speakers) + _ends_in_name(block, speakers)
+    lines = len(block.lines)
+    if entries and POST.search(text) and len(text) <= 48 * entries and lines <= 4 * entries:
+        return replace(block, kind=Kind.ROSTER)
+    if not entries and _TITLE_END.search(text) and len(text) <= 48 and lines <= 2:
         return replace(block, kind=Kind.ROSTER)
     return block
+
+
+# A title ends with its post (…局长, …主任, …董事长), a headline seldom does.
+_TITLE_END = re.compile(
+    r"(?:书记|主任|[局院校所队站馆部社行厅处科会]长|经理|主席|委员|负责人|总监|教授|代表|总裁|创始人"
+    r"|执行官|教练员|研究员|工程师)$"
+)
+
+
+def _ends_in_name(block: Block, speakers: frozenset[str]) -> bool:
+    """Does the block end with a guest's name broken off after its first characters (the
+    last word of "…总院院长 彭振" or "…副局长宋雅")?"""
+    last = block.lines[-1].text.split()
+    word = last[-1] if last else ""
+    text = _block_text(block).replace(" ", "")
+    return any(
+        (len(last) > 1 and word == n[:k]) or (k >= 2 and text.endswith(n[:k]))
+        for n in speakers for k in range(1, len(n))
+    )
 
 
 def _looks_like_headline(text: str, settings: Settings) -> bool:

@@ -335,6 +335,8 @@ def _chain(flows: list[Flow], nxt: dict[int, int]) -> list[Flow]:
 def _continues_roster(cur: Flow, b: Block, nxt: Block | None, names: frozenset[str]) -> bool:
     """Roster lines go on while guests are still missing and the block names one, or is
     a title whose name follows in the next block."""
+    if b.kind is Kind.ROSTER and not LABEL.match(strip_spaces(b.lines[0].text)):
+        return True  # an entry of the same roster (a name printed apart from its title)
     if b.kind not in (Kind.TEXT, Kind.HEADLINE):
         return False
     if cur.open and "，" in cur.text and not cur.text.endswith(("：", ":")) and len(b.lines) <= 3:

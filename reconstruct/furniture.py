@@ -9,9 +9,11 @@ from collections.abc import Iterator, Sequence
 from .model import Guest
 from .repair import ends_sentence, strip_spaces
 
-__all__ = ["parse_roster", "split_headline", "parse_byline", "NAME"]
+__all__ = ["parse_roster", "split_headline", "parse_byline", "NAME", "POST"]
 
 NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,4}·[\u3400-\u9fff]{1,6}$")
+# What a roster's title holds besides a name: a post.
+POST = re.compile(r"书记|主任|局长|长$|长、|院长|校长|所长|经理|主席|委员|负责人|董事|理事|队长|站长|馆长|部长|总监|教授|代表")
 # Roles a byline lists before names; "记者 甲 乙 通讯员 丙".
 _BYLINE_ROLES = ("本报记者", "实习记者", "见习记者", "特约记者", "记者", "通讯员", "摄影", "文/图", "文图")
 _SEPARATORS = " \u3000、，,：:；;|/"
@@ -23,22 +25,25 @@ _MIN_HEADLINE = 6
 _MAX_FUSED = 3
 
 
-def parse_roster(text: str, names: Sequence[str]) -> tuple[Guest, ...]:
+def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest, ...]:
     """Titles and names of a roster whose lines broke anywhere.
 
-    ``text`` is the roster without its label; ``names`` are the guests known from their turns.
-    The roster is either title-then-name ("主任 张三 局长 李四") or name-then-title; which one
-    is told by whether the text starts with a name.
+    ``text`` is the roster without its label — or its boxes as printed, in page order;
+    ``names`` are the guests known from their turns. The roster is either title-then-name
+    ("主任 张三 局长 李四") or name-then-title; which one is told by whether the text starts
+    with a name.
     """
-    flat = strip_spaces(text.replace("\n", ""))
-    flat = re.sub(r"\s+", "", flat)
+    pieces = [text] if isinstance(text, str) else list(text)
+    flats = [re.sub(r"\s+", "", strip_spaces(p.replace("\n", ""))) for p in pieces]
+    flat = "".join(flats)
+    bounds = list(itertools.accumulate(len(f) for f in flats))[:-1]
     found = sorted(
         ((flat.find(n), n) for n in set(names) if n and flat.find(n) >= 0), key=lambda x: x[0]
     )
     if not found:
         return tuple(Guest(name=n) for n in names)
     name_first = found[0][0] == 0 or not flat[: found[0][0]].strip(_SEPARATORS)
-    guests: list[Guest] = []
+    titles: list[str] = []
     for k, (pos, name) in enumerate(found):
         if name_first:
             end = found[k + 1][0] if k + 1 < len(found) else len(flat)
@@ -46,10 +51,32 @@ def parse_roster(text: str, names: Sequence[str]) -> tuple[Guest, ...]:
         else:
             start = found[k - 1][0] + len(found[k - 1][1]) if k else 0
             title = flat[start:pos]
-        guests.append(Guest(name=name, title=title.strip(_SEPARATORS)))
+        titles.append(title.strip(_SEPARATORS))
+    if not name_first:
+        _deal_titles(flat, bounds, found, titles)
+    guests = [Guest(name=name, title=title) for (_, name), title in zip(found, titles)]
     listed = {g.name for g in guests}
     guests += [Guest(name=n) for n in names if n not in listed]
     return tuple(guests)
+
+
+def _deal_titles(flat: str, bounds: Sequence[int], found: Sequence[tuple[int, str]], titles: list[str]) -> None:
+    """A narrow roster box read box by box may give its titles first and its names after
+    ("局长 / 主任 / 张三 / 李四"): a title made of one box per post, followed by names with no
+    title between them, is dealt out one box per name, in order."""
+    k = 0
+    while k < len(found):
+        r = k + 1
+        while r < len(found) and not titles[r]:
+            r += 1
+        if r - k > 1:
+            start = found[k - 1][0] + len(found[k - 1][1]) if k else 0
+            cuts = [start, *(b for b in bounds if start < b < found[k][0]), found[k][0]]
+            parts = [flat[a:b].strip(_SEPARATORS) for a, b in zip(cuts, cuts[1:])]
+            parts = [p for p in parts if p]
+            if len(parts) == r - k and all(POST.search(p) for p in parts):
+                titles[k:r] = parts
+        k = r
 
 
 def _bigram_hits(line: str, text: str) -> list[int]:

@@ -71,3 +71,20 @@ def test_a_note_at_the_answers_width_is_told_by_what_it_says(tmp_path: Path) -> 
     # "欢迎读者…") and the paragraph before them is the note's too, not the one before that
     ours, gold = _generated(tmp_path, 6, "005_inline")
     assert [p.text for p in ours.editor_note] == gold["editor_note"]
+
+
+def test_the_title_is_found_above_the_note_printed_before_the_byline() -> None:
+    iv = _interview("""
+某镇绘就生态发展新画卷
+
+良好的生态环境是最普惠的民生福祉，近年来全镇坚持绿色发展之路。
+本期访谈邀请相关负责人介绍工作成效。
+
+——生态建设系列访谈
+记者 张一 李二
+
+主持人：今年的重点是什么？
+
+王小二：重点是发展。
+""")
+    assert (iv.title, iv.subtitle) == ("某镇绘就生态发展新画卷", "生态建设系列访谈")

@@ -28,6 +28,15 @@ def test_an_unwrapped_line_glued_to_a_wrapped_box_is_cut_off() -> None:
 """) == [1, 3]
 
 
+def test_a_title_wrapped_over_two_lines_stays_one_block() -> None:
+    # the second line is short because the title ends there, not because it is another box
+    assert sizes("""
+某某区全面推进城乡一体化建设开创
+新局面
+记者 张一
+""") == [2, 1]
+
+
 def test_column_width_ignores_short_lines() -> None:
     blocks = split_blocks(page("十个字十个字十个字十\n十个字十个字十个字十\n八个字八个字八个\n短。"))
     assert column_width(blocks[0].lines) == 10

@@ -46,6 +46,16 @@ def test_furniture() -> None:
     assert kinds[3][1] == "编者按"
 
 
+def test_a_headline_wrapped_over_two_lines_is_one_headline() -> None:
+    kinds = _kinds("""
+某某区全面推进城乡一体化建设开创
+新局面
+
+本报讯（记者 王三）近日，会议召开。
+""")
+    assert [k for k, _ in kinds] == [Kind.HEADLINE, Kind.ARTICLE]
+
+
 def test_vertical_label_one_character_per_line() -> None:
     kinds = _kinds("语\n栏\n开\n")
     assert kinds == [(Kind.NOTE_LABEL, "开栏语")]
@@ -106,3 +116,35 @@ def test_a_label_that_a_word_runs_into_from_the_open_line_before_is_no_speaker()
 任某某：我补充一点。
 """)
     assert [s for k, s in kinds if k is Kind.ANSWER] == ["任某某", "王某某", "任某某"]
+
+
+ROSTER_PAGE = """
+主持人：今年的重点是什么？
+
+王小二：重点是发展。
+
+李大三：还有民生。
+
+张四五：还有安全。
+
+某区发展和改革委员会党
+组书记、主任 王小二
+某区城乡建设委员会党委
+书记、主任 李大三
+
+某区应急管理局局长
+
+张四五
+"""
+
+
+def test_roster_entries_printed_apart_from_their_label() -> None:
+    # two entries in one box; a title whose name was set apart; a name alone
+    kinds = _kinds(ROSTER_PAGE)
+    assert [k for k, _ in kinds][4:] == [Kind.ROSTER, Kind.ROSTER, Kind.ROSTER]
+
+
+def test_an_entry_whose_name_broke_after_its_first_character_is_roster() -> None:
+    kinds = _kinds(ROSTER_PAGE.replace("组书记、主任 王小二\n", "组书记、主任 王小二\n\n").replace(
+        "书记、主任 李大三", "书记、主任 李\n\n大三"))
+    assert kinds[5] == (Kind.ROSTER, None)

@@ -110,3 +110,20 @@ def test_room_around_digits_is_no_indent() -> None:
         "细颗粒物平均浓度每立方米28微克，同比下降9.7%。全县9个国控、省控断面水质全部达到或优于Ⅲ类，"
         "集中式饮用水水源地水质达标率保持100%。"
     ]
+
+
+def test_a_name_printed_apart_from_its_title_stays_in_the_roster() -> None:
+    texts = flows("""
+主持人：今年的重点是什么？
+
+王小二：重点是发展。
+
+李大三：还有民生。
+
+访谈嘉宾：某区发展和改革委员会党组书记、主任 王小二
+
+某区应急管理局局长
+
+李大三
+""")
+    assert texts[-1] == "访谈嘉宾：某区发展和改革委员会党组书记、主任王小二某区应急管理局局长李大三"

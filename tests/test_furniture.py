@@ -29,3 +29,19 @@ def test_two_fused_headlines_are_split_by_their_articles() -> None:
 
 def test_headline_matching_no_article_is_not_split() -> None:
     assert split_headline("完全无关的一行标题文字", ["本报讯 今天下雨。"]) == []
+
+
+def test_titles_read_before_their_names_are_dealt_one_box_per_name() -> None:
+    # a narrow roster box read box by box: the first entry whole, then two titles, then the
+    # two names they go with
+    boxes = ["某区发展委党组书记、主任 王甲", "某工业园管委会主任", "某机械公司董事长", "李乙", "赵丙"]
+    guests = parse_roster(boxes, ["王甲", "李乙", "赵丙"])
+    assert [(g.name, g.title) for g in guests] == [
+        ("王甲", "某区发展委党组书记、主任"), ("李乙", "某工业园管委会主任"), ("赵丙", "某机械公司董事长"),
+    ]
+
+
+def test_a_title_run_on_across_boxes_is_not_dealt_out() -> None:
+    boxes = ["某工业园发展中心党委", "书记、主任", "李乙", "赵丙"]
+    guests = parse_roster(boxes, ["李乙", "赵丙"])
+    assert [(g.name, g.title) for g in guests] == [("李乙", "某工业园发展中心党委书记、主任"), ("赵丙", "")]
