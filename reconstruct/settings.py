@@ -35,6 +35,9 @@ class Settings:
     # the two-unit indent less the unit that half-width runs and squeezed punctuation wobble
     # by (stricter than within a box, where the reference column is known better).
     box_indent_shortfall: float = 1.75
+    # A host's second question may wrap over this many lines of a narrow question box
+    # ("主要风险集中在哪些方" / "面？") before its question mark shows it is still asking.
+    question_wrap_lines: int = 3
     # Stitching an answer left open in mid-sentence to the box that continues it: a
     # continuation found is worth more than none; after the open flow in reading order beats
     # before it, nearer beats farther; a box that may carry on the flow before it counts
