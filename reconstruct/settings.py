@@ -67,6 +67,14 @@ class Settings:
     # into a box of its own as a stranger: this bonus keeps it in the running. (A penalty
     # for the other width measured worse: the boxes of a split answer often differ in width.)
     stitch_adjacent: float = 0.5
+    # A box that starts a sentence after a finished one carries on the flow printed before
+    # it unless another finished answer fits it better by this much (its guest's words,
+    # shared words, the same width): where a box is printed is the reader's first guess.
+    stitch_home: float = 0.2
+    # ... and a finished answer printed at the box's very width (within half a unit: one
+    # half-width character) is likelier the one it carries on.
+    stitch_exact_width: float = 0.2
+    exact_width_tolerance: float = 0.5
     # Columns fused on one line by the extractor: every piece but the last of a fused line
     # is at least this wide (a post and a name, "主任 王某", are not columns), and the left
     # column's pieces agree in width within the tolerance (a column's full lines wobble by
