@@ -96,12 +96,13 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
     settings = settings or Settings()
     blocks: list[Block] = []
     run: list[Line] = []
-    for line in unglue_vertical_labels(_split_fused_byline(page.lines), settings):
+    lines = unglue_vertical_labels(_split_fused_byline(page.lines), settings)
+    for k, line in enumerate(lines):
         if not line.text.strip():
             _flush(run, blocks, settings)
             run = []
         else:
-            if run and (_starts_block(line, run[-1], settings) or _after_question(run, line, settings)):
+            if run and (_starts_block(line, run[-1], settings) or _after_question(run, lines, k, settings)):
                 _flush(run, blocks, settings)
                 run = []
             run.append(line)
@@ -132,16 +133,23 @@ def _cut_glued_headings(blocks: list[Block], settings: Settings) -> list[Block]:
     return out
 
 
-def _after_question(run: list[Line], line: Line, settings: Settings) -> bool:
+def _after_question(run: list[Line], lines: Sequence[Line], k: int, settings: Settings) -> bool:
     """A host's question ends with its question mark: running text printed right after it
-    without a blank line is another box (an answer's), unless it is the question's own
-    next sentence, asking too ("…正在推进？" / "进展如何？")."""
+    without a blank line (``lines[k]`` on) is another box (an answer's), unless it is the
+    question's own next sentence, asking too ("…正在推进？" / "进展如何？"), though that
+    sentence may wrap onto a line or two more ("主要风险集中在哪些方" / "面？")."""
     m = LABEL.match(run[0].text.strip())
     if not m or re.sub(r"\s", "", m.group(1)) not in settings.host_labels:
         return False
     if not run[-1].text.rstrip().endswith(("？", "?")):
         return False
-    return not line.text.rstrip().endswith(("？", "?"))
+    for line in lines[k : k + settings.question_wrap_lines]:
+        text = line.text.rstrip()
+        if not text.strip() or LABEL.match(text.strip()):
+            return True
+        if ends_sentence(text):
+            return not text.endswith(("？", "?"))
+    return True
 
 
 def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:

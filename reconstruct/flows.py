@@ -45,6 +45,9 @@ class Flow:
     # running text that would continue the flow before it at a sentence boundary, unless an
     # open sentence elsewhere claims it (see stitch_flows)
     tentative: bool = False
+    # a tentative box that opens an indented paragraph: it continues no open sentence, only
+    # a finished flow (see _paragraph_homes)
+    paragraph: bool = False
 
     @property
     def head(self) -> Block:
@@ -61,7 +64,7 @@ class Flow:
     def with_blocks(self, blocks: tuple[Block, ...]) -> Flow:
         """The same flow holding ``blocks`` (dataclasses.replace, without its cost: flows
         grow a block at a time)."""
-        return Flow(self.kind, blocks, self.tentative)
+        return Flow(self.kind, blocks, self.tentative, self.paragraph)
 
 
 def group_flows(
@@ -82,8 +85,9 @@ def group_flows(
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
         elif not _continues(cur, b, nxt, relation := _relation(cur, b, settings)):
             flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif _maybe_elsewhere(cur, b, relation):
-            flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True))
+        elif _maybe_elsewhere(cur, b, relation, settings):
+            indent = relation is Relation.INDENT
+            flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True, paragraph=indent))
         else:
             flows[-1] = cur.with_blocks(cur.blocks + (b,))
     return flows
@@ -94,14 +98,16 @@ def _relation(cur: Flow, b: Block, settings: Settings) -> Relation | None:
     return box_relation(cur.blocks, b, settings) if b.kind in (Kind.TEXT, Kind.HEADLINE) else None
 
 
-def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None) -> bool:
+def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None, settings: Settings) -> bool:
     """A box that starts mid-paragraph after a finished sentence either carries on the same
     column, or is the continuation of a sentence left open somewhere else on the page; so is
     a box of another width after a sentence left open (the box that continues it may be
     printed elsewhere)."""
     if b.kind is not Kind.TEXT or cur.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
         return False
-    return relation is not Relation.INDENT if not cur.open else relation is Relation.OTHER
+    if cur.open:
+        return relation is Relation.OTHER
+    return relation is not Relation.INDENT or other_column(cur.blocks, b, settings)
 
 
 def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None) -> bool:
@@ -152,11 +158,7 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
     that is short too: extractors also print stray ones.
     """
     first = b.lines[0]
-    around = [x for blk in context[-3:] for x in blk.lines if not ends_sentence(x.text)]
-    ref = _median([line_width(x) for x in around if not spaced(x.text)])
-    own = _median(
-        [line_width(x) for x in b.lines[1:] if not ends_sentence(x.text) and not spaced(x.text)]
-    )
+    ref, own = _columns(context, b)
     if first.text[:1].isspace() and (ref is None or line_width(first) <= ref - settings.box_width_wobble):
         return Relation.INDENT  # the indent survived as leading spaces (and the text is short)
     if ref is None:
@@ -179,6 +181,23 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
     return Relation.SAME
 
 
+def _columns(context: Sequence[Block], b: Block) -> tuple[float | None, float | None]:
+    """The flow's column (its last lines that do not end a sentence) and the column block
+    ``b`` shows of its own (its lines after the first that do not end a sentence)."""
+    around = [x for blk in context[-3:] for x in blk.lines if not ends_sentence(x.text)]
+    ref = _median([line_width(x) for x in around if not spaced(x.text)])
+    own = _median(
+        [line_width(x) for x in b.lines[1:] if not ends_sentence(x.text) and not spaced(x.text)]
+    )
+    return ref, own
+
+
+def other_column(context: Sequence[Block], b: Block, settings: Settings) -> bool:
+    """Does block ``b`` show a column of its own at another width than the flow's?"""
+    ref, own = _columns(context, b)
+    return ref is not None and own is not None and abs(own - ref) > settings.box_width_wobble
+
+
 def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
@@ -199,12 +218,14 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     flows = list(flows)
     order = [b for f in flows for b in f.blocks]
     before = {id(b): a for a, b in zip(order, order[1:])}
+    noted = _before_note_labels(order)  # the note's own boxes: no answer carries on there
     voices = _voices(flows)  # each guest's words as printed with their labels, once
     for _ in range(4):
-        nxt = _best_continuations(flows, settings, voices)
+        nxt = _best_continuations(flows, settings, voices, noted)
         if not nxt:
             break
         flows = _chain(flows, nxt)
+    flows = _paragraph_homes(flows, before, noted, settings, voices)
     out: list[Flow] = []
     owner: dict[int, int] = {}  # id(block) -> index in out
     for f in flows:
@@ -215,7 +236,7 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
             out[k] = out[k].with_blocks(blocks[:at] + f.blocks + blocks[at:])
         else:
             k = len(out)
-            out.append(replace(f, tentative=False))
+            out.append(replace(f, tentative=False, paragraph=False))
         owner.update((id(b), k) for b in f.blocks)
     return out
 
@@ -230,10 +251,14 @@ def _carries_on(flow: Flow, prev: Block) -> bool:
 
 
 def _best_continuations(
-    flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]]
+    flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int]
 ) -> dict[int, int]:
     opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
-    cands = [j for j, g in enumerate(flows) if g.kind is Kind.TEXT and not _stub(g)]
+    cands = [
+        j for j, g in enumerate(flows)
+        if g.kind is Kind.TEXT and not g.paragraph and not _stub(g)
+        and (g.tentative or id(g.head) not in noted)
+    ]
     if not opened or not cands:
         return {}
     # what each flow says, its words' unit vector and its column, once per flow
@@ -248,6 +273,94 @@ def _best_continuations(
     )
     rows, cols = linear_sum_assignment(scores, maximize=True)
     return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
+
+
+def _before_note_labels(order: Sequence[Block]) -> set[int]:
+    """The unlabelled boxes printed between the last labelled block and a note label set
+    after its note: the note's own box, which the label claims later (assemble)."""
+    out: set[int] = set()
+    for k, b in enumerate(order):
+        if b.kind is Kind.NOTE_LABEL:
+            at = k - 1
+            while at >= 0 and order[at].kind in (Kind.TEXT, Kind.HEADLINE):
+                out.add(id(order[at]))
+                at -= 1
+    return out
+
+
+def _paragraph_homes(
+    flows: list[Flow],
+    before: dict[int, Block],
+    noted: set[int],
+    settings: Settings,
+    voices: dict[str, dict[str, float]],
+) -> list[Flow]:
+    """Tentative boxes that start a sentence, given to the finished answer they carry on.
+
+    Such a box (a paragraph in a column of another width, or full lines after a finished
+    sentence) carries on the flow printed before it unless another finished answer or
+    article fits it better: its guest's words, words shared with it, its column width, and
+    after it in reading order. Each finished flow takes at most one such box; the box stays
+    where it was printed unless the other flow beats that one by a margin.
+    """
+    owners = [i for i, f in enumerate(flows) if f.kind in _HOMES and not f.open and not _stub(f)]
+    where = {id(b): k for k, f in enumerate(flows) for b in f.blocks}
+    home = {
+        j: where.get(id(before.get(id(g.head))))
+        for j, g in enumerate(flows)
+        if g.kind is Kind.TEXT and g.tentative and not _stub(g) and _starts_sentence(g)
+        and not any(id(b) in noted for b in g.blocks)
+    }
+    row = {i: r for r, i in enumerate(owners)}
+    cands = [j for j, k in home.items() if k in row]  # printed after a finished answer
+    if not cands:
+        return flows
+    said = {k: bigrams(flows[k].text) for k in (*owners, *cands)}
+    said_unit = {j: unit(said[j]) for j in cands}
+    columns = {k: flow_column(flows[k].blocks) for k in (*owners, *cands)}
+    scores = np.array([[_home_score(flows, i, j, settings, voices, said, said_unit, columns)
+                        + (settings.stitch_home if home[j] == i else 0.0) for j in cands]
+                       for i in owners])
+    rows, cols = linear_sum_assignment(scores, maximize=True)
+    nxt = {
+        owners[r]: cands[c] for r, c in zip(rows, cols)
+        if scores[r, c] > scores[row[home[cands[c]]], c]  # a better home than where it is printed
+    }
+    return _chain(flows, nxt) if nxt else flows
+
+
+# Finished flows that a box starting a sentence may carry on.
+_HOMES = (Kind.ANSWER, Kind.ARTICLE)
+
+
+def _starts_sentence(flow: Flow) -> bool:
+    """Does the flow start a sentence (not with the closing punctuation or the particle of
+    one carried over from elsewhere)?"""
+    text = strip_spaces(flow.head.lines[0].text).replace(" ", "")
+    return bool(text) and text[0] not in "，。、；：！？）》”’…—"
+
+
+def _home_score(
+    flows: list[Flow],
+    i: int,
+    j: int,
+    settings: Settings,
+    voices: dict[str, dict[str, float]],
+    said: dict[int, Counter[str]],
+    said_unit: dict[int, dict[str, float]],
+    columns: dict[int, float],
+) -> float:
+    score = settings.stitch_after if j > i else 0.0
+    score -= settings.stitch_per_flow_between * abs(j - i)
+    score += settings.stitch_shared_words * cosine(said[i], said[j])
+    voice = voices.get(flows[i].head.speaker or "")
+    if voice:
+        score += settings.stitch_voice * dot(said_unit[j], voice)
+    if same_column(columns[i], columns[j]):
+        score += settings.stitch_same_width
+    if abs(columns[i] - columns[j]) <= settings.exact_width_tolerance:
+        score += settings.stitch_exact_width
+    return score
 
 
 def _stub(flow: Flow) -> bool:

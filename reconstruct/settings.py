@@ -35,6 +35,9 @@ class Settings:
     # the two-unit indent less the unit that half-width runs and squeezed punctuation wobble
     # by (stricter than within a box, where the reference column is known better).
     box_indent_shortfall: float = 1.75
+    # A host's second question may wrap over this many lines of a narrow question box
+    # ("主要风险集中在哪些方" / "面？") before its question mark shows it is still asking.
+    question_wrap_lines: int = 3
     # Stitching an answer left open in mid-sentence to the box that continues it: a
     # continuation found is worth more than none; after the open flow in reading order beats
     # before it, nearer beats farther; a box that may carry on the flow before it counts
@@ -64,6 +67,14 @@ class Settings:
     # into a box of its own as a stranger: this bonus keeps it in the running. (A penalty
     # for the other width measured worse: the boxes of a split answer often differ in width.)
     stitch_adjacent: float = 0.5
+    # A box that starts a sentence after a finished one carries on the flow printed before
+    # it unless another finished answer fits it better by this much (its guest's words,
+    # shared words, the same width): where a box is printed is the reader's first guess.
+    stitch_home: float = 0.2
+    # ... and a finished answer printed at the box's very width (within half a unit: one
+    # half-width character) is likelier the one it carries on.
+    stitch_exact_width: float = 0.2
+    exact_width_tolerance: float = 0.5
     # Columns fused on one line by the extractor: every piece but the last of a fused line
     # is at least this wide (a post and a name, "主任 王某", are not columns), and the left
     # column's pieces agree in width within the tolerance (a column's full lines wobble by

@@ -92,6 +92,16 @@ def test_a_question_asking_twice_stays_one_box() -> None:
     assert len(blocks) == 1
 
 
+def test_a_question_asking_twice_over_wrapped_lines_stays_one_box() -> None:
+    # the second question wraps onto two more lines of a narrow box before its question mark
+    assert sizes("""
+记者：目前全镇的整体
+情况怎么样？
+还有哪些困难需要大
+家一起解决？
+""") == [4]
+
+
 def test_many_finished_sentences_in_one_box_are_no_cut() -> None:
     blocks = split_blocks(page("这一行的宽度都一样而且没有结束，\n" + "这一行的宽度都一样并且结束了。\n" * 50))
     assert len(blocks) == 1

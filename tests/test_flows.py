@@ -127,3 +127,37 @@ def test_a_name_printed_apart_from_its_title_stays_in_the_roster() -> None:
 李大三
 """)
     assert texts[-1] == "访谈嘉宾：某区发展和改革委员会党组书记、主任王小二某区应急管理局局长李大三"
+
+
+PARAGRAPH_AT_ANOTHER_ANSWERS_WIDTH = """
+张三：街道的老人多。
+
+李四：医院的医生多。
+
+张三：桂湖街道的老小区大多
+是职工宿舍，住的老人比较多，
+这几年我们改造了三十个小区。
+
+李四：松园医院的急诊科今年扩建了，
+医生也多了，来看病的群众也更多了，
+大家都说看病比以前方便多了。
+
+  桂湖街道的老年食堂每天为
+老人提供午餐，老人们吃得很放
+心，都说很方便。
+"""
+
+
+def test_a_paragraph_box_goes_to_the_finished_answer_at_its_width() -> None:
+    # the box opens a paragraph after 李四's finished answer, but it is set at 张三's
+    # narrower width and speaks of his street: it carries on his answer
+    out = flows(PARAGRAPH_AT_ANOTHER_ANSWERS_WIDTH)
+    assert out[2].startswith("张三：") and out[2].endswith("都说很方便。")
+    assert out[3].startswith("李四：") and out[3].endswith("方便多了。")
+
+
+def test_the_box_a_note_label_follows_stays_where_it_is_printed() -> None:
+    # the same box with a detached note label after it is the note's box (assemble gives it
+    # to the label), not another answer's paragraph
+    out = flows(PARAGRAPH_AT_ANOTHER_ANSWERS_WIDTH + "\n编\n者\n按\n")
+    assert out[2].startswith("张三：") and out[2].endswith("三十个小区。")
