@@ -11,8 +11,10 @@ by dynamic programming over how well every box carries on the box ``m`` before i
 sentence left open is carried on by a line at its width that no speaker label opens and
 that reads on across the join (a dictionary word across it, or two characters the page
 prints side by side elsewhere), a finished one gladly by a new turn; changing the period
-costs a little. Each run is then printed column by column. Bigger boxes (a column the
-extractor kept whole) stay as they are."""
+costs a little. Each box then carries on the box its period before it, across a change of
+period too (when one column of a band ends, the others go on at the new period), and each
+column so found is printed as one box. Bigger boxes (a column the extractor kept whole)
+stay as they are."""
 
 from __future__ import annotations
 
@@ -99,12 +101,12 @@ def _boxes(lines: tuple[Line, ...]) -> list[list[Line]]:
 def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[list[Line]], bool]]:
     """Runs of small boxes (a line or a few standing between blank lines); a bigger box (a
     column the extractor kept whole) is a run of its own, and so is each line of the
-    interview's heading (a subtitle, a byline, and the title printed just above a
-    subtitle), which spans the page rather than sitting in a column."""
+    interview's heading (a box with a subtitle or a byline, and the title printed just
+    above a subtitle), which spans the page rather than sitting in a column."""
     groups = _boxes(lines)
     heading = {
         k for k, g in enumerate(groups)
-        if len(g) == 1 and (_heading(g[0]) or (k + 1 < len(groups) and _subtitle(groups[k + 1][0])))
+        if any(map(_heading, g)) or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
     }
     runs: list[tuple[list[list[Line]], bool]] = []  # (boxes, whether they are small)
     small: list[list[Line]] = []
@@ -156,16 +158,22 @@ def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) ->
     for j in range(n - 1, -1, -1):
         periods[j] = _PERIODS[a]
         a = back[j][a]
+    # each box carries on the box its period before it, across a change of period too (a
+    # column that goes on when another ends); a box claimed twice stays with the first
+    succ: dict[int, int] = {}
+    for j in range(n):
+        p = j - periods[j]
+        if p >= 0 and p not in succ:
+            succ[p] = j
+    taken = set(succ.values())
     out: list[list[Line]] = []
-    start = 0
-    for j in range(1, n + 1):
-        if j == n or periods[j] != periods[start]:
-            m = periods[start]
-            for slot in range(m):
-                column = [x for k in range(start + slot, j, m) for x in run[k]]
-                if column:
-                    out.append(column)
-            start = j
+    for j in range(n):
+        if j in taken:
+            continue
+        column = [j]
+        while column[-1] in succ:
+            column.append(succ[column[-1]])
+        out.append([x for k in column for x in run[k]])
     return out
 
 

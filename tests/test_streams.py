@@ -98,3 +98,22 @@ def test_a_join_that_reads_on_nowhere_counts_against() -> None:
     bad = _link(prev, _Info.of("价格也比外面便宜"), frozenset(), settings)
     assert good - bad == settings.row_word_across + settings.row_no_word
     assert bad < settings.row_width_fit  # less than the width alone gives
+
+
+def test_columns_go_on_when_a_column_beside_them_ends() -> None:
+    # a band of three columns becomes a band of two when the short one ends: the two
+    # carry on across the change (the left column's last lines, printed alone, aside)
+    short = "王五：我们社区的垃圾分类也做得很好，居民参与率高。"
+    left, right = wrap(LEFT, 10), wrap(RIGHT, 14)
+    text = "主持人：三位能谈谈今年的工作吗？\n\n" + row_by_row(left, right, wrap(short, 9))
+    woven = "\n".join(x.text for x in unweave_rows(page(text)).lines)
+    assert "\n".join(left[:-2]) in woven and "\n".join(right) in woven
+
+
+def test_a_heading_box_of_title_and_subtitle_stays_apart() -> None:
+    # the second interview's heading, printed as one box between the two interviews' columns
+    heading = "城市更新的新篇章\n——城市更新系列访谈\n\n"
+    text = row_by_row(wrap(LEFT, 8), wrap(RIGHT, 11)) + "\n" + heading + row_by_row(wrap(RIGHT, 9), wrap(LEFT, 12))
+    lines = [x.text for x in unweave_rows(page(text)).lines]
+    k = lines.index("城市更新的新篇章")
+    assert lines[k - 1 : k + 3] == ["", "城市更新的新篇章", "——城市更新系列访谈", ""]
