@@ -90,15 +90,24 @@ class Settings:
     # + "慧景区…") carries that column on: the pieces of two waiting columns are told apart
     # by it. As much as the waiting bonus (1.0 and 3.0 measured worse on pdftotext pages).
     fused_word_across: float = 2.0
-    # Pages printed row by row (pdfminer.six making every line a box of its own): this share
-    # of the lines, on a page of at least this many, stands alone between blank lines.
-    row_by_row_share: float = 0.8
+    # Pages printed row by row (pdfminer.six making every line, or every two or three, a box
+    # of its own): this share of the lines, on a page of at least this many, stands in boxes
+    # of at most row_by_row_box lines (0.10 at most on the pdftotext and text-level pages,
+    # which print whole columns; half or more on pdfminer's).
+    row_by_row_share: float = 0.55
+    row_by_row_box: int = 2
     row_by_row_min_lines: int = 12
-    # Reweaving them (streams.py): how a line carries on the line a period before it. A
-    # dictionary word across the join, a new turn after a finished sentence and a line as
-    # wide as the open one before it count for; a label after an open sentence, or another
-    # width, against; changing the number of columns costs a little.
+    # Boxes of at most this many lines are dealt into columns; a bigger one is a column the
+    # extractor kept whole.
+    row_box_lines: int = 3
+    # Reweaving them (streams.py): how a box carries on the box a period before it. The text
+    # reading on across the join (a dictionary word across it, or the two characters beside
+    # it printed side by side elsewhere on the page: about half of true joins, a tenth of
+    # false ones) counts for, its absence against; a new turn after a finished sentence and
+    # a line as wide as the open one before it count for; a label after an open sentence, or
+    # another width, against; changing the number of columns costs a little.
     row_word_across: float = 1.0
+    row_no_word: float = 0.5
     row_new_turn: float = 0.3
     row_label_break: float = 2.0
     row_width_fit: float = 0.5

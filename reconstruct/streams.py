@@ -1,18 +1,20 @@
 """Columns printed row by row, rewoven into columns.
 
 When the lines of a page stand farther apart than an extractor's line margin (pdfminer.six's
-``LAParams.line_margin``), it makes every line a text box of its own and prints those boxes
-band by band across the page: the first line of each column side by side, then the second
-of each, and so on, each followed by a blank line. Across a band of ``m`` columns a line then
-carries on the line printed ``m`` lines before it.
+``LAParams.line_margin``), it makes every line (or every two or three lines) a text box of
+its own and prints those boxes band by band across the page: the first box of each column
+side by side, then the second of each, and so on, each followed by a blank line. Across a
+band of ``m`` columns a box then carries on the box printed ``m`` boxes before it.
 
-The page's lone lines are cut into runs, each with its period ``m`` (one to four columns),
-by dynamic programming over how well every line carries on the line ``m`` before it: a
-sentence left open is carried on by a line at its width that no speaker label opens (a
-dictionary word across the join confirms it), a finished one gladly by a new turn;
-changing the period costs a little. Each run is then printed column by column. Lines that
-stand together (a box the extractor kept whole) stay as they are.
-"""
+The page's small boxes are cut into runs, each with its period ``m`` (one to four columns),
+by dynamic programming over how well every box carries on the box ``m`` before it: a
+sentence left open is carried on by a line at its width that no speaker label opens and
+that reads on across the join (a dictionary word across it, or two characters the page
+prints side by side elsewhere), a finished one gladly by a new turn; changing the period
+costs a little. Each box then carries on the box its period before it, across a change of
+period too (when one column of a band ends, the others go on at the new period), and each
+column so found is printed as one box. Bigger boxes (a column the extractor kept whole)
+stay as they are."""
 
 from __future__ import annotations
 
@@ -32,14 +34,14 @@ _PERIODS = (1, 2, 3, 4)
 
 
 def printed_row_by_row(page: Page, settings: Settings | None = None) -> bool:
-    """Is (nearly) every line of the page followed by a blank line?"""
+    """Does (nearly) every line of the page stand in a box of a line or two of its own?"""
     settings = settings or Settings()
-    lines = page.lines
-    text = [i for i, x in enumerate(lines) if x.text.strip()]
-    if len(text) < settings.row_by_row_min_lines:
+    boxes = _boxes(page.lines)
+    lines = sum(map(len, boxes))
+    if lines < settings.row_by_row_min_lines:
         return False
-    alone = sum(1 for i in text if i + 1 >= len(lines) or not lines[i + 1].text.strip())
-    return alone >= settings.row_by_row_share * len(text)
+    small = sum(len(g) for g in boxes if len(g) <= settings.row_by_row_box)
+    return small >= settings.row_by_row_share * lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,41 +68,58 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     settings = settings or Settings()
     if not printed_row_by_row(page, settings):
         return page
+    seen = _pairs(page.lines)
     out: list[Line] = []
-    for run, lone in _lone_runs(page.lines):
-        out += _reweave(run, settings) if lone and len(run) > 2 else run
-        out.append(Line(run[-1].number, ""))
+    for run, small in _small_runs(page.lines, settings):
+        boxes = _reweave(run, seen, settings) if small and len(run) > 2 else [[x for box in run for x in box]]
+        for box in boxes:
+            out += box
+            out.append(Line(box[-1].number, ""))
     return replace(page, lines=tuple(out))
 
 
-def _lone_runs(lines: tuple[Line, ...]) -> list[tuple[list[Line], bool]]:
-    """Runs of lines each standing alone between blank lines; a group of lines that stand
-    together is a run of its own, and so is each line of the interview's heading (a
-    subtitle, a byline, and the title printed just above a subtitle), which spans the page
-    rather than sitting in a column."""
+def _pairs(lines: tuple[Line, ...]) -> frozenset[str]:
+    """The pairs of characters the page prints side by side within a line."""
+    out: set[str] = set()
+    for x in lines:
+        t = strip_spaces(x.text).replace(" ", "")
+        out.update(map(str.__add__, t, t[1:]))
+    return frozenset(out)
+
+
+def _boxes(lines: tuple[Line, ...]) -> list[list[Line]]:
+    """The runs of lines between blank lines (the extractor's text boxes)."""
     groups: list[list[Line]] = [[]]
     for x in lines:
         if x.text.strip():
             groups[-1].append(x)
         elif groups[-1]:
             groups.append([])
-    groups = [g for g in groups if g]
+    return [g for g in groups if g]
+
+
+def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[list[Line]], bool]]:
+    """Runs of small boxes (a line or a few standing between blank lines); a bigger box (a
+    column the extractor kept whole) is a run of its own, and so is each line of the
+    interview's heading (a box with a subtitle or a byline, and the title printed just
+    above a subtitle), which spans the page rather than sitting in a column."""
+    groups = _boxes(lines)
     heading = {
         k for k, g in enumerate(groups)
-        if len(g) == 1 and (_heading(g[0]) or (k + 1 < len(groups) and _subtitle(groups[k + 1][0])))
+        if any(map(_heading, g)) or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
     }
-    runs: list[tuple[list[Line], bool]] = []  # (lines, whether they stood alone)
-    lone: list[Line] = []
+    runs: list[tuple[list[list[Line]], bool]] = []  # (boxes, whether they are small)
+    small: list[list[Line]] = []
     for k, g in enumerate(groups):
-        if len(g) == 1 and k not in heading:
-            lone += g
+        if len(g) <= settings.row_box_lines and k not in heading:
+            small.append(g)
             continue
-        if lone:
-            runs.append((lone, True))
-            lone = []
-        runs.append((g, False))
-    if lone:
-        runs.append((lone, True))
+        if small:
+            runs.append((small, True))
+            small = []
+        runs.append(([g], False))
+    if small:
+        runs.append((small, True))
     return runs
 
 
@@ -112,17 +131,19 @@ def _heading(line: Line) -> bool:
     return _subtitle(line) or parse_byline(line.text.strip()) is not None
 
 
-def _reweave(run: list[Line], settings: Settings) -> list[Line]:
-    info = [_Info.of(x.text) for x in run]
+def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) -> list[list[Line]]:
+    """The run's boxes dealt into columns: each column's boxes joined into one box."""
+    first = [_Info.of(box[0].text) for box in run]
+    last = [_Info.of(box[-1].text) for box in run]
     n = len(run)
-    # best[j][m]: best score of lines 0..j with line j in a run of period m
+    # best[j][m]: best score of boxes 0..j with box j in a run of period m
     best = [[0.0] * len(_PERIODS) for _ in range(n)]
     back = [[0] * len(_PERIODS) for _ in range(n)]
     for j in range(n):
         # the best period so far, which any period may switch from
         k = max(range(len(_PERIODS)), key=lambda b: best[j - 1][b]) if j else 0
         for a, m in enumerate(_PERIODS):
-            link = _link(info[j - m], info[j], settings) if j >= m else 0.0
+            link = _link(last[j - m], first[j], seen, settings) if j >= m else 0.0
             if j == 0:
                 best[j][a] = link
                 continue
@@ -137,29 +158,35 @@ def _reweave(run: list[Line], settings: Settings) -> list[Line]:
     for j in range(n - 1, -1, -1):
         periods[j] = _PERIODS[a]
         a = back[j][a]
-    out: list[Line] = []
-    start = 0
-    for j in range(1, n + 1):
-        if j == n or periods[j] != periods[start]:
-            m = periods[start]
-            for slot in range(m):
-                column = [run[k] for k in range(start + slot, j, m)]
-                if column:
-                    if out:
-                        out.append(Line(column[0].number, ""))
-                    out += column
-            start = j
+    # each box carries on the box its period before it, across a change of period too (a
+    # column that goes on when another ends); a box claimed twice stays with the first
+    succ: dict[int, int] = {}
+    for j in range(n):
+        p = j - periods[j]
+        if p >= 0 and p not in succ:
+            succ[p] = j
+    taken = set(succ.values())
+    out: list[list[Line]] = []
+    for j in range(n):
+        if j in taken:
+            continue
+        column = [j]
+        while column[-1] in succ:
+            column.append(succ[column[-1]])
+        out.append([x for k in column for x in run[k]])
     return out
 
 
-def _link(prev: _Info, line: _Info, settings: Settings) -> float:
+def _link(prev: _Info, line: _Info, seen: frozenset[str], settings: Settings) -> float:
     """How well ``line`` carries on ``prev`` in one column."""
     score = 0.0
     if not prev.closed:
         if line.labelled:
             return -settings.row_label_break  # a new turn does not carry on an open sentence
-        if word_across(prev.text, line.text, reach=2):
+        if _joins(prev.text, line.text, seen):
             score += settings.row_word_across
+        else:
+            score -= settings.row_no_word
     elif line.labelled:
         score += settings.row_new_turn
     if not prev.spaced and not line.spaced and not prev.closed:
@@ -167,3 +194,11 @@ def _link(prev: _Info, line: _Info, settings: Settings) -> float:
         fits = gap <= settings.row_width_wobble
         score += settings.row_width_fit if fits else -settings.row_width_miss
     return score
+
+
+def _joins(left: str, right: str, seen: frozenset[str]) -> bool:
+    """Does the text read on across the join: a dictionary word across it, or the two
+    characters either side of it printed side by side elsewhere on the page?"""
+    if not left or not right:
+        return False
+    return left[-1] + right[0] in seen or word_across(left, right, reach=2)

@@ -1,7 +1,8 @@
 from conftest import page
 
 from reconstruct import reconstruct_page
-from reconstruct.streams import printed_row_by_row, unweave_rows
+from reconstruct.settings import Settings
+from reconstruct.streams import _Info, _joins, _link, printed_row_by_row, unweave_rows
 
 LEFT = (
     "张三：我们街道的老旧小区改造已经完成了大半，剩下的工作主要是加装电梯和整治背街小巷，"
@@ -59,3 +60,60 @@ def test_a_box_the_extractor_kept_whole_stays_whole() -> None:
     text = "主持人：两位能谈谈今年的工作吗？\n\n" + lone + "\n" + group
     lines = [x.text for x in unweave_rows(page(text)).lines if x.text]
     assert lines[-3:] == group.split("\n")[:3]
+
+
+def boxes_row_by_row(size: int, *columns: list[str]) -> str:
+    """Columns printed band by band, every ``size`` lines a box of their own."""
+    cut = [[c[k : k + size] for k in range(0, len(c), size)] for c in columns]
+    rows = max(len(c) for c in cut)
+    return "\n\n".join("\n".join(c[r]) for r in range(rows) for c in cut if r < len(c)) + "\n"
+
+
+def test_columns_printed_two_lines_a_box_are_rewoven() -> None:
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + boxes_row_by_row(2, wrap(LEFT, 12), wrap(RIGHT, 13))
+    assert printed_row_by_row(page(text))
+    result = reconstruct_page(text)
+    answers = {t.speaker: t.text for t in result.interviews[0].answers}
+    assert answers == {"张三": LEFT[3:], "李四": RIGHT[3:]}
+
+
+def test_columns_of_one_width_are_told_apart_by_how_the_text_reads_on() -> None:
+    # two columns of the same width: only the words across each join tell them apart
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + row_by_row(wrap(LEFT, 12), wrap(RIGHT, 12))
+    result = reconstruct_page(text)
+    answers = {t.speaker: t.text for t in result.interviews[0].answers}
+    assert answers == {"张三": LEFT[3:], "李四": RIGHT[3:]}
+
+
+def test_a_join_reads_on_by_a_word_across_or_a_pair_the_page_prints() -> None:
+    assert _joins("我们要做好的", "工作", frozenset({"的工"}))  # 的工 printed elsewhere on the page
+    assert not _joins("我们要做好的", "工作", frozenset())
+    assert _joins("我们街道的老旧小", "区改造", frozenset())  # 小区
+
+
+def test_a_join_that_reads_on_nowhere_counts_against() -> None:
+    settings = Settings()
+    prev = _Info.of("我们街道的老旧小")
+    good = _link(prev, _Info.of("区改造已经完成了"), frozenset(), settings)
+    bad = _link(prev, _Info.of("价格也比外面便宜"), frozenset(), settings)
+    assert good - bad == settings.row_word_across + settings.row_no_word
+    assert bad < settings.row_width_fit  # less than the width alone gives
+
+
+def test_columns_go_on_when_a_column_beside_them_ends() -> None:
+    # a band of three columns becomes a band of two when the short one ends: the two
+    # carry on across the change (the left column's last lines, printed alone, aside)
+    short = "王五：我们社区的垃圾分类也做得很好，居民参与率高。"
+    left, right = wrap(LEFT, 10), wrap(RIGHT, 14)
+    text = "主持人：三位能谈谈今年的工作吗？\n\n" + row_by_row(left, right, wrap(short, 9))
+    woven = "\n".join(x.text for x in unweave_rows(page(text)).lines)
+    assert "\n".join(left[:-2]) in woven and "\n".join(right) in woven
+
+
+def test_a_heading_box_of_title_and_subtitle_stays_apart() -> None:
+    # the second interview's heading, printed as one box between the two interviews' columns
+    heading = "城市更新的新篇章\n——城市更新系列访谈\n\n"
+    text = row_by_row(wrap(LEFT, 8), wrap(RIGHT, 11)) + "\n" + heading + row_by_row(wrap(RIGHT, 9), wrap(LEFT, 12))
+    lines = [x.text for x in unweave_rows(page(text)).lines]
+    k = lines.index("城市更新的新篇章")
+    assert lines[k - 1 : k + 3] == ["", "城市更新的新篇章", "——城市更新系列访谈", ""]
