@@ -21,7 +21,7 @@ from .meta import iso_date, split_title
 from .model import Article, Guest, Interview, PageMeta, PageResult, Paragraph, Turn
 from .overrides import EDITOR
 
-__all__ = ["TEI_NS", "TeiDocument", "build_tei", "write_tei", "document_name", "conversion_date"]
+__all__ = ["TEI_NS", "TeiDocument", "build_tei", "write_tei", "stage_tei", "document_name", "conversion_date"]
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -64,6 +64,19 @@ def write_tei(doc: TeiDocument, path: str | os.PathLike[str], *, sync: bool = Fa
     never sees half a document. ``sync`` also forces the bytes to disk before the rename
     (a quarter of a millisecond a file); a batch instead syncs once, before its manifest."""
     path = Path(path)
+    tmp = stage_tei(doc, path, sync=sync)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def stage_tei(doc: TeiDocument, path: str | os.PathLike[str], *, sync: bool = False) -> Path:
+    """:func:`write_tei` up to the rename: the document's bytes in a temporary file beside
+    ``path`` (``.NAME.*.tmp``), returned; renaming it onto ``path`` is the caller's."""
+    path = Path(path)
     data = etree.tostring(doc.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -73,11 +86,10 @@ def write_tei(doc: TeiDocument, path: str | os.PathLike[str], *, sync: bool = Fa
             if sync:
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return Path(tmp)
 
 
 @lru_cache(maxsize=1)
