@@ -13,12 +13,12 @@ import logging
 import multiprocessing
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 from lxml import etree
 
 from . import __version__
@@ -255,12 +255,28 @@ def _lost_chars(page: Page, docs: Sequence[TeiDocument], settings: Settings) -> 
     label, which the guest list replaces, does not count)."""
     label = re.compile("(?:" + "|".join(map(re.escape, settings.roster_labels)) + ")[：:]")
     text = label.sub("", "\n".join(line.text for line in page.lines))
-    # count every character in C, then keep the letters and digits (per distinct character)
-    chars = Counter({c: n for c, n in Counter(text).items() if c.isalnum()})
-    out: Counter[str] = Counter()
-    for doc in docs:
-        out.update("".join(doc.tree.getroot().itertext()))  # only chars' keys matter below
-    return sum((chars - out).values())
+    return _missing(text, "".join(t for doc in docs for t in doc.tree.getroot().itertext()))
+
+
+def _missing(text: str, out: str) -> int:
+    """How many of the letters and digits of ``text`` (repeats counted) ``out`` lacks: the
+    sum over characters of max(0, count in text - count in out). Both texts' characters
+    are counted by numpy over their code points, half the cost of two Counters."""
+    chars, counts = _code_point_counts(text)
+    keep = np.fromiter((chr(c).isalnum() for c in chars.tolist()), bool, len(chars))
+    chars, counts = chars[keep], counts[keep]
+    have, have_counts = _code_point_counts(out)
+    if not len(have) or not len(chars):
+        return int(counts.sum())
+    at = np.minimum(np.searchsorted(have, chars), len(have) - 1)
+    found = np.where(have[at] == chars, have_counts[at], 0)
+    return int(np.maximum(counts - found, 0).sum())
+
+
+def _code_point_counts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The text's distinct code points (sorted) and how often each occurs."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    return np.unique(points, return_counts=True)
 
 
 def _write(

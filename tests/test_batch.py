@@ -226,3 +226,23 @@ def test_the_validator_reads_back_what_was_staged(pages: Path, tmp_path: Path) -
     assert _check_staged([(name, str(tmp))]) == [(name, [])]
     tmp.write_text(tmp.read_text(encoding="utf-8").replace("<body>", "<body><bogus/>"), encoding="utf-8")
     assert _check_staged([(name, str(tmp))])[0][1]
+
+
+def test_missing_characters_are_counted_with_their_repeats() -> None:
+    import random
+    from collections import Counter
+
+    from reconstruct.batch import _missing
+
+    def reference(text: str, out: str) -> int:
+        chars = Counter(c for c in text if c.isalnum())
+        return sum((chars - Counter(out)).values())
+
+    assert _missing("记者：甲乙甲 A1，", "甲") == 6  # 记 者 乙 A 1 and the second 甲
+    assert _missing("甲乙", "") == 2 and _missing("", "甲") == 0
+    rng = random.Random(3)
+    alphabet = "甲乙丙丁，。 Ab1\n⼈𠀀"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        out = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        assert _missing(text, out) == reference(text, out), (text, out)
