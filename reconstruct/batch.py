@@ -41,7 +41,11 @@ log = logging.getLogger(__name__)
 PAGE_SUFFIXES = (".txt", ".text")
 _VERSION = re.compile(rb'<application ident="reconstruct" version="([^"]+)"')
 _HEAD_BYTES = 32_768  # the appInfo sits in the first few KB of the header
-_QUEUED_PER_JOB = 4  # pages handed to the worker pool ahead, per worker
+_QUEUED_PER_JOB = 2  # tasks handed to the worker pool ahead, per worker
+# Pages a worker converts per task: each task costs the parent (pickling, the pool's
+# threads, one wake-up) about a millisecond, a tenth of a page's conversion, which on two
+# cores is taken from the workers; four pages a task cut it to a quarter.
+_PAGES_PER_TASK = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -567,8 +571,9 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
          stage: bool = False) -> Iterator[tuple[int, list[PageRow]]]:
     """(page index, rows) as pages finish; a worker that dies fails its page, not the batch.
 
-    With several jobs, a few pages per worker are queued at a time (not the whole batch),
-    so the parent's memory does not grow with the batch. With ``stage``, a process of its
+    With several jobs, pages go to the workers a few at a time (``_PAGES_PER_TASK``), and a
+    few tasks per worker are queued (not the whole batch), so the parent's memory does not
+    grow with the batch. With ``stage``, a process of its
     own compiles tei_all (ten seconds) while the workers convert, then checks the documents
     they staged, a batch of pages at a time; a page's documents are renamed into place
     once they are found valid."""
@@ -579,15 +584,16 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
     validator = ProcessPoolExecutor(max_workers=1) if stage else None
     if validator is not None:
         validator.submit(_compile_schema)  # starts now, beside the first pages
-    ahead = iter(todo)
+    size = max(1, min(_PAGES_PER_TASK, len(todo) // (jobs * _QUEUED_PER_JOB)))
+    ahead = (todo[k : k + size] for k in range(0, len(todo), size))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: dict[Future[_Staged], int] = {}
+        futures: dict[Future[list[_Staged]], Sequence[int]] = {}
         waiting: list[tuple[int, _Staged]] = []  # staged pages for the next check
         checking: _Check | None = None
 
         def submit(count: int) -> None:
-            for i in itertools.islice(ahead, count):
-                futures[pool.submit(_convert, task(i))] = i
+            for chunk in itertools.islice(ahead, count):
+                futures[pool.submit(_convert_all, [task(i) for i in chunk])] = chunk
 
         submit(jobs * _QUEUED_PER_JOB)
         try:
@@ -604,17 +610,18 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
                     checking = None
                 done = sorted((f for f in finished if f in futures), key=futures.__getitem__)
                 for future in done:
-                    i = futures.pop(future)
+                    chunk = futures.pop(future)
                     try:
-                        staged = future.result()
-                    except Exception as exc:  # noqa: BLE001 - a crashed worker fails one page
+                        results = future.result()
+                    except Exception as exc:  # noqa: BLE001 - a crashed worker fails its pages
                         error = f"worker failed: {type(exc).__name__}: {exc}"
-                        staged = _Staged([PageRow(source=_name(task(i).path), status="failed",
-                                                  error=error)])
-                    if staged.files:
-                        waiting.append((i, staged))
-                    else:
-                        yield i, staged.rows
+                        results = [_Staged([PageRow(source=_name(task(i).path), status="failed",
+                                                    error=error)]) for i in chunk]
+                    for i, staged in zip(chunk, results):
+                        if staged.files:
+                            waiting.append((i, staged))
+                        else:
+                            yield i, staged.rows
                 submit(len(done))
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -622,6 +629,11 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
                 _discard(staged.files)
             if validator is not None:
                 validator.shutdown(wait=False, cancel_futures=True)
+
+
+def _convert_all(tasks: Sequence[_Task]) -> list[_Staged]:
+    """A worker's task: a few pages, converted in turn."""
+    return [_convert(t) for t in tasks]
 
 
 def _commit_all(checking: _Check, task: Callable[[int], _Task]
