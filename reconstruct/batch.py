@@ -414,6 +414,9 @@ def convert_batch(
         # convert, and checks what they staged (the review reads the written documents, so
         # it keeps validating in the workers)
         stage = parallel and options.validate and not options.review
+        # (forked first, so that the compile starts at once and its process holds nothing
+        # but the schema)
+        validator = _start_validator() if stage else None
         if parallel:
             _load_before_fork(options.validate and not stage)
         if options.review:
@@ -424,7 +427,7 @@ def convert_batch(
         def task(i: int) -> _Task:
             return _task(pages[i], out_dir, settings, options, listing, stage)
 
-        results = _run(todo, task, settings.jobs, stage)
+        results = _run(todo, task, settings.jobs, validator)
         try:
             for i, rows in results:
                 report.converted += all(r.status == "ok" for r in rows)
@@ -437,6 +440,8 @@ def convert_batch(
                     _reraise(task(i), rows)
         finally:
             results.close()
+            if validator is not None:
+                validator.shutdown(wait=False, cancel_futures=True)
     except BaseException:
         out.abandon()
         raise
@@ -567,23 +572,28 @@ def _remove_temporaries(out_dir: Path) -> None:
 _Check = tuple[Future[list[tuple[str, list[Problem]]]], list[tuple[int, _Staged]]]
 
 
+def _start_validator() -> ProcessPoolExecutor:
+    """A process of its own that compiles tei_all now (ten seconds), then checks what the
+    workers stage (:func:`_check_staged`)."""
+    validator = ProcessPoolExecutor(max_workers=1)
+    validator.submit(_compile_schema)
+    return validator
+
+
 def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
-         stage: bool = False) -> Iterator[tuple[int, list[PageRow]]]:
+         validator: ProcessPoolExecutor | None = None) -> Iterator[tuple[int, list[PageRow]]]:
     """(page index, rows) as pages finish; a worker that dies fails its page, not the batch.
 
     With several jobs, pages go to the workers a few at a time (``_PAGES_PER_TASK``), and a
     few tasks per worker are queued (not the whole batch), so the parent's memory does not
-    grow with the batch. With ``stage``, a process of its
-    own compiles tei_all (ten seconds) while the workers convert, then checks the documents
+    grow with the batch. With a ``validator`` (the tasks stage their
+    documents), it compiles tei_all while the workers convert, then checks the documents
     they staged, a batch of pages at a time; a page's documents are renamed into place
     once they are found valid."""
     if jobs <= 1 or len(todo) <= 1:
         for i in todo:
             yield i, convert_page(task(i))
         return
-    validator = ProcessPoolExecutor(max_workers=1) if stage else None
-    if validator is not None:
-        validator.submit(_compile_schema)  # starts now, beside the first pages
     size = max(1, min(_PAGES_PER_TASK, len(todo) // (jobs * _QUEUED_PER_JOB)))
     ahead = (todo[k : k + size] for k in range(0, len(todo), size))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -627,8 +637,6 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
             pool.shutdown(wait=True, cancel_futures=True)
             for _, staged in waiting + (checking[1] if checking else []):
                 _discard(staged.files)
-            if validator is not None:
-                validator.shutdown(wait=False, cancel_futures=True)
 
 
 def _convert_all(tasks: Sequence[_Task]) -> list[_Staged]:
