@@ -186,3 +186,63 @@ def test_a_page_name_that_is_not_utf8_is_written_with_a_replacement(tmp_path: Pa
     assert {r.source for r in report.rows} == {"\ufffd\ufffd.txt"}
     assert all(r.output.startswith("\ufffd\ufffd.") for r in report.rows)
     assert "\ufffd\ufffd.txt" in (tmp_path / "o" / "manifest.csv").read_text(encoding="utf-8")
+
+
+def _staged_page(pages: Path, out: Path):
+    from reconstruct.batch import _convert, _Task
+
+    out.mkdir(exist_ok=True)
+    task = _Task(sorted(pages.glob("0*.txt"))[0], out, Settings(), None, (), True, False, stage=True)
+    return task, _convert(task)
+
+
+def test_staged_documents_are_renamed_into_place_only_when_valid(pages: Path, tmp_path: Path) -> None:
+    """With several jobs the workers stage their documents for the validator: nothing is
+    written until the check says every document of the page is valid."""
+    from reconstruct.batch import _commit
+    from reconstruct.validate import Problem
+
+    task, staged = _staged_page(pages, tmp_path / "bad")
+    assert staged.files and not list(task.out_dir.glob("*.xml"))
+    assert all(tmp.exists() and tmp.name.startswith(".") for _, tmp, _ in staged.files)
+    checked = [(name, [Problem("RELAXNG_ERR", "bad")] if k == 0 else [])
+               for k, (name, _, _) in enumerate(staged.files)]
+    rows = _commit(task, staged, checked)
+    assert rows[0].status == "failed" and "TEI problem" in rows[0].error
+    assert not list(task.out_dir.iterdir())  # neither the documents nor their temporaries
+
+    task, staged = _staged_page(pages, tmp_path / "good")
+    rows = _commit(task, staged, [(name, []) for name, _, _ in staged.files])
+    assert all(r.status == "ok" for r in rows)
+    assert sorted(p.name for p in task.out_dir.iterdir()) == sorted(r.output for r in rows)
+
+
+@pytest.mark.slow
+def test_the_validator_reads_back_what_was_staged(pages: Path, tmp_path: Path) -> None:
+    from reconstruct.batch import _check_staged
+
+    _, staged = _staged_page(pages, tmp_path)
+    name, tmp, _ = staged.files[0]
+    assert _check_staged([(name, str(tmp))]) == [(name, [])]
+    tmp.write_text(tmp.read_text(encoding="utf-8").replace("<body>", "<body><bogus/>"), encoding="utf-8")
+    assert _check_staged([(name, str(tmp))])[0][1]
+
+
+def test_missing_characters_are_counted_with_their_repeats() -> None:
+    import random
+    from collections import Counter
+
+    from reconstruct.batch import _missing
+
+    def reference(text: str, out: str) -> int:
+        chars = Counter(c for c in text if c.isalnum())
+        return sum((chars - Counter(out)).values())
+
+    assert _missing("记者：甲乙甲 A1，", "甲") == 6  # 记 者 乙 A 1 and the second 甲
+    assert _missing("甲乙", "") == 2 and _missing("", "甲") == 0
+    rng = random.Random(3)
+    alphabet = "甲乙丙丁，。 Ab1\n⼈𠀀"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        out = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        assert _missing(text, out) == reference(text, out), (text, out)
