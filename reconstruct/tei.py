@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
+from lxml.builder import ElementMaker
 
 from . import __version__
 from .meta import iso_date, split_title
@@ -25,34 +26,7 @@ __all__ = ["TEI_NS", "TeiDocument", "build_tei", "write_tei", "stage_tei", "docu
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 LANG = "zh-Hans"
-_NSMAP = {None: TEI_NS}
-
-
-class _Maker:
-    """``E.p("text", type="x")``: lxml.builder's ElementMaker for the TEI namespace, cut to
-    what this module gives it (strings, elements and string attributes), at half its cost
-    a call: a document has hundreds of elements."""
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        tag = f"{{{TEI_NS}}}{name}"
-
-        def make(*children: str | etree._Element, **attrib: str) -> etree._Element:
-            el = etree.Element(tag, attrib, nsmap=_NSMAP)
-            for child in children:
-                if isinstance(child, str):  # text, or the tail of the last child so far
-                    if len(el):
-                        el[-1].tail = (el[-1].tail or "") + child
-                    else:
-                        el.text = (el.text or "") + child
-                else:
-                    el.append(child)
-            return el
-
-        setattr(self, name, make)  # made once per tag
-        return make
-
-
-E = _Maker()
+E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
 
 
 def _xml(attr: str) -> str:
