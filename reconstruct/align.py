@@ -133,9 +133,10 @@ def score_matrix(
 
 # "除了白渡古镇，全区还有哪些…": what a question sets aside is what its answer is not about.
 _EXCEPT = re.compile(r"除了?[^，,。？?！!；;]{1,30}?(?:之外|以外)?[，,]")
-# "您刚才提到网上预约，…", "刚才您说到…，": a follow-up recalls what the previous answer said.
+# "您刚才提到网上预约，…", "刚才您说到…，", "刚才某书记讲到的…，": a follow-up recalls what the
+# previous answer said.
 _RECALL = re.compile(
-    r"(?:(?:您|你)(?:刚才|前面|方才)?|(?:刚才|前面|方才)(?:您|你)?)(?:提到|说到|讲到|谈到|说|讲)(?:了|过)?"
+    r"(?:(?:您|你)(?:刚才|前面|方才)?|(?:刚才|前面|方才)[\u3400-\u9fff]{0,6}?)(?:提到|说到|讲到|谈到|说|讲)(?:了|过|的)?"
     r"([^，,。？?！!；;]{2,40})[，,。]"
 )
 
@@ -199,9 +200,14 @@ def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] =
 _POSTS = re.compile(r"[、，,]|兼")
 
 
+# what follows a form of address: the pause before the question put to them
+_VOCATIVE = frozenset("，,：:")
+
+
 def _addressed(question: str, guest: Guest) -> bool:
     """Is the guest addressed by surname and post, as interviewers do ("房队长，您…" to
-    房建新, 消防大队大队长; "司马书记" to a 司马 who is a party secretary; "王局长" to a 副局长)? The
+    房建新, 消防大队大队长 — a pause after it: "像房队长这样的…" and "听了房队长的…" speak of
+    them to someone else; "司马书记" to a 司马 who is a party secretary; "王局长" to a 副局长)? The
     surname is the name's first one or two characters; the post, two to four characters
     that one of the title's posts ends with."""
     posts = [p for p in _POSTS.split(guest.title) if p]
@@ -212,8 +218,9 @@ def _addressed(question: str, guest: Guest) -> bool:
             break
         at = question.find(guest.name[:n])
         while at >= 0:
-            rest = question[at + n : at + n + 4]
-            if any(p.endswith(rest[:k]) for k in range(2, len(rest) + 1) for p in posts):
+            rest = question[at + n : at + n + 5]
+            if any(p.endswith(rest[:k]) and rest[k : k + 1] in _VOCATIVE
+                   for k in range(2, len(rest)) for p in posts):
                 return True
             at = question.find(guest.name[:n], at + 1)
     return False

@@ -112,6 +112,13 @@ def test_a_follow_up_recalling_the_previous_answer_points_at_it() -> None:
         (("王甲", "数字化率达到七成，扫描页数超过三千万页。"),
          ("王甲", "查档的人多了，一半是通过网上预约、异地代查办理的。")),
     ) == ["现在来档", "查档的人", "您提到网", "数字化率"]
+    # the one who said it may be named between ("刚才王馆长讲到的…")
+    assert _order(
+        g,
+        ("现在来档案馆的都是些什么人？", "刚才王馆长讲到的网上预约和异地代查很方便，数字化做到什么程度了？"),
+        (("王甲", "数字化率达到七成，扫描页数超过三千万页。"),
+         ("王甲", "查档的人多了，一半是通过网上预约、异地代查办理的。")),
+    ) == ["现在来档", "查档的人", "刚才王馆", "数字化率"]
 
 
 def test_a_guest_addressed_by_surname_and_post_is_named() -> None:
@@ -123,6 +130,10 @@ def test_a_guest_addressed_by_surname_and_post_is_named() -> None:
     assert _named_guests("房队长，您自己献了多少次血？", guests) == {"房甲乙": 1.0}
     assert _named_guests("闻站长，库存紧张的时候怎么办？", guests) == {"闻丙": 1.0}  # 副 dropped
     assert _named_guests("司马书记，镇里有什么打算？", guests) == {"司马丁": 1.0}
+    # a guest spoken of to someone else is not the one asked
+    # (what the old phrase rule gives a post the question shares is less than an address)
+    assert _named_guests("像房队长这样的志愿者，血站是怎么组织的？", guests).get("房甲乙", 0) < 1.0
+    assert _named_guests("听了房队长的故事很受感动。血站是怎么组织的？", guests).get("房甲乙", 0) < 1.0
     # the surname without the post, or a post nobody holds, addresses no one
     assert "房甲乙" not in _named_guests("房屋安全怎么保障？", guests)
     # two guests of one surname and post: the address tells them apart from no one
