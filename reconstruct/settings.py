@@ -187,8 +187,9 @@ class Settings:
     # cue that also counts against a pairing when only one side has it.
     plan_question: str = r"下一步|接下来|今后|未来|下阶段|将如何|还将|还有哪些(?:打算|考虑|计划)|打算|(?<!值得)期待"
     plan_answer: str = (
-        r"^.{0,12}(?:下一步|接下来|今后|未来|下阶段|希望|期待|期望)|^.{0,16}(?:将继续|将持续|将进一步|将重点|将围绕"
-        r"|将坚持|将按照|将以|将在|将从|将着力|将加快|将全面|将聚焦|准备)"
+        r"^.{0,12}(?:下一步|接下来|今后|未来|下阶段|希望|期待|期望)|^.{0,6}(?:将(?![近来军])|(?<![主需重只想])要[把在]|会继续|还会)"
+        r"|^.{0,16}(?:将继续|将持续|将进一步|将重点|将围绕|将坚持|将按照|将以|将在|将从|将着力|将加快|将全面|将聚焦"
+        r"|准备|会持续|会进一步)"
     )
     # A plan answered to a question about plans, or a plan put to a question about
     # anything else, weighs as much as the opening's words: 0.5 -> 1.2 raised QA on all

@@ -177,3 +177,15 @@ def test_a_question_about_what_people_want_is_answered_by_how_they_were_asked() 
     scores = _scores("改造之前，怎样摸清真实需求？",
                      "我们挨家挨户入户调查，一共收回问卷两千份。", "工程分三批实施，年底前全部完工。")
     assert scores[0] > scores[1]
+
+
+def test_plans_are_told_by_how_an_answer_opens() -> None:
+    import re
+
+    from reconstruct.settings import Settings
+
+    plan = re.compile(Settings().plan_answer)
+    for opening in ("我们将把深海养殖作为主攻方向", "协会会继续引导企业", "镇里要把渔港建起来", "下一步，我们准备"):
+        assert plan.search(opening), opening
+    for opening in ("难点主要在于协调住户", "我们把宣传放在身边人身上", "将近一半是网上办理的"):
+        assert not plan.search(opening), opening
