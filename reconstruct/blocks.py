@@ -137,19 +137,35 @@ def _after_question(run: list[Line], lines: Sequence[Line], k: int, settings: Se
     """A host's question ends with its question mark: running text printed right after it
     without a blank line (``lines[k]`` on) is another box (an answer's), unless it is the
     question's own next sentence, asking too ("…正在推进？" / "进展如何？"), though that
-    sentence may wrap onto a line or two more ("主要风险集中在哪些方" / "面？")."""
+    sentence may wrap onto a line or two more ("主要风险集中在哪些方" / "面？"), or it is a
+    remark that closes the question's box: a sentence no wider than the question's lines,
+    then a blank line and the next turn's label ("…还要不要保存？" / "有人担心原件没人管了。")."""
     m = LABEL.match(run[0].text.strip())
     if not m or re.sub(r"\s", "", m.group(1)) not in settings.host_labels:
         return False
     if not run[-1].text.rstrip().endswith(("？", "?")):
         return False
-    for line in lines[k : k + settings.question_wrap_lines]:
+    for n, line in enumerate(lines[k : k + settings.question_wrap_lines]):
         text = line.text.rstrip()
         if not text.strip() or LABEL.match(text.strip()):
             return True
         if ends_sentence(text):
-            return not text.endswith(("？", "?"))
+            if text.endswith(("？", "?")):
+                return False
+            return not _closing_remark(run, lines[k : k + n + 1], lines[k + n + 1 :], settings)
     return True
+
+
+def _closing_remark(run: list[Line], remark: Sequence[Line], after: Sequence[Line], settings: Settings) -> bool:
+    """Is ``remark`` the last sentence of the question's box: no wider than its lines, then a
+    blank line and a labelled turn after it?"""
+    if not after or after[0].text.strip():
+        return False
+    widest = max(line_width(x) for x in run)
+    if any(line_width(x) > widest + settings.box_width_wobble for x in remark):
+        return False
+    following = next((x.text.strip() for x in after if x.text.strip()), "")
+    return bool(LABEL.match(following))
 
 
 def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:

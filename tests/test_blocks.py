@@ -182,3 +182,30 @@ def test_a_headline_glued_under_a_box_is_cut_off_before_its_byline() -> None:
 
 将继续加强这方面工作。
 """) == [2, 1]
+
+
+def test_a_remark_that_closes_a_questions_box_stays_in_it() -> None:
+    # a sentence after the question mark, no wider than the question's lines, then a blank
+    # line and the next turn: the question's own closing remark
+    assert sizes("""
+记者：纸质原件扫描完，
+还要不要保存？
+有人担心原件没人管。
+
+记者：修复师好找吗？
+""") == [3, 1]
+    # wider text, or text that no blank line and label follow, is another box
+    assert sizes("""
+记者：纸质原件扫描完，
+还要不要保存？
+有人担心数字化以后原件就没人管了。
+
+记者：修复师好找吗？
+""") == [2, 1, 1]
+    assert sizes("""
+记者：纸质原件扫描完，
+还要不要保存？
+有人担心原件没人管。
+
+我们的做法是先扫描后归档。
+""") == [2, 1, 1]
