@@ -165,3 +165,24 @@ def test_an_open_question_goes_on_in_a_box_that_asks() -> None:
     # carries on in the box that asks, though it is printed before
     out = flows(OPEN_QUESTION)
     assert "主持人：今年以来，全区在优化营商环境方面做了哪些工作？" in out
+
+
+NOTE_AFTER_THE_BYLINE = """
+张三：今年我们街道改造了三十个小区，
+
+记者 王五 赵六
+
+老旧小区改造是民生工程也是发展工程，
+本期我们邀请有关负责人谈谈这项工作。
+
+编
+者
+按
+"""
+
+
+def test_an_open_answer_does_not_take_the_notes_box() -> None:
+    # the box between the byline and the note label printed after it is the note's, not
+    # the open answer carried on
+    out = flows(NOTE_AFTER_THE_BYLINE)
+    assert out[0] == "张三：今年我们街道改造了三十个小区，"
