@@ -405,7 +405,7 @@ def _stitch_score(
 ) -> float:
     f, g = flows[i], flows[j]
     relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
-    if relation is Relation.INDENT:
+    if relation is Relation.INDENT or _asks_nothing(f, g):
         return _FORBIDDEN
     score = settings.stitch_any + (settings.stitch_after if j > i else 0.0)
     score -= settings.stitch_per_flow_between * abs(j - i)
@@ -424,6 +424,14 @@ def _stitch_score(
     elif same_column(columns[i], columns[j]):
         score += settings.stitch_same_width
     return score
+
+
+def _asks_nothing(f: Flow, g: Flow) -> bool:
+    """A host's question left open before its question mark goes on in a box that asks it:
+    a box with no question mark does not carry it on."""
+    if f.kind is not Kind.QUESTION or any(m in f.text for m in "？?"):
+        return False
+    return not any(m in g.text for m in "？?")
 
 
 def _chain(flows: list[Flow], nxt: dict[int, int]) -> list[Flow]:

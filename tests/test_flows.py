@@ -161,3 +161,45 @@ def test_the_box_a_note_label_follows_stays_where_it_is_printed() -> None:
     # to the label), not another answer's paragraph
     out = flows(PARAGRAPH_AT_ANOTHER_ANSWERS_WIDTH + "\n编\n者\n按\n")
     assert out[2].startswith("张三：") and out[2].endswith("三十个小区。")
+
+
+OPEN_QUESTION = """
+张三：我们推行了一网通办。
+
+境方面做了哪些工作？
+
+主持人：今年以来，全区在优化营商环
+
+张三：我们还建了政务服务中心。
+
+境方面，企业开办的时间压缩到了一
+天，群众办事也比以前更加方便了。
+"""
+
+
+def test_an_open_question_goes_on_in_a_box_that_asks() -> None:
+    # the box printed after the open question has no question mark: the host's question
+    # carries on in the box that asks, though it is printed before
+    out = flows(OPEN_QUESTION)
+    assert "主持人：今年以来，全区在优化营商环境方面做了哪些工作？" in out
+
+
+NOTE_AFTER_THE_BYLINE = """
+张三：今年我们街道改造了三十个小区，
+
+记者 王五 赵六
+
+老旧小区改造是民生工程也是发展工程，
+本期我们邀请有关负责人谈谈这项工作。
+
+编
+者
+按
+"""
+
+
+def test_an_open_answer_does_not_take_the_notes_box() -> None:
+    # the box between the byline and the note label printed after it is the note's, not
+    # the open answer carried on
+    out = flows(NOTE_AFTER_THE_BYLINE)
+    assert out[0] == "张三：今年我们街道改造了三十个小区，"
