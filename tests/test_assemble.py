@@ -88,3 +88,20 @@ def test_the_title_is_found_above_the_note_printed_before_the_byline() -> None:
 王小二：重点是发展。
 """)
     assert (iv.title, iv.subtitle) == ("某镇绘就生态发展新画卷", "生态建设系列访谈")
+
+
+def test_headlines_wrapped_side_by_side_are_joined_line_by_line() -> None:
+    result = assemble_page(classify_blocks(split_blocks(page("""
+城南社区举办邻里
+
+全市秋季森林防火
+
+文化节
+
+会议召开
+
+本报讯（记者 王三）近日，城南社区举办邻里文化节，居民踊跃参加。
+
+本报讯（记者 李四）昨天，全市秋季森林防火会议召开，会议部署了工作。
+"""))))
+    assert [a.headline for a in result.articles] == ["城南社区举办邻里文化节", "全市秋季森林防火会议召开"]

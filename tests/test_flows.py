@@ -127,3 +127,14 @@ def test_a_name_printed_apart_from_its_title_stays_in_the_roster() -> None:
 李大三
 """)
     assert texts[-1] == "访谈嘉宾：某区发展和改革委员会党组书记、主任王小二某区应急管理局局长李大三"
+
+
+def test_a_headlines_wrapped_end_is_not_carried_on_by_the_text_after_it() -> None:
+    texts = flows("""
+城南社区举办邻里文化节，居民踊跃参加，活动持续了
+
+节
+
+全市秋季森林防火会议召开，会议部署了工作。
+""")
+    assert "节" in texts
