@@ -128,7 +128,16 @@ def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:
         or text.startswith(settings.article_openers + SUBTITLE_DASHES)
         or parse_byline(text) is not None
         or parse_byline(prev.text) is not None
+        or _after_subtitle(prev, line)
     )
+
+
+def _after_subtitle(prev: Line, line: Line) -> bool:
+    """A ——subtitle is a line of its own: the line after it starts another block, unless
+    it is the subtitle's wrapped end (shorter, with no punctuation)."""
+    if not prev.text.strip().startswith(SUBTITLE_DASHES):
+        return False
+    return bool(_PUNCT.search(line.text)) or line_width(line) >= line_width(prev)
 
 
 # A title and its byline printed on one line: "标题 记者 甲 乙".
