@@ -304,7 +304,9 @@ def _reporters(flows: list[Flow], used: set[int]) -> tuple[str, ...]:
 
 
 def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragraph, ...]:
-    """Lead fields (采访对象：…) and unclaimed running text right after the furniture."""
+    """Lead fields (采访对象：…) and unclaimed running text right after the furniture —
+    or, when nothing followed it, right after the questions printed together below it (a
+    layout that sets the questions in a box of their own before the lead)."""
     paras: list[Paragraph] = []
     after_furniture = False
     for f in flows:
@@ -314,7 +316,9 @@ def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragr
         elif f.kind is Kind.ROSTER and ends_sentence(f.text):
             # a roster written as a sentence ("本期访谈嘉宾：…。") is also the lead's text
             paras += join_paragraphs(f.blocks, settings)
-        after_furniture = f.kind in _FURNITURE or (after_furniture and f.kind is Kind.TEXT)
+        after_furniture = f.kind in _FURNITURE or (
+            after_furniture and (f.kind is Kind.TEXT or (f.kind is Kind.QUESTION and not paras))
+        )
     return tuple(paras)
 
 

@@ -105,3 +105,21 @@ def test_headlines_wrapped_side_by_side_are_joined_line_by_line() -> None:
 本报讯（记者 李四）昨天，全市秋季森林防火会议召开，会议部署了工作。
 """))))
     assert [a.headline for a in result.articles] == ["城南社区举办邻里文化节", "全市秋季森林防火会议召开"]
+
+
+def test_a_lead_printed_below_the_questions_box_is_the_lead() -> None:
+    iv = _interview("""
+某镇绘就生态发展新画卷
+记者 张一 李二
+
+主持人：今年的重点是什么？
+
+主持人：下一步怎么做？
+
+近年来，全镇坚持绿色发展之路，日前记者专访了镇长王小二。
+
+王小二：重点是发展。
+
+王小二：继续推进。
+""")
+    assert [p.text for p in iv.lead] == ["近年来，全镇坚持绿色发展之路，日前记者专访了镇长王小二。"]
