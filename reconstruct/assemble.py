@@ -41,6 +41,7 @@ def assemble_page(
     used: set[int] = set()
     titles = [_title(g, used) for g in groups]  # before headlines are matched to articles
     articles = _articles(flows, used, settings)
+    titles = [t if t[0] else (_top_title(g, used), t[1]) for g, t in zip(groups, titles)]
     interviews = [_interview(g, t, used, settings) for g, t in zip(groups, titles)]
     leftovers = tuple(
         p for f in flows if id(f) not in used for p in join_paragraphs(f.blocks, settings)
@@ -267,6 +268,23 @@ def _title(flows: list[Flow], used: set[int]) -> tuple[str, str]:
                 used.add(id(flows[k]))
                 return flows[k].text, ""
     return "", ""
+
+
+def _top_title(flows: list[Flow], used: set[int]) -> str:
+    """An interview whose subtitle and byline stand by no title (printed apart, in a box of
+    their own): its title is the first title-like flow it prints before its first turn,
+    unless that flow heads a news item (matched to an article already, or set right above
+    one)."""
+    for i, f in enumerate(flows):
+        if f.kind in (Kind.QUESTION, Kind.ANSWER):
+            return ""
+        if id(f) in used or not _title_like(f):
+            continue
+        if i + 1 < len(flows) and flows[i + 1].kind is Kind.ARTICLE:
+            continue
+        used.add(id(f))
+        return f.text
+    return ""
 
 
 # What may stand between a title and its subtitle or byline: the other furniture, and the
