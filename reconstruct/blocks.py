@@ -95,7 +95,8 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
     settings = settings or Settings()
     blocks: list[Block] = []
     run: list[Line] = []
-    for line in unglue_vertical_labels(_split_fused_byline(page.lines), settings):
+    lines = _unglue_trailing_labels(unglue_vertical_labels(_split_fused_byline(page.lines), settings), settings)
+    for line in lines:
         if not line.text.strip():
             _flush(run, blocks, settings)
             run = []
@@ -314,6 +315,39 @@ def unglue_vertical_labels(lines: Sequence[Line], settings: Settings) -> list[Li
         replacement = [blank, *label, blank, *body, blank]
         out[start : hits[-1] + 1] = replacement
         i = start + len(replacement)
+    return out
+
+
+# A vertical label's first characters read onto the end of a line after a gap ("标题 编者"),
+# its last ones on lines of their own below, within this many lines.
+_TRAILING_LABEL_SPAN = 20
+_TRAILING = re.compile(r"^(?P<text>.*[\u3400-\u9fff“”])\s+(?P<chars>[\u3400-\u9fff]{1,3})$")
+
+
+def _unglue_trailing_labels(lines: Sequence[Line], settings: Settings) -> list[Line]:
+    """A vertical note label set beside a title comes out with its first characters after
+    the title's line ("…撬动大 编者") and the rest one character a line below ("按"): when
+    they spell a note label, the label is taken out as a block of its own (one character a
+    line) set before the line, which keeps its own text and runs on into the line after."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        m = _TRAILING.match(line.text.strip())
+        if not m:
+            continue
+        chars, rest = m.group("chars"), []
+        for k in range(i + 1, min(len(out), i + 1 + _TRAILING_LABEL_SPAN)):
+            if len(chars) + len(rest) >= max(len(x) for x in settings.note_labels):
+                break
+            if len(out[k].text.strip()) == 1:
+                rest.append(k)
+                if any(sorted(chars + "".join(out[j].text.strip() for j in rest)) == sorted(x)
+                       for x in settings.note_labels):
+                    label = [Line(line.number, c) for c in chars] + [out[j] for j in rest]
+                    for j in reversed(rest):
+                        del out[j]  # the line's own text runs on across them ("…撬动大" / "治理")
+                    blank = Line(line.number, "")
+                    out[i : i + 1] = [blank, *label, blank, Line(line.number, m.group("text"))]
+                    return _unglue_trailing_labels(out, settings)
     return out
 
 
