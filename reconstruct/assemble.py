@@ -13,9 +13,9 @@ from .blocks import LABEL
 from .classify import parse_byline
 from .flows import Flow, group_flows, roster_like, same_column, segments, stitch_flows
 from .interviews import split_interviews
-from .furniture import parse_roster, split_headline
+from .furniture import deal_fragments, parse_roster, split_headline
 from .lexicon import bigrams, cosine
-from .model import Article, Block, Guest, Interview, Kind, PageMeta, PageResult, Paragraph, Turn
+from .model import Article, Block, Guest, Line, Interview, Kind, PageMeta, PageResult, Paragraph, Turn
 from .paragraphs import flow_column, join_paragraphs
 from .repair import ends_sentence, join_lines, strip_spaces
 from .settings import Settings
@@ -41,6 +41,7 @@ def assemble_page(
     used: set[int] = set()
     titles = [_title(g, used) for g in groups]  # before headlines are matched to articles
     articles = _articles(flows, used, settings)
+    titles = [t if t[0] else (_top_title(g, used), t[1]) for g, t in zip(groups, titles)]
     interviews = [_interview(g, t, used, settings) for g, t in zip(groups, titles)]
     leftovers = tuple(
         p for f in flows if id(f) not in used for p in join_paragraphs(f.blocks, settings)
@@ -269,6 +270,23 @@ def _title(flows: list[Flow], used: set[int]) -> tuple[str, str]:
     return "", ""
 
 
+def _top_title(flows: list[Flow], used: set[int]) -> str:
+    """An interview whose subtitle and byline stand by no title (printed apart, in a box of
+    their own): its title is the first title-like flow it prints before its first turn,
+    unless that flow heads a news item (matched to an article already, or set right above
+    one)."""
+    for i, f in enumerate(flows):
+        if f.kind in (Kind.QUESTION, Kind.ANSWER):
+            return ""
+        if id(f) in used or not _title_like(f):
+            continue
+        if i + 1 < len(flows) and flows[i + 1].kind is Kind.ARTICLE:
+            continue
+        used.add(id(f))
+        return f.text
+    return ""
+
+
 # What may stand between a title and its subtitle or byline: the other furniture, and the
 # editor's note (its label, its text).
 _BETWEEN_TITLE = (Kind.SUBTITLE, Kind.BYLINE, Kind.ROSTER, Kind.FIELD, Kind.NOTE_LABEL, Kind.TEXT)
@@ -304,7 +322,9 @@ def _reporters(flows: list[Flow], used: set[int]) -> tuple[str, ...]:
 
 
 def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragraph, ...]:
-    """Lead fields (采访对象：…) and unclaimed running text right after the furniture."""
+    """Lead fields (采访对象：…) and unclaimed running text right after the furniture —
+    or, when nothing followed it, right after the questions printed together below it (a
+    layout that sets the questions in a box of their own before the lead)."""
     paras: list[Paragraph] = []
     after_furniture = False
     for f in flows:
@@ -314,7 +334,9 @@ def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragr
         elif f.kind is Kind.ROSTER and ends_sentence(f.text):
             # a roster written as a sentence ("本期访谈嘉宾：…。") is also the lead's text
             paras += join_paragraphs(f.blocks, settings)
-        after_furniture = f.kind in _FURNITURE or (after_furniture and f.kind is Kind.TEXT)
+        after_furniture = f.kind in _FURNITURE or (
+            after_furniture and (f.kind is Kind.TEXT or (f.kind is Kind.QUESTION and not paras))
+        )
     return tuple(paras)
 
 
@@ -360,28 +382,98 @@ def _articles(flows: list[Flow], used: set[int], settings: Settings) -> list[Art
     arts = [f for f in flows if f.kind is Kind.ARTICLE]
     used.update(id(f) for f in arts)
     bodies = [join_paragraphs(f.blocks, settings) for f in arts]
-    heads = [""] * len(arts)
+    heads: list[list[tuple[int, str]]] = [[] for _ in arts]  # (line, part) of each headline
     texts = ["".join(p.text for p in b) for b in bodies]
-    for group in _headline_candidates(flows, used):
+    for group in _headline_candidates(flows, used, texts):
         free = [k for k in range(len(arts)) if not heads[k]]
         parts = split_headline("".join(f.text for f in group), [texts[k] for k in free])
         if parts:
             used.update(id(f) for f in group)
             for part, k in parts:
-                heads[free[k]] = part
-    return [Article(headline=h, paragraphs=b) for h, b in zip(heads, bodies)]
+                heads[free[k]].append((group[0].head.lines[0].number, part))
+    _band_fragments(flows, used, texts, heads, whole={k for k, h in enumerate(heads) if h})
+    return [
+        Article(headline="".join(p for _, p in sorted(h, key=lambda x: x[0])), paragraphs=b)
+        for h, b in zip(heads, bodies)
+    ]
 
 
-def _headline_candidates(flows: list[Flow], used: set[int]) -> list[list[Flow]]:
+# A headline's fragments lie within this many lines of each other (a band of headlines
+# wrapped side by side spans a few lines).
+_BAND_LINES = 4
+
+
+def _band_fragments(
+    flows: list[Flow],
+    used: set[int],
+    texts: list[str],
+    heads: list[list[tuple[int, str]]],
+    whole: set[int],
+) -> None:
+    """Headlines printed side by side and wrapped come out a line of each at a time: the
+    lines left over, with no sentence punctuation, are dealt to the articles whose words
+    they hold, each headline read in line order. A flow is taken only when every line of
+    it found its article near the rest of that article's headline; a headline found
+    whole (``whole``, by :func:`split_headline`) takes a line only where its article reads
+    on across the join (an article that runs two news items on holds both headlines'
+    words)."""
+    rest = [f for f in flows if id(f) not in used and f.kind in (Kind.HEADLINE, Kind.TEXT)
+            and _unpunctuated(f)]
+    lines = [x for f in rest for b in f.blocks for x in b.lines]
+    if not lines or not texts:
+        return
+    owners = deal_fragments([x.text for x in lines], texts)
+    dealt = {id(x): k for x, k in zip(lines, owners)}
+    for f in rest:
+        mine = [x for b in f.blocks for x in b.lines]
+        picks = [dealt.get(id(x)) for x in mine]
+        if any(
+            k is None or not _near(heads[k], x.number)
+            or (k in whole and not _reads_on(heads[k], x, texts[k]))
+            for x, k in zip(mine, picks)
+        ):
+            continue
+        used.add(id(f))
+        for x, k in zip(mine, picks):
+            heads[k].append((x.number, strip_spaces(x.text).replace(" ", "")))  # type: ignore[index]
+
+
+def _reads_on(parts: list[tuple[int, str]], line: Line, text: str) -> bool:
+    """Does the article's text read on across the join of its headline and this line,
+    set before or after it by line number?"""
+    frag = strip_spaces(line.text).replace(" ", "")
+    body = strip_spaces(text).replace(" ", "")
+    ordered = sorted(parts, key=lambda x: x[0])
+    if not frag or not ordered:
+        return False
+    if line.number >= ordered[-1][0]:
+        return ordered[-1][1][-1:] + frag[0] in body
+    return frag[-1] + ordered[0][1][:1] in body
+
+
+def _near(parts: list[tuple[int, str]], line: int) -> bool:
+    return not parts or min(abs(n - line) for n, _ in parts) <= _BAND_LINES
+
+
+def _unpunctuated(flow: Flow) -> bool:
+    """Lines of headline text: no sentence punctuation, a few lines at most."""
+    lines = [x for b in flow.blocks for x in b.lines]
+    return len(lines) <= 6 and not any(p in flow.text for p in "。，；！？：、")
+
+
+def _headline_candidates(flows: list[Flow], used: set[int], texts: Sequence[str]) -> list[list[Flow]]:
     """Headlines, and titles wrapped over a few lines; a stub of a few characters after
-    one (its wrapped end, cut off by a blank line) belongs to it."""
+    one (its wrapped end, cut off by a blank line) belongs to it — if some article reads
+    on across the join (in a band of headlines, the stub may end another)."""
     groups: list[list[Flow]] = []
     after_title = False
+    bodies = [strip_spaces(t).replace(" ", "") for t in texts]
     for f in flows:
         if id(f) in used or not _title_like(f):
             after_title = False
             continue
-        if after_title and f.kind is Kind.TEXT and len(f.text) <= 8:
+        join = groups[-1][-1].text[-1:] + f.text[:1] if after_title else ""
+        if after_title and f.kind is Kind.TEXT and len(f.text) <= 8 and any(join in b for b in bodies):
             groups[-1].append(f)
         else:
             groups.append([f])

@@ -96,7 +96,7 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
     settings = settings or Settings()
     blocks: list[Block] = []
     run: list[Line] = []
-    lines = unglue_vertical_labels(_split_fused_byline(page.lines), settings)
+    lines = _unglue_trailing_labels(unglue_vertical_labels(_split_fused_byline(page.lines), settings), settings)
     for k, line in enumerate(lines):
         if not line.text.strip():
             _flush(run, blocks, settings)
@@ -176,6 +176,7 @@ def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:
         or text.startswith(settings.article_openers + SUBTITLE_DASHES)
         or parse_byline(text) is not None
         or parse_byline(prev.text) is not None
+        or _after_subtitle(prev, line)
     )
 
 
@@ -190,6 +191,14 @@ def _opens_label(text: str, prev: Line) -> bool:
     if len(label) > 1 or ends_sentence(prev.text):
         return True
     return not word_across(strip_spaces(prev.text).replace(" ", ""), label)
+
+
+def _after_subtitle(prev: Line, line: Line) -> bool:
+    """A ——subtitle is a line of its own: the line after it starts another block, unless
+    it is the subtitle's wrapped end (shorter, with no punctuation)."""
+    if not prev.text.strip().startswith(SUBTITLE_DASHES):
+        return False
+    return bool(_PUNCT.search(line.text)) or line_width(line) >= line_width(prev)
 
 
 # A title and its byline printed on one line: "标题 记者 甲 乙".
@@ -366,6 +375,39 @@ def unglue_vertical_labels(lines: Sequence[Line], settings: Settings) -> list[Li
         replacement = [blank, *label, blank, *body, blank]
         out[start : hits[-1] + 1] = replacement
         i = start + len(replacement)
+    return out
+
+
+# A vertical label's first characters read onto the end of a line after a gap ("标题 编者"),
+# its last ones on lines of their own below, within this many lines.
+_TRAILING_LABEL_SPAN = 20
+_TRAILING = re.compile(r"^(?P<text>.*[\u3400-\u9fff“”])\s+(?P<chars>[\u3400-\u9fff]{1,3})$")
+
+
+def _unglue_trailing_labels(lines: Sequence[Line], settings: Settings) -> list[Line]:
+    """A vertical note label set beside a title comes out with its first characters after
+    the title's line ("…撬动大 编者") and the rest one character a line below ("按"): when
+    they spell a note label, the label is taken out as a block of its own (one character a
+    line) set before the line, which keeps its own text and runs on into the line after."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        m = _TRAILING.match(line.text.strip())
+        if not m:
+            continue
+        chars, rest = m.group("chars"), []
+        for k in range(i + 1, min(len(out), i + 1 + _TRAILING_LABEL_SPAN)):
+            if len(chars) + len(rest) >= max(len(x) for x in settings.note_labels):
+                break
+            if len(out[k].text.strip()) == 1:
+                rest.append(k)
+                if any(sorted(chars + "".join(out[j].text.strip() for j in rest)) == sorted(x)
+                       for x in settings.note_labels):
+                    label = [Line(line.number, c) for c in chars] + [out[j] for j in rest]
+                    for j in reversed(rest):
+                        del out[j]  # the line's own text runs on across them ("…撬动大" / "治理")
+                    blank = Line(line.number, "")
+                    out[i : i + 1] = [blank, *label, blank, Line(line.number, m.group("text"))]
+                    return _unglue_trailing_labels(out, settings)
     return out
 
 

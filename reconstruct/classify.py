@@ -183,7 +183,7 @@ def _roster_entry(block: Block, prev: Block | None, speakers: frozenset[str]) ->
         return block
     if text in speakers:
         return replace(block, kind=Kind.ROSTER)
-    if prev is not None and prev.kind is not Kind.ROSTER and not ends_sentence(prev.lines[-1].text):
+    if prev is not None and prev.kind is not Kind.ROSTER and _open_sentence(prev):
         return block
     entries = sum(text.count(n) for n in speakers) + _ends_in_name(block, speakers)
     lines = len(block.lines)
@@ -192,6 +192,12 @@ def _roster_entry(block: Block, prev: Block | None, speakers: frozenset[str]) ->
     if not entries and _TITLE_END.search(text) and len(text) <= 48 and lines <= 2:
         return replace(block, kind=Kind.ROSTER)
     return block
+
+
+def _open_sentence(block: Block) -> bool:
+    """Does the block leave a sentence open? A few characters alone (a name's or a
+    headline's wrapped end, "立华") are no sentence."""
+    return not ends_sentence(block.lines[-1].text) and len(_block_text(block).replace(" ", "")) > 4
 
 
 # A title ends with its post (…局长, …主任, …董事长), a headline seldom does.

@@ -113,6 +113,15 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     """One run between blank lines: itself, or its columns one after another."""
     if not any(" " in x.text.strip() for x in run):
         return run
+    band = _headline_band(run, settings)
+    if band:
+        # each piece a block of its own, in print order: the headlines are told apart by
+        # the articles they head (assemble), not by a column's state
+        out: list[Line] = []
+        for line in run[:band]:
+            for piece in _pieces(line.text, settings):
+                out += [Line(line.number, piece), Line(line.number, "")]
+        return out + _unfuse_run(run[band:], settings)
     split = [_pieces(x.text, settings) for x in run]
     fused = [p for p in split if len(p) > 1]
     if not fused:
@@ -155,6 +164,30 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     if rest:
         out += [Line(rest[0].number, ""), *rest]
     return out
+
+
+# What a headline never holds: sentence punctuation.
+_SENTENCE_PUNCT = re.compile(r"[，。、；：！？,;:!?]")
+
+
+def _headline_band(run: list[Line], settings: Settings) -> int:
+    """How many lines at the top of the run are a band of headlines printed side by side
+    (wrapped, a line of each fused on one line): lines with no sentence punctuation, one at
+    least fused, up to the end of the run or a line that opens a news item or a turn
+    (0 when the run does not start so)."""
+    def opens(line: Line) -> bool:
+        text = line.text.strip()
+        return text.startswith(settings.article_openers) or bool(LABEL.match(text))
+
+    k = 0
+    while k < len(run) and not _SENTENCE_PUNCT.search(run[k].text) and not opens(run[k]):
+        k += 1
+    fused = [p for p in (_pieces(x.text, settings) for x in run[:k]) if len(p) > 1]
+    # a line alone is a headline; the band's widest row holds every headline's first line,
+    # each a column's worth (a piece narrower is a name after its post, "…书记 王某")
+    if k < 2 or not any(min(piece_width(x) for x in p) >= settings.fused_piece_width for p in fused):
+        return 0
+    return k if k == len(run) or opens(run[k]) else 0
 
 
 def _deal(

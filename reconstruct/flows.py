@@ -116,6 +116,8 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None
         return False
     if cur.kind not in _OWNERS and cur.kind is not Kind.TEXT:
         return False
+    if cur.kind is Kind.TEXT and _stub(cur):
+        return False  # a headline's wrapped end is not carried on by what follows it
     if cur.kind is Kind.NOTE_LABEL and not LABEL.match(strip_spaces(cur.head.lines[0].text)):
         return b.kind is Kind.TEXT  # a detached label: the note's text may follow it
     if cur.open:

@@ -88,3 +88,67 @@ def test_the_title_is_found_above_the_note_printed_before_the_byline() -> None:
 王小二：重点是发展。
 """)
     assert (iv.title, iv.subtitle) == ("某镇绘就生态发展新画卷", "生态建设系列访谈")
+
+
+def test_headlines_wrapped_side_by_side_are_joined_line_by_line() -> None:
+    result = assemble_page(classify_blocks(split_blocks(page("""
+城南社区举办邻里
+
+全市秋季森林防火
+
+文化节
+
+会议召开
+
+本报讯（记者 王三）近日，城南社区举办邻里文化节，居民踊跃参加。
+
+本报讯（记者 李四）昨天，全市秋季森林防火会议召开，会议部署了工作。
+"""))))
+    assert [a.headline for a in result.articles] == ["城南社区举办邻里文化节", "全市秋季森林防火会议召开"]
+
+
+def test_a_lead_printed_below_the_questions_box_is_the_lead() -> None:
+    iv = _interview("""
+某镇绘就生态发展新画卷
+记者 张一 李二
+
+主持人：今年的重点是什么？
+
+主持人：下一步怎么做？
+
+近年来，全镇坚持绿色发展之路，日前记者专访了镇长王小二。
+
+王小二：重点是发展。
+
+王小二：继续推进。
+""")
+    assert [p.text for p in iv.lead] == ["近年来，全镇坚持绿色发展之路，日前记者专访了镇长王小二。"]
+
+
+def test_a_title_whose_byline_is_printed_apart_is_the_first_headline_before_the_turns() -> None:
+    result = assemble_page(classify_blocks(split_blocks(page("""
+某镇绘就生态发展新画卷
+
+编者按：良好的生态环境是最普惠的民生福祉。
+
+主持人：今年的重点是什么？
+
+记者 张一 李二
+
+王小二：重点是发展。
+"""))))
+    assert result.interviews[0].title == "某镇绘就生态发展新画卷"
+
+
+def test_a_news_items_headline_is_no_interviews_title() -> None:
+    result = assemble_page(classify_blocks(split_blocks(page("""
+全市秋季森林防火会议召开
+
+本报讯（记者 李四）昨天，全市秋季森林防火会议召开，会议部署了工作。
+
+主持人：今年的重点是什么？
+
+王小二：重点是发展。
+"""))))
+    assert result.interviews[0].title == ""
+    assert result.articles[0].headline == "全市秋季森林防火会议召开"

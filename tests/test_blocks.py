@@ -37,6 +37,15 @@ def test_a_title_wrapped_over_two_lines_stays_one_block() -> None:
 """) == [2, 1]
 
 
+def test_a_subtitle_ends_its_block() -> None:
+    # the lead printed right under the subtitle, without a blank line, is another block
+    assert sizes("""
+——访某区某局局长
+“要想富，先修路。”近年来，全区累计投入交通建设资金
+86亿元。
+""") == [1, 2]
+
+
 def test_column_width_ignores_short_lines() -> None:
     blocks = split_blocks(page("十个字十个字十个字十\n十个字十个字十个字十\n八个字八个字八个\n短。"))
     assert column_width(blocks[0].lines) == 10

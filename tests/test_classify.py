@@ -148,3 +148,20 @@ def test_an_entry_whose_name_broke_after_its_first_character_is_roster() -> None
     kinds = _kinds(ROSTER_PAGE.replace("组书记、主任 王小二\n", "组书记、主任 王小二\n\n").replace(
         "书记、主任 李大三", "书记、主任 李\n\n大三"))
     assert kinds[5] == (Kind.ROSTER, None)
+
+
+def test_a_name_broken_off_before_a_roster_entry_does_not_hide_it() -> None:
+    # "小二" ends the entry before; it leaves no sentence open for the next entry to carry on
+    kinds = _kinds(ROSTER_PAGE.replace("组书记、主任 王小二\n", "组书记、主任 王\n\n小二\n\n"))
+    assert [k for k, _ in kinds][-4:] == [Kind.TEXT, Kind.ROSTER, Kind.ROSTER, Kind.ROSTER]
+    assert kinds[4][0] is Kind.ROSTER
+
+
+def test_a_vertical_label_read_onto_the_end_of_a_title_is_taken_apart() -> None:
+    # "编者" after the title's first line, "按" alone below, then the title's wrapped end
+    kinds = _kinds("""
+某区全面推进城乡一体化建设开创 编者
+按
+新局面
+""")
+    assert kinds == [(Kind.NOTE_LABEL, "编者按"), (Kind.HEADLINE, None)]

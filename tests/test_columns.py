@@ -76,3 +76,21 @@ def test_a_lone_line_goes_to_the_column_whose_word_it_finishes() -> None:
 这里是左栏写到栏尾的智 分。我们通过以奖代补的方
 式鼓励原住民参与经营。
 """) == ["这里是左栏写到栏尾的智", "", "分。我们通过以奖代补的方", "式鼓励原住民参与经营。", ""]
+
+
+def test_a_band_of_wrapped_headlines_side_by_side_is_printed_piece_by_piece() -> None:
+    # three headlines wrapped over two lines, their first lines fused; each piece becomes a
+    # block of its own in print order, the news item below them left as it is
+    assert texts("""
+城南社区举办邻里文化 全市秋季森林防火会议 老城区背街小巷整治
+节
+召开 完工
+本报讯（记者 王三）近日，城南社区
+举办邻里文化节。
+""") == ["城南社区举办邻里文化", "", "全市秋季森林防火会议", "", "老城区背街小巷整治", "",
+         "节", "", "召开 完工", "", "本报讯（记者 王三）近日，城南社区", "举办邻里文化节。", ""]
+
+
+def test_a_post_and_a_name_after_it_are_no_band() -> None:
+    text = "某区应急管理局党委书记 王\n小二\n"
+    assert texts(text) == ["某区应急管理局党委书记 王", "小二", ""]

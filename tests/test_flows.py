@@ -203,3 +203,14 @@ def test_an_open_answer_does_not_take_the_notes_box() -> None:
     # the open answer carried on
     out = flows(NOTE_AFTER_THE_BYLINE)
     assert out[0] == "张三：今年我们街道改造了三十个小区，"
+
+
+def test_a_headlines_wrapped_end_is_not_carried_on_by_the_text_after_it() -> None:
+    texts = flows("""
+城南社区举办邻里文化节，居民踊跃参加，活动持续了
+
+节
+
+全市秋季森林防火会议召开，会议部署了工作。
+""")
+    assert "节" in texts

@@ -1,4 +1,4 @@
-from reconstruct.furniture import parse_roster, split_headline
+from reconstruct.furniture import deal_fragments, parse_roster, split_headline
 
 
 def test_roster_title_first_broken_anywhere() -> None:
@@ -45,3 +45,10 @@ def test_a_title_run_on_across_boxes_is_not_dealt_out() -> None:
     boxes = ["某工业园发展中心党委", "书记、主任", "李乙", "赵丙"]
     guests = parse_roster(boxes, ["李乙", "赵丙"])
     assert [(g.name, g.title) for g in guests] == [("李乙", "某工业园发展中心党委书记、主任"), ("赵丙", "")]
+
+
+def test_band_fragments_are_dealt_by_their_words_and_a_wrapped_end_by_the_join() -> None:
+    texts = ["本报讯 近日，城南社区举办邻里文化节，居民踊跃参加。",
+             "本报讯 昨天，全市秋季森林防火会议召开，会议部署了工作。"]
+    fragments = ["全市秋季森林防火", "城南社区举办邻里文化", "节", "会议召开", "无关的一行字"]
+    assert deal_fragments(fragments, texts) == [1, 0, 0, 1, None]
