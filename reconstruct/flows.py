@@ -352,16 +352,31 @@ def _home_score(
     said_unit: dict[int, dict[str, float]],
     columns: dict[int, float],
 ) -> float:
+    score = _affinity(flows, i, j, settings, voices, said, said_unit)
+    if same_column(columns[i], columns[j]):
+        score += settings.stitch_same_width
+    if abs(columns[i] - columns[j]) <= settings.exact_width_tolerance:
+        score += settings.stitch_exact_width
+    return score
+
+
+def _affinity(
+    flows: list[Flow],
+    i: int,
+    j: int,
+    settings: Settings,
+    voices: dict[str, dict[str, float]],
+    said: dict[int, Counter[str]],
+    said_unit: dict[int, dict[str, float]],
+) -> float:
+    """How well flow ``j`` would carry on flow ``i`` by position and words: after it in
+    reading order and near it, words shared with it, words only that guest uses."""
     score = settings.stitch_after if j > i else 0.0
     score -= settings.stitch_per_flow_between * abs(j - i)
     score += settings.stitch_shared_words * cosine(said[i], said[j])
     voice = voices.get(flows[i].head.speaker or "")
     if voice:
         score += settings.stitch_voice * dot(said_unit[j], voice)
-    if same_column(columns[i], columns[j]):
-        score += settings.stitch_same_width
-    if abs(columns[i] - columns[j]) <= settings.exact_width_tolerance:
-        score += settings.stitch_exact_width
     return score
 
 
@@ -409,18 +424,13 @@ def _stitch_score(
     relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
     if relation is Relation.INDENT or _asks_nothing(f, g):
         return _FORBIDDEN
-    score = settings.stitch_any + (settings.stitch_after if j > i else 0.0)
-    score -= settings.stitch_per_flow_between * abs(j - i)
+    score = settings.stitch_any + _affinity(flows, i, j, settings, voices, said, said_unit)
     if g.tentative:
         score += settings.stitch_tentative
     left = strip_spaces(f.blocks[-1].lines[-1].text).replace(" ", "")
     right = strip_spaces(g.head.lines[0].text).replace(" ", "")
     if word_across(left, right):
         score += settings.stitch_word_across
-    score += settings.stitch_shared_words * cosine(said[i], said[j])
-    voice = voices.get(f.head.speaker or "")
-    if voice:
-        score += settings.stitch_voice * dot(said_unit[j], voice)
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
     elif same_column(columns[i], columns[j]):
