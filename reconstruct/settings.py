@@ -102,6 +102,9 @@ class Settings:
     row_width_fit: float = 0.5
     row_width_miss: float = 1.0
     row_width_wobble: float = 1.0
+    # A letter-spaced line's characters fall short of its column by at most this much
+    # (justification spreads what did not fit: a punctuation mark, a number).
+    row_spacing_room: float = 2.5
     row_switch: float = 1.5
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
