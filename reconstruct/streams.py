@@ -163,11 +163,13 @@ def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) ->
         periods[j] = _PERIODS[a]
         a = back[j][a]
     # each box carries on the box its period before it, across a change of period too (a
-    # column that goes on when another ends); a box claimed twice stays with the first
+    # column that goes on when another ends), unless a speaker label would carry on an open
+    # sentence (the column's sentence goes on elsewhere, in its next column); a box claimed
+    # twice stays with the first
     succ: dict[int, int] = {}
     for j in range(n):
         p = j - periods[j]
-        if p >= 0 and p not in succ:
+        if p >= 0 and p not in succ and (last[p].closed or not first[j].labelled):
             succ[p] = j
     taken = set(succ.values())
     out: list[list[Line]] = []

@@ -131,3 +131,13 @@ def test_a_band_of_five_columns_is_rewoven() -> None:
     columns = [wrap(t, w) for t, w in zip(texts, (8, 10, 12, 14, 16))]
     woven = "\n".join(x.text for x in unweave_rows(page(row_by_row(*columns))).lines)
     assert all("\n".join(c[:4]) in woven for c in columns)
+
+
+def test_a_new_turn_never_carries_on_an_open_sentence() -> None:
+    # the left column's sentence goes on in a column further on; the turn printed below it
+    # starts a box of its own
+    left = wrap(LEFT, 12)[:4] + wrap("王五：我们社区的垃圾分类也做得很好，居民参与率高。", 12)
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + row_by_row(left, wrap(RIGHT, 13))
+    lines = [x.text for x in unweave_rows(page(text)).lines]
+    k = lines.index(left[4])
+    assert lines[k - 1] == "" and lines[k - 2] == left[3]
