@@ -106,11 +106,13 @@ def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[
     """Runs of small boxes (a line or a few standing between blank lines); a bigger box (a
     column the extractor kept whole) is a run of its own, and so is each line of the
     interview's heading (a box with a subtitle or a byline, and the title printed just
-    above a subtitle), which spans the page rather than sitting in a column."""
+    above a subtitle), which spans the page rather than sitting in a column, and a label
+    printed one character per line."""
     groups = _boxes(lines)
     heading = {
         k for k, g in enumerate(groups)
-        if any(map(_heading, g)) or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
+        if any(map(_heading, g)) or _upright_label(g)
+        or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
     }
     runs: list[tuple[list[list[Line]], bool]] = []  # (boxes, whether they are small)
     small: list[list[Line]] = []
@@ -125,6 +127,12 @@ def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[
     if small:
         runs.append((small, True))
     return runs
+
+
+def _upright_label(box: list[Line]) -> bool:
+    """A label printed one character per line (编 / 者 / 按), which stands beside a column
+    rather than in it."""
+    return len(box) > 1 and all(len(x.text.strip()) == 1 for x in box)
 
 
 def _subtitle(line: Line) -> bool:

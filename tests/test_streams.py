@@ -141,3 +141,10 @@ def test_a_new_turn_never_carries_on_an_open_sentence() -> None:
     lines = [x.text for x in unweave_rows(page(text)).lines]
     k = lines.index(left[4])
     assert lines[k - 1] == "" and lines[k - 2] == left[3]
+
+
+def test_a_label_printed_one_character_per_line_stays_apart() -> None:
+    text = row_by_row(wrap(LEFT, 8), wrap(RIGHT, 11)) + "\n编\n者\n按\n\n" + row_by_row(wrap(RIGHT, 9), wrap(LEFT, 12))
+    lines = [x.text for x in unweave_rows(page(text)).lines]
+    k = lines.index("编")
+    assert lines[k - 1 : k + 4] == ["", "编", "者", "按", ""]
