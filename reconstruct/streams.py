@@ -18,6 +18,7 @@ stay as they are."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced
@@ -33,6 +34,8 @@ __all__ = ["unweave_rows", "printed_row_by_row"]
 # also crosses a sidebar's; allowing five and six found more true joins, and fewer false
 # ones, than one to four on the pdfminer.six pages)
 _PERIODS = (1, 2, 3, 4, 5, 6)
+# the marks running text has and a headline does not
+_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?]")
 
 
 def printed_row_by_row(page: Page, settings: Settings | None = None) -> bool:
@@ -106,12 +109,12 @@ def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[
     """Runs of small boxes (a line or a few standing between blank lines); a bigger box (a
     column the extractor kept whole) is a run of its own, and so is each line of the
     interview's heading (a box with a subtitle or a byline, and the title printed just
-    above a subtitle), which spans the page rather than sitting in a column, and a label
-    printed one character per line."""
+    above a subtitle), which spans the page rather than sitting in a column, a label
+    printed one character per line, and a headline wrapped in its box."""
     groups = _boxes(lines)
     heading = {
         k for k, g in enumerate(groups)
-        if any(map(_heading, g)) or _upright_label(g)
+        if any(map(_heading, g)) or _upright_label(g) or _wrapped_headline(g, settings)
         or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
     }
     runs: list[tuple[list[list[Line]], bool]] = []  # (boxes, whether they are small)
@@ -133,6 +136,14 @@ def _upright_label(box: list[Line]) -> bool:
     """A label printed one character per line (编 / 者 / 按), which stands beside a column
     rather than in it."""
     return len(box) > 1 and all(len(x.text.strip()) == 1 for x in box)
+
+
+def _wrapped_headline(box: list[Line], settings: Settings) -> bool:
+    """A headline wrapped in its box: lines without a punctuation mark, the last one short."""
+    return (
+        len(box) > 1 and not any(_PUNCTUATION.search(x.text) for x in box)
+        and line_width(box[-1]) < line_width(box[0]) - settings.short_line_shortfall
+    )
 
 
 def _subtitle(line: Line) -> bool:

@@ -148,3 +148,11 @@ def test_a_label_printed_one_character_per_line_stays_apart() -> None:
     lines = [x.text for x in unweave_rows(page(text)).lines]
     k = lines.index("编")
     assert lines[k - 1 : k + 4] == ["", "编", "者", "按", ""]
+
+
+def test_a_wrapped_headline_stays_a_box_of_its_own() -> None:
+    headline = "\n街道老旧小区改造完工居民喜迎\n新家园\n\n"
+    text = row_by_row(wrap(LEFT, 8), wrap(RIGHT, 14)) + headline + row_by_row(wrap(RIGHT, 9), wrap(LEFT, 14))
+    lines = [x.text for x in unweave_rows(page(text)).lines]
+    k = lines.index("新家园")
+    assert lines[k - 2 : k + 2] == ["", "街道老旧小区改造完工居民喜迎", "新家园", ""]
