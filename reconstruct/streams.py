@@ -12,9 +12,10 @@ sentence left open is carried on by a line at its width that no speaker label op
 that reads on across the join (a dictionary word across it, or two characters the page
 prints side by side elsewhere), a finished one gladly by a new turn; changing the period
 costs a little. Each box then carries on the box its period before it, across a change of
-period too (when one column of a band ends, the others go on at the new period), and each
-column so found is printed as one box. Bigger boxes (a column the extractor kept whole)
-stay as they are."""
+period too (when one column of a band ends, the others go on at the new period), except
+that a speaker label never carries on an open sentence; each column so found is printed as
+one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
+printed one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
 
