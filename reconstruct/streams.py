@@ -6,31 +6,37 @@ its own and prints those boxes band by band across the page: the first box of ea
 side by side, then the second of each, and so on, each followed by a blank line. Across a
 band of ``m`` columns a box then carries on the box printed ``m`` boxes before it.
 
-The page's small boxes are cut into runs, each with its period ``m`` (one to four columns),
+The page's small boxes are cut into runs, each with its period ``m`` (one to six columns),
 by dynamic programming over how well every box carries on the box ``m`` before it: a
 sentence left open is carried on by a line at its width that no speaker label opens and
 that reads on across the join (a dictionary word across it, or two characters the page
 prints side by side elsewhere), a finished one gladly by a new turn; changing the period
 costs a little. Each box then carries on the box its period before it, across a change of
-period too (when one column of a band ends, the others go on at the new period), and each
-column so found is printed as one box. Bigger boxes (a column the extractor kept whole)
-stay as they are."""
+period too (when one column of a band ends, the others go on at the new period), except
+that a speaker label never carries on an open sentence; each column so found is printed as
+one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
+printed one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced
 from .furniture import parse_byline
 from .lexicon import word_across
 from .model import Line, Page
-from .repair import ends_sentence, strip_spaces
+from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["unweave_rows", "printed_row_by_row"]
 
-# a band across a page holds one to four columns
-_PERIODS = (1, 2, 3, 4)
+# a band across a page holds one to six columns (a page of narrow columns, or a band that
+# also crosses a sidebar's; allowing five and six found more true joins, and fewer false
+# ones, than one to four on the pdfminer.six pages)
+_PERIODS = (1, 2, 3, 4, 5, 6)
+# the marks running text has and a headline does not
+_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?]")
 
 
 def printed_row_by_row(page: Page, settings: Settings | None = None) -> bool:
@@ -51,6 +57,7 @@ class _Info:
     closed: bool  # ends a sentence
     labelled: bool
     spaced: bool
+    chars: float  # the width of its characters alone (a letter-spaced line's, unstretched)
 
     @classmethod
     def of(cls, raw: str) -> "_Info":
@@ -60,6 +67,7 @@ class _Info:
             ends_sentence(raw),
             bool(LABEL.match(raw.strip())),
             spaced(raw),
+            float(display_width(strip_spaces(raw))),
         )
 
 
@@ -102,11 +110,13 @@ def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[
     """Runs of small boxes (a line or a few standing between blank lines); a bigger box (a
     column the extractor kept whole) is a run of its own, and so is each line of the
     interview's heading (a box with a subtitle or a byline, and the title printed just
-    above a subtitle), which spans the page rather than sitting in a column."""
+    above a subtitle), which spans the page rather than sitting in a column, a label
+    printed one character per line, and a headline wrapped in its box."""
     groups = _boxes(lines)
     heading = {
         k for k, g in enumerate(groups)
-        if any(map(_heading, g)) or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
+        if any(map(_heading, g)) or _upright_label(g) or _wrapped_headline(g, settings)
+        or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
     }
     runs: list[tuple[list[list[Line]], bool]] = []  # (boxes, whether they are small)
     small: list[list[Line]] = []
@@ -121,6 +131,20 @@ def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[
     if small:
         runs.append((small, True))
     return runs
+
+
+def _upright_label(box: list[Line]) -> bool:
+    """A label printed one character per line (编 / 者 / 按), which stands beside a column
+    rather than in it."""
+    return len(box) > 1 and all(len(x.text.strip()) == 1 for x in box)
+
+
+def _wrapped_headline(box: list[Line], settings: Settings) -> bool:
+    """A headline wrapped in its box: lines without a punctuation mark, the last one short."""
+    return (
+        len(box) > 1 and not any(_PUNCTUATION.search(x.text) for x in box)
+        and line_width(box[-1]) < line_width(box[0]) - settings.short_line_shortfall
+    )
 
 
 def _subtitle(line: Line) -> bool:
@@ -159,11 +183,13 @@ def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) ->
         periods[j] = _PERIODS[a]
         a = back[j][a]
     # each box carries on the box its period before it, across a change of period too (a
-    # column that goes on when another ends); a box claimed twice stays with the first
+    # column that goes on when another ends), unless a speaker label would carry on an open
+    # sentence (the column's sentence goes on elsewhere, in its next column); a box claimed
+    # twice stays with the first
     succ: dict[int, int] = {}
     for j in range(n):
         p = j - periods[j]
-        if p >= 0 and p not in succ:
+        if p >= 0 and p not in succ and (last[p].closed or not first[j].labelled):
             succ[p] = j
     taken = set(succ.values())
     out: list[list[Line]] = []
@@ -189,11 +215,20 @@ def _link(prev: _Info, line: _Info, seen: frozenset[str], settings: Settings) ->
             score -= settings.row_no_word
     elif line.labelled:
         score += settings.row_new_turn
-    if not prev.spaced and not line.spaced and not prev.closed:
-        gap = abs(line.width - prev.width) if not line.closed else max(0.0, line.width - prev.width)
-        fits = gap <= settings.row_width_wobble
-        score += settings.row_width_fit if fits else -settings.row_width_miss
+    if not prev.closed:
+        score += settings.row_width_fit if _fits(prev, line, settings) else -settings.row_width_miss
     return score
+
+
+def _fits(prev: _Info, line: _Info, settings: Settings) -> bool:
+    """Is ``line`` as wide as the open line ``prev`` (a finished one may stop short)? A
+    letter-spaced line was stretched to its column from a little less."""
+    wob, room = settings.row_width_wobble, settings.row_spacing_room
+    low, high = (prev.chars - wob, prev.chars + room) if prev.spaced else (prev.width - wob, prev.width + wob)
+    if line.spaced:
+        low, high = low - room, high
+        return low <= line.chars <= high
+    return line.width <= high if line.closed else low <= line.width <= high
 
 
 def _joins(left: str, right: str, seen: frozenset[str]) -> bool:

@@ -2,7 +2,7 @@ from conftest import page
 
 from reconstruct import reconstruct_page
 from reconstruct.settings import Settings
-from reconstruct.streams import _Info, _joins, _link, printed_row_by_row, unweave_rows
+from reconstruct.streams import _fits, _Info, _joins, _link, printed_row_by_row, unweave_rows
 
 LEFT = (
     "张三：我们街道的老旧小区改造已经完成了大半，剩下的工作主要是加装电梯和整治背街小巷，"
@@ -117,3 +117,42 @@ def test_a_heading_box_of_title_and_subtitle_stays_apart() -> None:
     lines = [x.text for x in unweave_rows(page(text)).lines]
     k = lines.index("城市更新的新篇章")
     assert lines[k - 1 : k + 3] == ["", "城市更新的新篇章", "——城市更新系列访谈", ""]
+
+
+def test_a_letter_spaced_line_fits_a_column_its_characters_nearly_fill() -> None:
+    settings = Settings()
+    prev = _Info.of("我们街道的老旧小区改造已")  # 12 wide, open
+    assert _fits(prev, _Info.of("经 完 成 了 大 半 ， 剩 下 的 工"), settings)  # 11 characters, stretched
+    assert not _fits(prev, _Info.of("经 完 成 了 大 半"), settings)  # 6 characters cannot fill 12
+
+
+def test_a_band_of_five_columns_is_rewoven() -> None:
+    texts = [LEFT, RIGHT, LEFT[3:], RIGHT[3:], LEFT[10:]]
+    columns = [wrap(t, w) for t, w in zip(texts, (8, 10, 12, 14, 16))]
+    woven = "\n".join(x.text for x in unweave_rows(page(row_by_row(*columns))).lines)
+    assert all("\n".join(c[:4]) in woven for c in columns)
+
+
+def test_a_new_turn_never_carries_on_an_open_sentence() -> None:
+    # the left column's sentence goes on in a column further on; the turn printed below it
+    # starts a box of its own
+    left = wrap(LEFT, 12)[:4] + wrap("王五：我们社区的垃圾分类也做得很好，居民参与率高。", 12)
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + row_by_row(left, wrap(RIGHT, 13))
+    lines = [x.text for x in unweave_rows(page(text)).lines]
+    k = lines.index(left[4])
+    assert lines[k - 1] == "" and lines[k - 2] == left[3]
+
+
+def test_a_label_printed_one_character_per_line_stays_apart() -> None:
+    text = row_by_row(wrap(LEFT, 8), wrap(RIGHT, 11)) + "\n编\n者\n按\n\n" + row_by_row(wrap(RIGHT, 9), wrap(LEFT, 12))
+    lines = [x.text for x in unweave_rows(page(text)).lines]
+    k = lines.index("编")
+    assert lines[k - 1 : k + 4] == ["", "编", "者", "按", ""]
+
+
+def test_a_wrapped_headline_stays_a_box_of_its_own() -> None:
+    headline = "\n街道老旧小区改造完工居民喜迎\n新家园\n\n"
+    text = row_by_row(wrap(LEFT, 8), wrap(RIGHT, 14)) + headline + row_by_row(wrap(RIGHT, 9), wrap(LEFT, 14))
+    lines = [x.text for x in unweave_rows(page(text)).lines]
+    k = lines.index("新家园")
+    assert lines[k - 2 : k + 2] == ["", "街道老旧小区改造完工居民喜迎", "新家园", ""]
