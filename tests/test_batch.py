@@ -246,3 +246,31 @@ def test_missing_characters_are_counted_with_their_repeats() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
         out = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
         assert _missing(text, out) == reference(text, out), (text, out)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="the workers inherit the patch by fork")
+def test_with_two_jobs_an_invalid_document_fails_its_page_and_is_not_written(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    from reconstruct import batch
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the workers inherit the patch by fork")
+    good = sorted(pages.glob("0*.txt"))[:4]
+    build = batch.build_tei
+
+    def broken(result):  # type: ignore[no-untyped-def]
+        docs = build(result)
+        if result.meta.source == good[1].name:
+            etree.SubElement(docs[-1].tree.getroot(), "bogus")
+        return docs
+
+    monkeypatch.setattr(batch, "build_tei", broken)
+    report = convert_batch(good, tmp_path, Settings(jobs=2), BatchOptions())
+    assert [r.source for r in report.failed] == [good[1].name]
+    assert "TEI problem" in report.failed[0].error
+    assert not list(tmp_path.glob(f"{good[1].stem}.*")) and not list(tmp_path.glob(".*.tmp"))
+    assert all(list(tmp_path.glob(f"{p.stem}.*.xml")) for p in (good[0], *good[2:]))
