@@ -95,6 +95,7 @@ def score_matrix(
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
     idf = {k: v * q_idf.get(k, 1.0) ** settings.question_idf_power for k, v in a_idf.items()}
+    recalled_w = [_weigh(content_features(r), idf) if r else {} for r in recalled]
     full_w = [_weigh(d, idf) for d in full]
     open_w = [w if o is f else _weigh(o, idf) for o, f, w in zip(opening, full, full_w)]
     profiles = _guest_profiles(answers, guests)
@@ -126,17 +127,18 @@ def score_matrix(
                 + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
                 + settings.echo_weight * echoes[j]
             )
-            if i + 1 < len(questions) and recalled[i + 1]:
-                scores[i, j] += settings.recall_weight * dot(_weigh(content_features(recalled[i + 1]), idf), full_w[j])
+            if i + 1 < len(questions) and recalled_w[i + 1]:
+                scores[i, j] += settings.recall_weight * dot(recalled_w[i + 1], full_w[j])
     return scores
 
 
 # "除了白渡古镇，全区还有哪些…": what a question sets aside is what its answer is not about.
 _EXCEPT = re.compile(r"除了?[^，,。？?！!；;]{1,30}?(?:之外|以外)?[，,]")
-# "您刚才提到网上预约，…", "刚才您说到…，", "刚才某书记讲到的…，": a follow-up recalls what the
-# previous answer said.
+# "您刚才提到网上预约，…", "刚才您说到…，", "刚才某书记讲到的…，", "您讲的…，": a follow-up recalls
+# what the previous answer said (a request, "请您讲讲…", "请你说说…", recalls nothing).
 _RECALL = re.compile(
-    r"(?:(?:您|你)(?:刚才|前面|方才)?|(?:刚才|前面|方才)[\u3400-\u9fff]{0,6}?)(?:提到|说到|讲到|谈到|说|讲)(?:了|过|的)?"
+    r"(?:(?:您|你)(?:刚才|前面|方才)?|(?:刚才|前面|方才)[\u3400-\u9fff]{0,6}?)"
+    r"(?:(?:提到|说到|讲到|谈到)(?:了|过|的)?|(?:说|讲)(?:了|过|的))"
     r"([^，,。？?！!；;]{2,40})[，,。]"
 )
 

@@ -121,6 +121,15 @@ def test_a_follow_up_recalling_the_previous_answer_points_at_it() -> None:
     ) == ["现在来档", "查档的人", "刚才王馆", "数字化率"]
 
 
+def test_a_request_to_tell_is_no_recall() -> None:
+    from reconstruct.align import _RECALL
+
+    for asked in ("请您讲讲这个项目的来龙去脉，好吗？", "请你说说群众最关心的问题，", "请您讲一讲当前的形势，",
+                  "您说得对，还有什么？"):
+        assert not _RECALL.search(asked), asked
+    assert [m.group(1) for m in _RECALL.finditer("你讲的这个情况，很多人关心。")] == ["这个情况"]
+
+
 def test_a_guest_addressed_by_surname_and_post_is_named() -> None:
     from reconstruct.align import _named_guests
 
@@ -187,5 +196,7 @@ def test_plans_are_told_by_how_an_answer_opens() -> None:
     plan = re.compile(Settings().plan_answer)
     for opening in ("我们将把深海养殖作为主攻方向", "协会会继续引导企业", "镇里要把渔港建起来", "下一步，我们准备"):
         assert plan.search(opening), opening
-    for opening in ("难点主要在于协调住户", "我们把宣传放在身边人身上", "将近一半是网上办理的"):
+    for opening in ("难点主要在于协调住户", "我们把宣传放在身边人身上", "将近一半是网上办理的",
+                    "去年，我们将全区街道纳入试点", "上个月我们将试点扩大到三个镇", "老将出马，一个顶俩",
+                    "麻将馆整治是重点", "座谈会继续进行了两个小时", "不要把问题留到明天"):
         assert not plan.search(opening), opening
