@@ -46,6 +46,11 @@ _QUEUED_PER_JOB = 2  # tasks handed to the worker pool ahead, per worker
 # threads, one wake-up) about a millisecond, a tenth of a page's conversion, which on two
 # cores is taken from the workers; four pages a task cut it to a quarter.
 _PAGES_PER_TASK = 4
+# Pages whose documents may wait, staged on disk, for the validator: what the workers
+# convert while tei_all compiles (about 10 s, some 800 pages a worker) fits below it, so the
+# compile still overlaps the conversion; past it the workers wait for the validator, and a
+# batch of any size stages no more than this at once.
+_STAGED_PER_JOB = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -589,7 +594,9 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
     grow with the batch. With a ``validator`` (the tasks stage their
     documents), it compiles tei_all while the workers convert, then checks the documents
     they staged, a batch of pages at a time; a page's documents are renamed into place
-    once they are found valid."""
+    once they are found valid. No more than ``_STAGED_PER_JOB`` pages a worker wait staged
+    for the check (new work waits for the validator meanwhile), and a batch stopped early
+    leaves no staged file behind."""
     if jobs <= 1 or len(todo) <= 1:
         for i in todo:
             yield i, convert_page(task(i))
@@ -627,16 +634,23 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
                         error = f"worker failed: {type(exc).__name__}: {exc}"
                         results = [_Staged([PageRow(source=_name(task(i).path), status="failed",
                                                     error=error)]) for i in chunk]
+                    ready = []  # staged pages wait before any page is handed on
                     for i, staged in zip(chunk, results):
                         if staged.files:
                             waiting.append((i, staged))
                         else:
-                            yield i, staged.rows
-                submit(len(done))
+                            ready.append((i, staged.rows))
+                    yield from ready
+                if len(waiting) < jobs * _STAGED_PER_JOB:
+                    submit(max(0, jobs * _QUEUED_PER_JOB - len(futures)))
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             for _, staged in waiting + (checking[1] if checking else []):
                 _discard(staged.files)
+            for future in futures:  # finished after the stop: what they staged goes too
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    for staged in future.result():
+                        _discard(staged.files)
 
 
 def _convert_all(tasks: Sequence[_Task]) -> list[_Staged]:

@@ -274,3 +274,26 @@ def test_with_two_jobs_an_invalid_document_fails_its_page_and_is_not_written(
     assert "TEI problem" in report.failed[0].error
     assert not list(tmp_path.glob(f"{good[1].stem}.*")) and not list(tmp_path.glob(".*.tmp"))
     assert all(list(tmp_path.glob(f"{p.stem}.*.xml")) for p in (good[0], *good[2:]))
+
+
+@pytest.mark.slow
+def test_with_two_jobs_a_batch_stopped_early_leaves_no_staged_file(pages: Path, tmp_path: Path) -> None:
+    good = sorted(pages.glob("0*.txt"))[:8]
+    with pytest.raises(InputError, match="empty"):
+        convert_batch([pages / "zz_empty.txt", *good], tmp_path, Settings(jobs=2),
+                      BatchOptions(fail_fast=True))
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_with_two_jobs_the_staged_pages_are_bounded_and_the_batch_ends(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconstruct import batch
+
+    monkeypatch.setattr(batch, "_STAGED_PER_JOB", 1)  # the workers wait for every check
+    good = sorted(pages.glob("0*.txt"))[:8]
+    report = convert_batch(good, tmp_path, Settings(jobs=2), BatchOptions())
+    assert report.converted == 8 and not report.failed
+    assert all(list(tmp_path.glob(f"{p.stem}.*.xml")) for p in good)
+    assert not list(tmp_path.glob(".*.tmp"))
