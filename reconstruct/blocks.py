@@ -16,7 +16,7 @@ from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["split_blocks", "line_width", "spaced", "column_width", "unglue_vertical_labels",
-           "wrapped_heading"]
+           "wrapped_heading", "PUNCT"]
 
 # "X：" at a line start: a speaker, roster or field label (up to 8 characters before the colon).
 # A subtitle opens with a dash; the title above it is a line of its own.
@@ -25,7 +25,8 @@ SUBTITLE_DASHES = ("——", "—", "--")
 LABEL = re.compile(r"^\s*((?:[\u3400-\u9fff·]\s*){1,8})[：:]")
 
 
-_PUNCT = re.compile(r"[，。、；：！？,.;:!?]")
+# clause and sentence punctuation: a line with none is a headline's, a name's or a label's
+PUNCT = re.compile(r"[，。、；：！？,.;:!?]")
 _SPACED = re.compile(r"[\u3400-\u9fff，。、；：“”（）] (?=[\u3400-\u9fff，。、；：“”（）])")
 
 
@@ -122,7 +123,7 @@ def _cut_glued_headings(blocks: list[Block], settings: Settings) -> list[Block]:
         if (
             len(b.lines) >= 2
             and ends_sentence(b.lines[-2].text)
-            and not _PUNCT.search(last.rstrip("？！?!"))
+            and not PUNCT.search(last.rstrip("？！?!"))
             and (after.startswith(settings.article_openers + SUBTITLE_DASHES) or parse_byline(after))
         ):
             body = b.lines[:-1]
@@ -198,7 +199,7 @@ def _after_subtitle(prev: Line, line: Line) -> bool:
     it is the subtitle's wrapped end (shorter, with no punctuation)."""
     if not prev.text.strip().startswith(SUBTITLE_DASHES):
         return False
-    return bool(_PUNCT.search(line.text)) or line_width(line) >= line_width(prev)
+    return bool(PUNCT.search(line.text)) or line_width(line) >= line_width(prev)
 
 
 # A title and its byline printed on one line: "标题 记者 甲 乙".
@@ -237,7 +238,7 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         wide = widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6
         # an unwrapped line is complete: it ends a sentence or is a headline with no
         # punctuation; a wide line that stops in mid-sentence runs on into the next one
-        if wide and (ends_sentence(line.text) or not _PUNCT.search(line.text)):
+        if wide and (ends_sentence(line.text) or not PUNCT.search(line.text)):
             if parts[-1]:
                 parts.append([])
             parts[-1].append(line)
@@ -255,7 +256,7 @@ def wrapped_heading(run: Sequence[Line]) -> bool:
         return False
     first, second = run
     return (
-        not _PUNCT.search(first.text)
+        not PUNCT.search(first.text)
         and not ends_sentence(second.text)
         and not LABEL.match(second.text.strip())
         and line_width(second) < line_width(first)

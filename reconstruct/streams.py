@@ -19,10 +19,9 @@ printed one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
-from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced
+from .blocks import LABEL, PUNCT, SUBTITLE_DASHES, line_width, spaced
 from .furniture import parse_byline
 from .lexicon import word_across
 from .model import Line, Page
@@ -36,7 +35,6 @@ __all__ = ["unweave_rows", "printed_row_by_row"]
 # ones, than one to four on the pdfminer.six pages)
 _PERIODS = (1, 2, 3, 4, 5, 6)
 # the marks running text has and a headline does not
-_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?]")
 
 
 def printed_row_by_row(page: Page, settings: Settings | None = None) -> bool:
@@ -142,7 +140,7 @@ def _upright_label(box: list[Line]) -> bool:
 def _wrapped_headline(box: list[Line], settings: Settings) -> bool:
     """A headline wrapped in its box: lines without a punctuation mark, the last one short."""
     return (
-        len(box) > 1 and not any(_PUNCTUATION.search(x.text) for x in box)
+        len(box) > 1 and not any(PUNCT.search(x.text) for x in box)
         and line_width(box[-1]) < line_width(box[0]) - settings.short_line_shortfall
     )
 
