@@ -230,6 +230,8 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
     question or headline printed next to a wrapped column)."""
     if len(run) < 2 or wrapped_heading(run):
         return [run]
+    if _stacked_headings(run, settings):
+        return [[run[0]], [run[1]]]
     widths = [line_width(x) for x in run]
     ordered = sorted(widths)
     parts: list[list[Line]] = [[]]
@@ -246,6 +248,18 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         else:
             parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _stacked_headings(run: list[Line], settings: Settings) -> bool:
+    """Two lines alone with no punctuation, the second wider: two headlines set one above
+    the other (a title wraps at its width, so its second line is never the wider one)."""
+    return (
+        len(run) == 2
+        # (a gap in a line is a post and its holder's name, "…理事长 王某": a roster entry)
+        and not any(_PUNCT.search(x.text) or LABEL.match(x.text.strip()) or " " in x.text.strip() for x in run)
+        # wider by more than an indent and a column's wobble: not two lines of one column
+        and line_width(run[1]) > line_width(run[0]) + settings.box_indent_shortfall + settings.box_width_tolerance
+    )
 
 
 def wrapped_heading(run: Sequence[Line]) -> bool:

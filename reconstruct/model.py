@@ -151,13 +151,13 @@ class Interview:
     def roster_unparsed(self) -> str:
         """What the printed roster holds besides its guests' titles and names: text set
         there that reads as none of them (a lead run into it, a title without its name).
-        A guest "title" that names another guest, or holds a sentence's punctuation, is
-        itself such text; so is a second label. Empty when what is left has no two letters
-        in a row (stray punctuation)."""
+        A guest "title" that names another guest, or holds a sentence's punctuation or a
+        quotation (a slogan of the lead's run into it), is itself such text; so is a second
+        label. Empty when what is left has no two letters in a row (stray punctuation)."""
         rest = "".join(self.roster_text.split()) + "".join(self.roster_label.split()[1:])
         for g in self.guests:
             muddled = any(o.name and o.name in g.title for o in self.guests if o is not g) or any(
-                p in g.title for p in "，。；！？"
+                p in g.title for p in "，。；！？“”"
             )
             for part in (g.name,) if muddled else (g.title, g.name):
                 part = "".join(part.split())

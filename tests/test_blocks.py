@@ -46,6 +46,22 @@ def test_a_subtitle_ends_its_block() -> None:
 """) == [1, 2]
 
 
+def test_two_headlines_set_one_above_the_other_are_two_blocks() -> None:
+    # the second line is the wider: not a title's wrapped end but a headline of its own
+    assert sizes("""
+全市秋季森林防火会议召开
+某区全面推进城乡一体化建设开创新局面
+记者 张一
+""") == [1, 1, 1]
+
+
+def test_two_lines_of_a_column_are_no_stacked_headlines() -> None:
+    assert sizes("""
+企业和群众可以通过区政务服
+务中心综合窗口或“某某政务”移
+""") == [2]
+
+
 def test_column_width_ignores_short_lines() -> None:
     blocks = split_blocks(page("十个字十个字十个字十\n十个字十个字十个字十\n八个字八个字八个\n短。"))
     assert column_width(blocks[0].lines) == 10

@@ -157,6 +157,16 @@ def test_a_roster_holding_more_than_its_guests_is_printed_in_the_text() -> None:
     assert validate_tei(etree.ElementTree(root)) == []
 
 
+def test_a_roster_title_holding_a_quotation_is_printed_in_the_text() -> None:
+    # a title that ran on into the lead's slogan: the roster is printed, so nothing is lost
+    result = _result()
+    title = "某局党组书记、局长“先修路、再致富”"
+    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=title + "，王甲",
+                 guests=(Guest("王甲", title, "guest-1"),))
+    root = _root(replace(result, interviews=(iv,)))
+    assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [title + "，王甲"]
+
+
 def test_a_roster_of_names_and_titles_stays_in_the_header_only() -> None:
     result = _result()
     iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text="某局党组书记、局长 王甲")
