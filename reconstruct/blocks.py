@@ -256,7 +256,7 @@ def _stacked_headings(run: list[Line], settings: Settings) -> bool:
     return (
         len(run) == 2
         # (a gap in a line is a post and its holder's name, "…理事长 王某": a roster entry)
-        and not any(_PUNCT.search(x.text) or LABEL.match(x.text.strip()) or " " in x.text.strip() for x in run)
+        and not any(PUNCT.search(x.text) or LABEL.match(x.text.strip()) or " " in x.text.strip() for x in run)
         # wider by more than an indent and a column's wobble: not two lines of one column
         and line_width(run[1]) > line_width(run[0]) + settings.box_indent_shortfall + settings.box_width_tolerance
     )
