@@ -52,7 +52,8 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = [_classify(b, speakers, settings) for b in blocks]
     out = _vertical_labels(out, settings)
     for k in range(len(out)):  # each entry seen after the one before it was recognised
-        out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers)
+        heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
+        out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news)
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -170,10 +171,13 @@ def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Blo
 
 
 
-def _roster_entry(block: Block, prev: Block | None, speakers: frozenset[str]) -> Block:
+def _roster_entry(
+    block: Block, prev: Block | None, speakers: frozenset[str], heads_news: bool = False
+) -> Block:
     """A roster entry printed away from its label: unlabelled lines with no sentence
     punctuation that hold guests' names (or a name's first characters, where it broke
-    across lines) each after a post, a title without its name (set apart from it), or a
+    across lines) each after a post, a title without its name (set apart from it; but not
+    right above a news item, which it heads: "扎根基层三十年的村支部书记" / "本报讯…"), or a
     guest's name alone — unless they carry on a sentence the block before left open (a
     name alone never does)."""
     if block.kind not in (Kind.TEXT, Kind.HEADLINE) or not speakers:
@@ -189,7 +193,7 @@ def _roster_entry(block: Block, prev: Block | None, speakers: frozenset[str]) ->
     lines = len(block.lines)
     if entries and POST.search(text) and len(text) <= 48 * entries and lines <= 4 * entries:
         return replace(block, kind=Kind.ROSTER)
-    if not entries and _TITLE_END.search(text) and len(text) <= 48 and lines <= 2:
+    if not entries and not heads_news and _TITLE_END.search(text) and len(text) <= 48 and lines <= 2:
         return replace(block, kind=Kind.ROSTER)
     return block
 

@@ -165,3 +165,16 @@ def test_a_vertical_label_read_onto_the_end_of_a_title_is_taken_apart() -> None:
 新局面
 """)
     assert kinds == [(Kind.NOTE_LABEL, "编者按"), (Kind.HEADLINE, None)]
+
+
+def test_a_headline_ending_in_a_post_above_a_news_item_heads_it() -> None:
+    kinds = _kinds("""
+主持人：请介绍一下情况。
+
+王某某：好的。
+
+扎根基层三十年的村支部书记
+
+本报讯（记者李四）日前，一位老书记退休了。
+""")
+    assert (Kind.ROSTER, None) not in kinds
