@@ -351,10 +351,21 @@ def _extra_answer_cost(question: str, settings: Settings, guests: Sequence[Guest
     return settings.extra_answer_cost
 
 
-def _cert(margin: float, settings: Settings) -> Certainty:
-    if margin >= settings.high_margin:
+def _cert(margin: float, score: float, in_one_run: bool, settings: Settings) -> Certainty:
+    """High for a wide margin over the next best assignment, a pairing that fits its
+    question of its own, and a question and an answer each read in one run of lines; low
+    for a near-tie or a pairing that fits next to nothing."""
+    if margin >= settings.high_margin and score >= settings.high_score and in_one_run:
         return "high"
-    return "medium" if margin >= settings.medium_margin else "low"
+    if margin < settings.medium_margin or score < settings.low_score:
+        return "low"
+    return "medium"
+
+
+def _in_one_run(turn: Turn, settings: Settings) -> bool:
+    """Was the turn read from consecutive lines of the page (blank lines apart at most)?"""
+    lines = [n for p in turn.paragraphs for n in p.lines]
+    return all(0 < b - a <= settings.high_line_step for a, b in zip(lines, lines[1:]))
 
 
 def align_turns(interview: Interview, settings: Settings | None = None) -> Interview:
@@ -375,26 +386,28 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         for (pq, a), margin in sorted(margins.items(), key=lambda x: x[0][1]):
             if pq != qi:
                 continue
-            turns.append(_answer_turn(ans[a], qi, a, margin, scores, settings))
+            turns.append(_answer_turn(ans[a], q, qi, a, margin, scores, settings))
     placed = {a for _, a in pairs}
     turns += [ans[a] for a in range(len(ans)) if a not in placed]
     return replace(interview, turns=tuple(turns))
 
 
 def _answer_turn(
-    answer: Turn, qi: int, a: int, margin: float, scores: np.ndarray, settings: Settings
+    answer: Turn, question: Turn, qi: int, a: int, margin: float, scores: np.ndarray, settings: Settings
 ) -> Turn:
     row = scores[qi]
     others = [j for j in np.argsort(-row) if j != a]
     runner = Candidate(answer=int(others[0]), score=round(float(row[others[0]]), 4)) if others else None
-    confidence = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / (2 * settings.high_margin))
-    log.debug("question %d <- answer %d (%s): margin %.3f", qi + 1, a, answer.speaker, margin)
+    confidence = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / settings.full_confidence_margin)
+    in_one_run = _in_one_run(answer, settings) and _in_one_run(question, settings)
+    log.debug("question %d <- answer %d (%s): margin %.3f, score %.3f%s", qi + 1, a, answer.speaker, margin,
+              row[a], "" if in_one_run else ", read from lines apart")
     return replace(
         answer,
         question=qi,
         answer=a,
         confidence=round(confidence, 3),
-        cert=_cert(margin, settings),
+        cert=_cert(margin, float(row[a]), in_one_run, settings),
         runner_up=runner,
     )
 

@@ -225,9 +225,32 @@ class Settings:
     # (0.4 -> 0.55 once round tables by kind and plan weights were in: QA +0.001 to +0.002
     # on each page set; 0.3 worse, 0.7 no better)
     extra_answer_cost: float = 0.55
-    # Margins (in score units) above which a pairing is called high / medium confidence.
-    high_margin: float = 0.25
-    medium_margin: float = 0.08
+    # @cert, the pairing's confidence in words, from what the aligner knows of it: its
+    # margin (what the best assignment loses without it) and its own score. Measured with
+    # bench/calibration.py (share of pairs of a level whose question is right) on the
+    # text-level, pdftotext and held-out sets: with high at a margin of 0.25, "high" was
+    # right 0.93 / 0.82 / 0.93 / 0.76 (held-out pdftotext) of the time; pairs with a margin
+    # under 2.0 are right 0.73-0.90 of the time, over it 0.91-0.98.
+    # A margin this large or more, and a score of high_score or more: "high".
+    high_margin: float = 2.0
+    # A best pairing whose own score is this low shares almost nothing with its question
+    # (right 0.46-0.75 of the time under 0.25, 0.63-0.73 under 1.0, against 0.85-0.97 over 2.0): it won only
+    # because every other answer fits worse, so it is never "high".
+    high_score: float = 1.0
+    # ... and the question and the answer each read in one run of the page's lines, each
+    # line at most this many lines after the one before (a blank line between paragraphs):
+    # a turn gathered from lines apart (columns read across, a box stitched on) may have
+    # taken in another answer's text, so its pairing is no sure thing. Pairs past the two
+    # tests above whose answer jumps were right 0.56-0.82 of the time, against 0.95-0.99.
+    high_line_step: int = 2
+    # Under this margin, or under low_score, "low": a near-tie (0.47-0.74 right under a
+    # margin of 0.25, 0.50-0.74 under 0.5) or a pairing that shares next to nothing with its
+    # question (0.46-0.75 under 0.25).
+    medium_margin: float = 0.5
+    low_score: float = 0.25
+    # The margin at which the numeric confidence (the manifest's lowest_confidence, the
+    # review page's histogram) reaches 1; it rises linearly from 0 below it.
+    full_confidence_margin: float = 0.5
 
     # --- batch --------------------------------------------------------------------------
     # Pages above this many bytes are refused (a page is a few tens of KB).
@@ -241,6 +264,8 @@ class Settings:
             raise ValueError("wide_line_ratio must exceed 1")
         if not 0 <= self.medium_margin <= self.high_margin:
             raise ValueError("need 0 <= medium_margin <= high_margin")
+        if self.low_score > self.high_score or self.full_confidence_margin <= 0:
+            raise ValueError("need low_score <= high_score and a positive full_confidence_margin")
         if self.max_input_bytes <= 0 or self.jobs < 1:
             raise ValueError("max_input_bytes and jobs must be positive")
         if not self.host_labels:

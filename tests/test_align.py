@@ -189,3 +189,84 @@ def test_plans_are_told_by_how_an_answer_opens() -> None:
         assert plan.search(opening), opening
     for opening in ("难点主要在于协调住户", "我们把宣传放在身边人身上", "将近一半是网上办理的"):
         assert not plan.search(opening), opening
+
+
+def test_cert_high_needs_a_wide_margin() -> None:
+    from reconstruct.align import _cert
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    assert _cert(s.high_margin, s.high_score, True, s) == "high"
+    # a margin that used to count as high (0.25 over the next best) is now a mere lead
+    assert _cert(s.high_margin * 0.9, s.high_score * 3, True, s) == "medium"
+
+
+def test_cert_a_pairing_that_barely_fits_its_question_is_never_high() -> None:
+    from reconstruct.align import _cert
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    assert _cert(float("inf"), s.high_score * 0.9, True, s) == "medium"
+    assert _cert(float("inf"), s.low_score * 0.9, True, s) == "low"
+
+
+def test_cert_near_tie_is_low() -> None:
+    from reconstruct.align import _cert
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    assert _cert(s.medium_margin * 0.9, s.high_score * 3, True, s) == "low"
+    assert _cert(s.medium_margin, s.low_score, True, s) == "medium"
+
+
+def test_cert_in_a_transcript_follows_margin_and_score() -> None:
+    """Two answers that could each answer either question: a near-tie, so low; one answer
+    to one question that shares nothing with it: forced, but not high."""
+    guests = (Guest("王甲", "局长"),)
+    iv = Interview(
+        guests=guests,
+        questions=(_t("主持人", "host", "今年天气怎么样？", 1), _t("主持人", "host", "明年天气怎么样？", 2)),
+        answers=(_t("王甲", "guest", "我们做了很多工作。", 10), _t("王甲", "guest", "我们还做了很多工作。", 20)),
+    )
+    certs = [t.cert for t in align_turns(iv).turns if t.role == "guest"]
+    assert certs == ["low", "low"]
+    lone = Interview(
+        guests=guests,
+        questions=(_t("主持人", "host", "今年天气怎么样？", 1),),
+        answers=(_t("王甲", "guest", "我们做了很多工作。", 10),),
+    )
+    assert [t.cert for t in align_turns(lone).turns if t.role == "guest"] != ["high"]
+
+
+def test_cert_a_turn_read_from_lines_apart_is_never_high() -> None:
+    """An answer whose second paragraph was found twenty lines on (a column read across,
+    a box stitched on) may hold another answer's text: medium at best."""
+    from reconstruct.align import _cert, _in_one_run
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    whole = Turn("王甲", "guest", (Paragraph("第一段。", (3, 4)), Paragraph("第二段。", (6, 7))))
+    apart = Turn("王甲", "guest", (Paragraph("第一段。", (3, 4)), Paragraph("第二段。", (24, 25))))
+    backwards = Turn("王甲", "guest", (Paragraph("第一段。", (9, 10)), Paragraph("第二段。", (3,))))
+    assert _in_one_run(whole, s)
+    assert not _in_one_run(apart, s) and not _in_one_run(backwards, s)
+    assert _cert(s.high_margin * 2, s.high_score * 2, False, s) == "medium"
+
+
+def test_cert_in_a_transcript_a_stitched_answer_is_not_high() -> None:
+    """The same clear pairing is high when the answer reads on from line to line and not
+    when half of it comes from far down the page."""
+    guests = (Guest("王甲", "水利局局长"),)
+    q = _t("主持人", "host", "今年水库大坝建设进展如何？", 1)
+    whole = (Paragraph("水库大坝建设进展顺利，大坝已浇筑过半。", (2,)), Paragraph("水库大坝明年蓄水。", (3,)))
+    apart = (whole[0], Paragraph("水库大坝明年蓄水。", (40,)))
+    other = _t("主持人", "host", "学校食堂的饭菜好吃吗？", 10)
+    said = _t("王甲", "guest", "学校食堂饭菜好吃，学生满意。", 11)
+
+    def cert(paragraphs: tuple[Paragraph, ...]) -> str | None:
+        iv = Interview(guests=guests, questions=(q, other),
+                       answers=(Turn("王甲", "guest", paragraphs), said))
+        return next(t.cert for t in align_turns(iv).turns if t.answer == 0)
+
+    assert cert(whole) == "high"
+    assert cert(apart) != "high"
