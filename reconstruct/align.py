@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -351,21 +351,36 @@ def _extra_answer_cost(question: str, settings: Settings, guests: Sequence[Guest
     return settings.extra_answer_cost
 
 
-def _cert(margin: float, score: float, in_one_run: bool, settings: Settings) -> Certainty:
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the aligner knows of one pairing when it names its certainty."""
+
+    margin: float  # what the best assignment loses without the pairing
+    score: float  # the pairing's own score
+    question_breaks: int = 0  # places where the question's lines jump (see _breaks)
+    answer_breaks: int = 0
+
+
+def _cert(e: _Evidence, settings: Settings) -> Certainty:
     """High for a wide margin over the next best assignment, a pairing that fits its
-    question of its own, and a question and an answer each read in one run of lines; low
-    for a near-tie or a pairing that fits next to nothing."""
-    if margin >= settings.high_margin and score >= settings.high_score and in_one_run:
+    question of its own, and a question and an answer each read in one run of lines. Low
+    for a near-tie, a pairing that fits next to nothing, a question read from lines apart
+    or an answer gathered from three runs of lines or more."""
+    if (e.margin >= settings.high_margin and e.score >= settings.high_score
+            and e.question_breaks == 0 and e.answer_breaks == 0):
         return "high"
-    if margin < settings.medium_margin or score < settings.low_score:
+    if e.margin < settings.medium_margin or e.score < settings.low_score:
+        return "low"
+    if e.question_breaks > 0 or e.answer_breaks >= settings.low_answer_breaks:
         return "low"
     return "medium"
 
 
-def _in_one_run(turn: Turn, settings: Settings) -> bool:
-    """Was the turn read from consecutive lines of the page (blank lines apart at most)?"""
+def _breaks(turn: Turn, settings: Settings) -> int:
+    """Where the turn's lines do not follow each other on the page (more than a blank
+    line apart, or backwards)."""
     lines = [n for p in turn.paragraphs for n in p.lines]
-    return all(0 < b - a <= settings.high_line_step for a, b in zip(lines, lines[1:]))
+    return sum(not 0 < b - a <= settings.cert_line_step for a, b in zip(lines, lines[1:]))
 
 
 def align_turns(interview: Interview, settings: Settings | None = None) -> Interview:
@@ -399,15 +414,14 @@ def _answer_turn(
     others = [j for j in np.argsort(-row) if j != a]
     runner = Candidate(answer=int(others[0]), score=round(float(row[others[0]]), 4)) if others else None
     confidence = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / settings.full_confidence_margin)
-    in_one_run = _in_one_run(answer, settings) and _in_one_run(question, settings)
-    log.debug("question %d <- answer %d (%s): margin %.3f, score %.3f%s", qi + 1, a, answer.speaker, margin,
-              row[a], "" if in_one_run else ", read from lines apart")
+    evidence = _Evidence(margin, float(row[a]), _breaks(question, settings), _breaks(answer, settings))
+    log.debug("question %d <- answer %d (%s): %s", qi + 1, a, answer.speaker, evidence)
     return replace(
         answer,
         question=qi,
         answer=a,
         confidence=round(confidence, 3),
-        cert=_cert(margin, float(row[a]), in_one_run, settings),
+        cert=_cert(evidence, settings),
         runner_up=runner,
     )
 

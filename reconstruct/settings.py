@@ -242,12 +242,16 @@ class Settings:
     # a turn gathered from lines apart (columns read across, a box stitched on) may have
     # taken in another answer's text, so its pairing is no sure thing. Pairs past the two
     # tests above whose answer jumps were right 0.56-0.82 of the time, against 0.95-0.99.
-    high_line_step: int = 2
+    cert_line_step: int = 2
     # Under this margin, or under low_score, "low": a near-tie (0.47-0.74 right under a
     # margin of 0.25, 0.50-0.74 under 0.5) or a pairing that shares next to nothing with its
     # question (0.46-0.75 under 0.25).
     medium_margin: float = 0.5
     low_score: float = 0.25
+    # "low" too, whatever the margin: a question read from lines apart (right 0.0-0.52 of
+    # the time) or an answer gathered from this many runs of lines or more (breaks + 1),
+    # 0.29-0.56 right on the typeset sets, where the extractor interleaved columns.
+    low_answer_breaks: int = 2
     # The margin at which the numeric confidence (the manifest's lowest_confidence, the
     # review page's histogram) reaches 1; it rises linearly from 0 below it.
     full_confidence_margin: float = 0.5

@@ -192,31 +192,31 @@ def test_plans_are_told_by_how_an_answer_opens() -> None:
 
 
 def test_cert_high_needs_a_wide_margin() -> None:
-    from reconstruct.align import _cert
+    from reconstruct.align import _cert, _Evidence
     from reconstruct.settings import Settings
 
     s = Settings()
-    assert _cert(s.high_margin, s.high_score, True, s) == "high"
+    assert _cert(_Evidence(s.high_margin, s.high_score), s) == "high"
     # a margin that used to count as high (0.25 over the next best) is now a mere lead
-    assert _cert(s.high_margin * 0.9, s.high_score * 3, True, s) == "medium"
+    assert _cert(_Evidence(s.high_margin * 0.9, s.high_score * 3), s) == "medium"
 
 
 def test_cert_a_pairing_that_barely_fits_its_question_is_never_high() -> None:
-    from reconstruct.align import _cert
+    from reconstruct.align import _cert, _Evidence
     from reconstruct.settings import Settings
 
     s = Settings()
-    assert _cert(float("inf"), s.high_score * 0.9, True, s) == "medium"
-    assert _cert(float("inf"), s.low_score * 0.9, True, s) == "low"
+    assert _cert(_Evidence(float("inf"), s.high_score * 0.9), s) == "medium"
+    assert _cert(_Evidence(float("inf"), s.low_score * 0.9), s) == "low"
 
 
 def test_cert_near_tie_is_low() -> None:
-    from reconstruct.align import _cert
+    from reconstruct.align import _cert, _Evidence
     from reconstruct.settings import Settings
 
     s = Settings()
-    assert _cert(s.medium_margin * 0.9, s.high_score * 3, True, s) == "low"
-    assert _cert(s.medium_margin, s.low_score, True, s) == "medium"
+    assert _cert(_Evidence(s.medium_margin * 0.9, s.high_score * 3), s) == "low"
+    assert _cert(_Evidence(s.medium_margin, s.low_score), s) == "medium"
 
 
 def test_cert_in_a_transcript_follows_margin_and_score() -> None:
@@ -241,16 +241,16 @@ def test_cert_in_a_transcript_follows_margin_and_score() -> None:
 def test_cert_a_turn_read_from_lines_apart_is_never_high() -> None:
     """An answer whose second paragraph was found twenty lines on (a column read across,
     a box stitched on) may hold another answer's text: medium at best."""
-    from reconstruct.align import _cert, _in_one_run
+    from reconstruct.align import _breaks, _cert, _Evidence
     from reconstruct.settings import Settings
 
     s = Settings()
     whole = Turn("王甲", "guest", (Paragraph("第一段。", (3, 4)), Paragraph("第二段。", (6, 7))))
     apart = Turn("王甲", "guest", (Paragraph("第一段。", (3, 4)), Paragraph("第二段。", (24, 25))))
     backwards = Turn("王甲", "guest", (Paragraph("第一段。", (9, 10)), Paragraph("第二段。", (3,))))
-    assert _in_one_run(whole, s)
-    assert not _in_one_run(apart, s) and not _in_one_run(backwards, s)
-    assert _cert(s.high_margin * 2, s.high_score * 2, False, s) == "medium"
+    assert _breaks(whole, s) == 0
+    assert _breaks(apart, s) == 1 and _breaks(backwards, s) == 1
+    assert _cert(_Evidence(s.high_margin * 2, s.high_score * 2, answer_breaks=1), s) == "medium"
 
 
 def test_cert_in_a_transcript_a_stitched_answer_is_not_high() -> None:
@@ -270,3 +270,15 @@ def test_cert_in_a_transcript_a_stitched_answer_is_not_high() -> None:
 
     assert cert(whole) == "high"
     assert cert(apart) != "high"
+
+
+def test_cert_a_question_read_from_lines_apart_or_an_answer_in_three_pieces_is_low() -> None:
+    from reconstruct.align import _cert, _Evidence
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    clear = dict(margin=s.high_margin * 0.9, score=s.high_score * 2)
+    assert _cert(_Evidence(**clear), s) == "medium"
+    assert _cert(_Evidence(**clear, question_breaks=1), s) == "low"
+    assert _cert(_Evidence(**clear, answer_breaks=s.low_answer_breaks - 1), s) == "medium"
+    assert _cert(_Evidence(**clear, answer_breaks=s.low_answer_breaks), s) == "low"
