@@ -356,7 +356,7 @@ class _Evidence:
     """What the aligner knows of one pairing when it names its certainty."""
 
     margin: float  # what the best assignment loses without the pairing
-    score: float  # the pairing's own score
+    score: float  # the pairing's own score: what its words say, the layout's anchor left out
     question_breaks: int = 0  # places where the question's lines jump (see _breaks)
     answer_breaks: int = 0
 
@@ -390,6 +390,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     if not qs or not ans:
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))
     scores = score_matrix(qs, ans, interview.guests, settings)
+    fit = scores.copy()  # what the words say, before the layout's anchors
     for q, a in interview.anchored:  # printed right after its question
         scores[q, a] += settings.anchor_weight
     how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests) for q in qs])
@@ -401,20 +402,21 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         for (pq, a), margin in sorted(margins.items(), key=lambda x: x[0][1]):
             if pq != qi:
                 continue
-            turns.append(_answer_turn(ans[a], q, qi, a, margin, scores, settings))
+            turns.append(_answer_turn(ans[a], q, qi, a, margin, scores, float(fit[qi, a]), settings))
     placed = {a for _, a in pairs}
     turns += [ans[a] for a in range(len(ans)) if a not in placed]
     return replace(interview, turns=tuple(turns))
 
 
 def _answer_turn(
-    answer: Turn, question: Turn, qi: int, a: int, margin: float, scores: np.ndarray, settings: Settings
+    answer: Turn, question: Turn, qi: int, a: int, margin: float, scores: np.ndarray, fit: float,
+    settings: Settings,
 ) -> Turn:
     row = scores[qi]
     others = [j for j in np.argsort(-row) if j != a]
     runner = Candidate(answer=int(others[0]), score=round(float(row[others[0]]), 4)) if others else None
     confidence = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / settings.full_confidence_margin)
-    evidence = _Evidence(margin, float(row[a]), _breaks(question, settings), _breaks(answer, settings))
+    evidence = _Evidence(margin, fit, _breaks(question, settings), _breaks(answer, settings))
     log.debug("question %d <- answer %d (%s): %s", qi + 1, a, answer.speaker, evidence)
     return replace(
         answer,

@@ -226,17 +226,21 @@ class Settings:
     # on each page set; 0.3 worse, 0.7 no better)
     extra_answer_cost: float = 0.55
     # @cert, the pairing's confidence in words, from what the aligner knows of it: its
-    # margin (what the best assignment loses without it) and its own score. Measured with
-    # bench/calibration.py (share of pairs of a level whose question is right) on the
-    # text-level, pdftotext and held-out sets: with high at a margin of 0.25, "high" was
-    # right 0.93 / 0.82 / 0.93 / 0.76 (held-out pdftotext) of the time; pairs with a margin
-    # under 2.0 are right 0.73-0.90 of the time, over it 0.91-0.98.
-    # A margin this large or more, and a score of high_score or more: "high".
-    high_margin: float = 2.0
-    # A best pairing whose own score is this low shares almost nothing with its question
-    # (right 0.46-0.75 of the time under 0.25, 0.63-0.73 under 1.0, against 0.85-0.97 over 2.0): it won only
-    # because every other answer fits worse, so it is never "high".
-    high_score: float = 1.0
+    # margin (what the best assignment loses without it), its own score (what the words
+    # say, the anchor_weight of an answer printed right after its question left out) and
+    # how its question and answer were read. Measured with bench/calibration.py (share of
+    # pairs of a level whose question is right) on the text-level, pdftotext and held-out
+    # sets: with high at a margin of 0.25 alone, "high" was right 0.93 / 0.82 / 0.93 /
+    # 0.76 (held-out pdftotext) of the time; now 0.99 / 0.97 / 0.99 / 0.98.
+    # A margin this large or more (pairs under 2.0 are right 0.73-0.90 of the time, over
+    # it 0.91-0.98)...
+    high_margin: float = 1.75
+    # ... and an own score of high_score or more: a best pairing whose words barely fit
+    # its question won only because every other answer fits worse, or because the layout
+    # printed it after the question, which an extractor reading across columns gets wrong
+    # (every "high" pair that was wrong on the held-out pdftotext pages was anchored, its
+    # score made by the anchor) ...
+    high_score: float = 0.75
     # ... and the question and the answer each read in one run of the page's lines, each
     # line at most this many lines after the one before (a blank line between paragraphs):
     # a turn gathered from lines apart (columns read across, a box stitched on) may have
@@ -245,12 +249,12 @@ class Settings:
     cert_line_step: int = 2
     # Under this margin, or under low_score, "low": a near-tie (0.47-0.74 right under a
     # margin of 0.25, 0.50-0.74 under 0.5) or a pairing that shares next to nothing with its
-    # question (0.46-0.75 under 0.25).
+    # question (an own score under 0.25).
     medium_margin: float = 0.5
     low_score: float = 0.25
     # "low" too, whatever the margin: a question read from lines apart (right 0.0-0.52 of
-    # the time) or an answer gathered from this many runs of lines or more (breaks + 1),
-    # 0.29-0.56 right on the typeset sets, where the extractor interleaved columns.
+    # the time) or an answer whose lines break this many times or more (three runs of
+    # lines): 0.29-0.56 right on the typeset sets, where the extractor interleaved columns.
     low_answer_breaks: int = 2
     # The margin at which the numeric confidence (the manifest's lowest_confidence, the
     # review page's histogram) reaches 1; it rises linearly from 0 below it.

@@ -68,7 +68,8 @@ def test_inline_layout_pairs_by_position() -> None:
     )
     out = align_turns(iv)
     assert [t.text for t in out.turns] == ["问一？", "答一。", "问二？", "答二。"]
-    assert all(t.cert == "high" for t in out.turns if t.role == "guest")
+    # placed by position alone, words that share nothing with their question: not sure
+    assert all(t.cert == "low" for t in out.turns if t.role == "guest")
 
 
 def test_an_opinion_put_to_a_guest_is_answered_by_agreeing() -> None:
@@ -282,3 +283,21 @@ def test_cert_a_question_read_from_lines_apart_or_an_answer_in_three_pieces_is_l
     assert _cert(_Evidence(**clear, question_breaks=1), s) == "low"
     assert _cert(_Evidence(**clear, answer_breaks=s.low_answer_breaks - 1), s) == "medium"
     assert _cert(_Evidence(**clear, answer_breaks=s.low_answer_breaks), s) == "low"
+
+
+def test_cert_an_anchor_alone_does_not_make_a_pairing_high() -> None:
+    """An answer printed right after its question wins by the anchor's weight, but when
+    its words share nothing with the question the pairing is not high; with the same
+    anchor and words that fit, it is."""
+    guests = (Guest("王甲", "水利局局长"),)
+    q = _t("主持人", "host", "今年水库大坝建设进展如何？", 1)
+    other = _t("主持人", "host", "学校食堂的饭菜好吃吗？", 10)
+    said = _t("王甲", "guest", "学校食堂饭菜好吃，学生满意。", 11)
+
+    def cert(text: str) -> str | None:
+        iv = Interview(guests=guests, questions=(q, other), answers=(_t("王甲", "guest", text, 2), said),
+                       anchored=((0, 0), (1, 1)))
+        return next(t.cert for t in align_turns(iv).turns if t.answer == 0)
+
+    assert cert("水库大坝建设进展顺利，大坝已浇筑过半，水库大坝明年蓄水。") == "high"
+    assert cert("我们一直在努力，感谢大家关心。") != "high"
