@@ -376,6 +376,17 @@ def _cert(e: _Evidence, settings: Settings) -> Certainty:
     return "medium"
 
 
+def _confidence(cert: Certainty, margin: float, settings: Settings) -> float:
+    """0..1: the level's band (see Settings.low_confidence), and the margin within it."""
+    within = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / settings.full_confidence_margin)
+    low, high = settings.low_confidence, settings.high_confidence
+    if cert == "high":
+        return high + (1.0 - high) * within
+    if cert == "medium":
+        return low + (high - low) * within * 0.99
+    return low * within * 0.99
+
+
 def _breaks(turn: Turn, settings: Settings) -> int:
     """Where the turn's lines do not follow each other on the page (more than a blank
     line apart, or backwards)."""
@@ -415,15 +426,15 @@ def _answer_turn(
     row = scores[qi]
     others = [j for j in np.argsort(-row) if j != a]
     runner = Candidate(answer=int(others[0]), score=round(float(row[others[0]]), 4)) if others else None
-    confidence = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / settings.full_confidence_margin)
     evidence = _Evidence(margin, fit, _breaks(question, settings), _breaks(answer, settings))
-    log.debug("question %d <- answer %d (%s): %s", qi + 1, a, answer.speaker, evidence)
+    cert = _cert(evidence, settings)
+    log.debug("question %d <- answer %d (%s): %s, %s", qi + 1, a, answer.speaker, evidence, cert)
     return replace(
         answer,
         question=qi,
         answer=a,
-        confidence=round(confidence, 3),
-        cert=_cert(evidence, settings),
+        confidence=round(_confidence(cert, margin, settings), 3),
+        cert=cert,
         runner_up=runner,
     )
 

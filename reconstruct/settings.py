@@ -256,9 +256,15 @@ class Settings:
     # the time) or an answer whose lines break this many times or more (three runs of
     # lines): 0.29-0.56 right on the typeset sets, where the extractor interleaved columns.
     low_answer_breaks: int = 2
-    # The margin at which the numeric confidence (the manifest's lowest_confidence, the
-    # review page's histogram) reaches 1; it rises linearly from 0 below it.
-    full_confidence_margin: float = 0.5
+    # The numeric confidence (the manifest's lowest_confidence, which the CLI warns about
+    # under 0.2 and the review page sorts by; its histogram) tells the level first and the
+    # margin within it: low pairs take [0, low_confidence), medium ones [low_confidence,
+    # high_confidence), high ones [high_confidence, 1], each rising with the margin up to
+    # full_confidence_margin. So a "low" pair is always below the CLI's 0.2 and reviewed
+    # before every medium and high one.
+    low_confidence: float = 0.2
+    high_confidence: float = 0.6
+    full_confidence_margin: float = 4.0
 
     # --- batch --------------------------------------------------------------------------
     # Pages above this many bytes are refused (a page is a few tens of KB).
@@ -274,6 +280,8 @@ class Settings:
             raise ValueError("need 0 <= medium_margin <= high_margin")
         if self.low_score > self.high_score or self.full_confidence_margin <= 0:
             raise ValueError("need low_score <= high_score and a positive full_confidence_margin")
+        if not 0 < self.low_confidence < self.high_confidence < 1:
+            raise ValueError("need 0 < low_confidence < high_confidence < 1")
         if self.max_input_bytes <= 0 or self.jobs < 1:
             raise ValueError("max_input_bytes and jobs must be positive")
         if not self.host_labels:

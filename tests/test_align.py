@@ -301,3 +301,16 @@ def test_cert_an_anchor_alone_does_not_make_a_pairing_high() -> None:
 
     assert cert("水库大坝建设进展顺利，大坝已浇筑过半，水库大坝明年蓄水。") == "high"
     assert cert("我们一直在努力，感谢大家关心。") != "high"
+
+
+def test_confidence_tells_the_level_first() -> None:
+    """A low pair with a wide margin still ranks below every medium pair, and under the
+    CLI's warning threshold; a high pair with the narrowest margin above every medium."""
+    from reconstruct.align import _confidence
+    from reconstruct.cli_help import LOW_CONFIDENCE
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    assert _confidence("low", 99.0, s) < LOW_CONFIDENCE <= _confidence("medium", 0.0, s)
+    assert _confidence("medium", float("inf"), s) < _confidence("high", s.high_margin, s) <= 1.0
+    assert _confidence("medium", 1.0, s) < _confidence("medium", 2.0, s)
