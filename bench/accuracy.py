@@ -2,7 +2,7 @@
 """Accuracy over the generated pages: the figures of ../shared/eval/score.py per generator
 and layout mode (reconstruct evaluate).
 
-    python bench/accuracy.py [--count 200] [--seed 1] [--workdir DIR]
+    python bench/accuracy.py [--count 200] [--seed 1] [--workdir DIR] [--calibration]
 
 Text-level pages are generated from tests/corpus with a fixed seed; typeset pages
 (Chromium-printed, extracted with pdftotext and with pdfminer.six) are the ones committed
@@ -51,6 +51,8 @@ def main() -> None:
     ap.add_argument("--double", type=int, default=20, help="pages printing two interviews")
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--no-heldout", action="store_true", help="skip the held-out corpus's sets")
+    ap.add_argument("--calibration", action="store_true",
+                    help="also print, per set, how often each @cert level is right (bench/calibration.py)")
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="reconstruct-accuracy-"))
     text_pages = generate(work / "text", args.seed, args.count, args.double)
@@ -68,6 +70,8 @@ def main() -> None:
         run(tool(), "-q", "convert", str(pages), "-o", str(out), "--no-validate", "--jobs", "2")
         print(f"== {name} ({pages})")
         print(run(tool(), "evaluate", str(gold), str(out)))
+        if args.calibration:
+            print(run(sys.executable, str(ROOT / "bench" / "calibration.py"), str(gold), str(out)))
 
 
 if __name__ == "__main__":

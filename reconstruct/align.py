@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -353,10 +353,47 @@ def _extra_answer_cost(question: str, settings: Settings, guests: Sequence[Guest
     return settings.extra_answer_cost
 
 
-def _cert(margin: float, settings: Settings) -> Certainty:
-    if margin >= settings.high_margin:
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the aligner knows of one pairing when it names its certainty."""
+
+    margin: float  # what the best assignment loses without the pairing
+    score: float  # the pairing's own score: what its words say, the layout's anchor left out
+    question_breaks: int = 0  # places where the question's lines jump (see _breaks)
+    answer_breaks: int = 0
+
+
+def _cert(e: _Evidence, settings: Settings) -> Certainty:
+    """High for a wide margin over the next best assignment, a pairing that fits its
+    question of its own, and a question and an answer each read in one run of lines. Low
+    for a near-tie, a pairing that fits next to nothing, a question read from lines apart
+    or an answer gathered from three runs of lines or more."""
+    if (e.margin >= settings.high_margin and e.score >= settings.high_score
+            and e.question_breaks == 0 and e.answer_breaks == 0):
         return "high"
-    return "medium" if margin >= settings.medium_margin else "low"
+    if e.margin < settings.medium_margin or e.score < settings.low_score:
+        return "low"
+    if e.question_breaks > 0 or e.answer_breaks >= settings.low_answer_breaks:
+        return "low"
+    return "medium"
+
+
+def _confidence(cert: Certainty, margin: float, settings: Settings) -> float:
+    """0..1: the level's band (see Settings.low_confidence), and the margin within it."""
+    within = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / settings.full_confidence_margin)
+    low, high = settings.low_confidence, settings.high_confidence
+    if cert == "high":
+        return high + (1.0 - high) * within
+    if cert == "medium":
+        return low + (high - low) * within * 0.99
+    return low * within * 0.99
+
+
+def _breaks(turn: Turn, settings: Settings) -> int:
+    """Where the turn's lines do not follow each other on the page (more than a blank
+    line apart, or backwards)."""
+    lines = [n for p in turn.paragraphs for n in p.lines]
+    return sum(not 0 < b - a <= settings.cert_line_step for a, b in zip(lines, lines[1:]))
 
 
 def align_turns(interview: Interview, settings: Settings | None = None) -> Interview:
@@ -366,6 +403,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     if not qs or not ans:
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))
     scores = score_matrix(qs, ans, interview.guests, settings)
+    fit = scores.copy()  # what the words say, before the layout's anchors
     for q, a in interview.anchored:  # printed right after its question
         scores[q, a] += settings.anchor_weight
     how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests) for q in qs])
@@ -377,26 +415,28 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         for (pq, a), margin in sorted(margins.items(), key=lambda x: x[0][1]):
             if pq != qi:
                 continue
-            turns.append(_answer_turn(ans[a], qi, a, margin, scores, settings))
+            turns.append(_answer_turn(ans[a], q, qi, a, margin, scores, float(fit[qi, a]), settings))
     placed = {a for _, a in pairs}
     turns += [ans[a] for a in range(len(ans)) if a not in placed]
     return replace(interview, turns=tuple(turns))
 
 
 def _answer_turn(
-    answer: Turn, qi: int, a: int, margin: float, scores: np.ndarray, settings: Settings
+    answer: Turn, question: Turn, qi: int, a: int, margin: float, scores: np.ndarray, fit: float,
+    settings: Settings,
 ) -> Turn:
     row = scores[qi]
     others = [j for j in np.argsort(-row) if j != a]
     runner = Candidate(answer=int(others[0]), score=round(float(row[others[0]]), 4)) if others else None
-    confidence = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / (2 * settings.high_margin))
-    log.debug("question %d <- answer %d (%s): margin %.3f", qi + 1, a, answer.speaker, margin)
+    evidence = _Evidence(margin, fit, _breaks(question, settings), _breaks(answer, settings))
+    cert = _cert(evidence, settings)
+    log.debug("question %d <- answer %d (%s): %s, %s", qi + 1, a, answer.speaker, evidence, cert)
     return replace(
         answer,
         question=qi,
         answer=a,
-        confidence=round(confidence, 3),
-        cert=_cert(margin, settings),
+        confidence=round(_confidence(cert, margin, settings), 3),
+        cert=cert,
         runner_up=runner,
     )
 

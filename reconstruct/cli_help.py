@@ -17,7 +17,7 @@ from .overrides import load_overrides
 __all__ = ["MAIN_EXAMPLE", "CONVERT_EXAMPLE", "INSPECT_EXAMPLE", "VALIDATE_EXAMPLE",
            "batch_options", "summary", "xml_files"]
 
-LOW_CONFIDENCE = 0.2  # lowest pairing confidence worth a reviewer's look
+LOW_CONFIDENCE = 0.2  # worth a reviewer's look: every "low" pair is below it (Settings.low_confidence)
 MAX_LISTED = 20  # low-confidence documents named on stderr; the manifest has them all
 
 MAIN_EXAMPLE = """

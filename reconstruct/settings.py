@@ -227,9 +227,46 @@ class Settings:
     # (0.4 -> 0.55 once round tables by kind and plan weights were in: QA +0.001 to +0.002
     # on each page set; 0.3 worse, 0.7 no better)
     extra_answer_cost: float = 0.55
-    # Margins (in score units) above which a pairing is called high / medium confidence.
-    high_margin: float = 0.25
-    medium_margin: float = 0.08
+    # @cert, the pairing's confidence in words, from what the aligner knows of it: its
+    # margin (what the best assignment loses without it), its own score (what the words
+    # say, the anchor_weight of an answer printed right after its question left out) and
+    # how its question and answer were read. Measured with bench/calibration.py (share of
+    # pairs of a level whose question is right) on the text-level, pdftotext and held-out
+    # sets: with high at a margin of 0.25 alone, "high" was right 0.93 / 0.82 / 0.93 /
+    # 0.76 (held-out pdftotext) of the time; now 0.99 / 0.97 / 0.99 / 0.98.
+    # A margin this large or more (pairs under 2.0 are right 0.73-0.90 of the time, over
+    # it 0.91-0.98)...
+    high_margin: float = 1.75
+    # ... and an own score of high_score or more: a best pairing whose words barely fit
+    # its question won only because every other answer fits worse, or because the layout
+    # printed it after the question, which an extractor reading across columns gets wrong
+    # (every "high" pair that was wrong on the held-out pdftotext pages was anchored, its
+    # score made by the anchor) ...
+    high_score: float = 0.75
+    # ... and the question and the answer each read in one run of the page's lines, each
+    # line at most this many lines after the one before (a blank line between paragraphs):
+    # a turn gathered from lines apart (columns read across, a box stitched on) may have
+    # taken in another answer's text, so its pairing is no sure thing. Pairs past the two
+    # tests above whose answer jumps were right 0.56-0.82 of the time, against 0.95-0.99.
+    cert_line_step: int = 2
+    # Under this margin, or under low_score, "low": a near-tie (0.47-0.74 right under a
+    # margin of 0.25, 0.50-0.74 under 0.5) or a pairing that shares next to nothing with its
+    # question (an own score under 0.25).
+    medium_margin: float = 0.5
+    low_score: float = 0.25
+    # "low" too, whatever the margin: a question read from lines apart (right 0.0-0.52 of
+    # the time) or an answer whose lines break this many times or more (three runs of
+    # lines): 0.29-0.56 right on the typeset sets, where the extractor interleaved columns.
+    low_answer_breaks: int = 2
+    # The numeric confidence (the manifest's lowest_confidence, which the CLI warns about
+    # under 0.2 and the review page sorts by; its histogram) tells the level first and the
+    # margin within it: low pairs take [0, low_confidence), medium ones [low_confidence,
+    # high_confidence), high ones [high_confidence, 1], each rising with the margin up to
+    # full_confidence_margin. So a "low" pair is always below the CLI's 0.2 and reviewed
+    # before every medium and high one.
+    low_confidence: float = 0.2
+    high_confidence: float = 0.6
+    full_confidence_margin: float = 4.0
 
     # --- batch --------------------------------------------------------------------------
     # Pages above this many bytes are refused (a page is a few tens of KB).
@@ -243,6 +280,10 @@ class Settings:
             raise ValueError("wide_line_ratio must exceed 1")
         if not 0 <= self.medium_margin <= self.high_margin:
             raise ValueError("need 0 <= medium_margin <= high_margin")
+        if self.low_score > self.high_score or self.full_confidence_margin <= 0:
+            raise ValueError("need low_score <= high_score and a positive full_confidence_margin")
+        if not 0 < self.low_confidence < self.high_confidence < 1:
+            raise ValueError("need 0 < low_confidence < high_confidence < 1")
         if self.max_input_bytes <= 0 or self.jobs < 1:
             raise ValueError("max_input_bytes and jobs must be positive")
         if not self.host_labels:

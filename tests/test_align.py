@@ -68,7 +68,8 @@ def test_inline_layout_pairs_by_position() -> None:
     )
     out = align_turns(iv)
     assert [t.text for t in out.turns] == ["问一？", "答一。", "问二？", "答二。"]
-    assert all(t.cert == "high" for t in out.turns if t.role == "guest")
+    # placed by position alone, words that share nothing with their question: not sure
+    assert all(t.cert == "low" for t in out.turns if t.role == "guest")
 
 
 def test_an_opinion_put_to_a_guest_is_answered_by_agreeing() -> None:
@@ -200,3 +201,127 @@ def test_plans_are_told_by_how_an_answer_opens() -> None:
                     "去年，我们将全区街道纳入试点", "上个月我们将试点扩大到三个镇", "老将出马，一个顶俩",
                     "麻将馆整治是重点", "座谈会继续进行了两个小时", "不要把问题留到明天"):
         assert not plan.search(opening), opening
+
+
+def test_cert_high_needs_a_wide_margin() -> None:
+    from reconstruct.align import _cert, _Evidence
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    assert _cert(_Evidence(s.high_margin, s.high_score), s) == "high"
+    # a margin that used to count as high (0.25 over the next best) is now a mere lead
+    assert _cert(_Evidence(s.high_margin * 0.9, s.high_score * 3), s) == "medium"
+
+
+def test_cert_a_pairing_that_barely_fits_its_question_is_never_high() -> None:
+    from reconstruct.align import _cert, _Evidence
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    assert _cert(_Evidence(float("inf"), s.high_score * 0.9), s) == "medium"
+    assert _cert(_Evidence(float("inf"), s.low_score * 0.9), s) == "low"
+
+
+def test_cert_near_tie_is_low() -> None:
+    from reconstruct.align import _cert, _Evidence
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    assert _cert(_Evidence(s.medium_margin * 0.9, s.high_score * 3), s) == "low"
+    assert _cert(_Evidence(s.medium_margin, s.low_score), s) == "medium"
+
+
+def test_cert_in_a_transcript_follows_margin_and_score() -> None:
+    """Two answers that could each answer either question: a near-tie, so low; one answer
+    to one question that shares nothing with it: forced, but not high."""
+    guests = (Guest("王甲", "局长"),)
+    iv = Interview(
+        guests=guests,
+        questions=(_t("主持人", "host", "今年天气怎么样？", 1), _t("主持人", "host", "明年天气怎么样？", 2)),
+        answers=(_t("王甲", "guest", "我们做了很多工作。", 10), _t("王甲", "guest", "我们还做了很多工作。", 20)),
+    )
+    certs = [t.cert for t in align_turns(iv).turns if t.role == "guest"]
+    assert certs == ["low", "low"]
+    lone = Interview(
+        guests=guests,
+        questions=(_t("主持人", "host", "今年天气怎么样？", 1),),
+        answers=(_t("王甲", "guest", "我们做了很多工作。", 10),),
+    )
+    assert [t.cert for t in align_turns(lone).turns if t.role == "guest"] != ["high"]
+
+
+def test_cert_a_turn_read_from_lines_apart_is_never_high() -> None:
+    """An answer whose second paragraph was found twenty lines on (a column read across,
+    a box stitched on) may hold another answer's text: medium at best."""
+    from reconstruct.align import _breaks, _cert, _Evidence
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    whole = Turn("王甲", "guest", (Paragraph("第一段。", (3, 4)), Paragraph("第二段。", (6, 7))))
+    apart = Turn("王甲", "guest", (Paragraph("第一段。", (3, 4)), Paragraph("第二段。", (24, 25))))
+    backwards = Turn("王甲", "guest", (Paragraph("第一段。", (9, 10)), Paragraph("第二段。", (3,))))
+    assert _breaks(whole, s) == 0
+    assert _breaks(apart, s) == 1 and _breaks(backwards, s) == 1
+    assert _cert(_Evidence(s.high_margin * 2, s.high_score * 2, answer_breaks=1), s) == "medium"
+
+
+def test_cert_in_a_transcript_a_stitched_answer_is_not_high() -> None:
+    """The same clear pairing is high when the answer reads on from line to line and not
+    when half of it comes from far down the page."""
+    guests = (Guest("王甲", "水利局局长"),)
+    q = _t("主持人", "host", "今年水库大坝建设进展如何？", 1)
+    whole = (Paragraph("水库大坝建设进展顺利，大坝已浇筑过半。", (2,)), Paragraph("水库大坝明年蓄水。", (3,)))
+    apart = (whole[0], Paragraph("水库大坝明年蓄水。", (40,)))
+    other = _t("主持人", "host", "学校食堂的饭菜好吃吗？", 10)
+    said = _t("王甲", "guest", "学校食堂饭菜好吃，学生满意。", 11)
+
+    def cert(paragraphs: tuple[Paragraph, ...]) -> str | None:
+        iv = Interview(guests=guests, questions=(q, other),
+                       answers=(Turn("王甲", "guest", paragraphs), said))
+        return next(t.cert for t in align_turns(iv).turns if t.answer == 0)
+
+    assert cert(whole) == "high"
+    assert cert(apart) != "high"
+
+
+def test_cert_a_question_read_from_lines_apart_or_an_answer_in_three_pieces_is_low() -> None:
+    from reconstruct.align import _cert, _Evidence
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    clear = dict(margin=s.high_margin * 0.9, score=s.high_score * 2)
+    assert _cert(_Evidence(**clear), s) == "medium"
+    assert _cert(_Evidence(**clear, question_breaks=1), s) == "low"
+    assert _cert(_Evidence(**clear, answer_breaks=s.low_answer_breaks - 1), s) == "medium"
+    assert _cert(_Evidence(**clear, answer_breaks=s.low_answer_breaks), s) == "low"
+
+
+def test_cert_an_anchor_alone_does_not_make_a_pairing_high() -> None:
+    """An answer printed right after its question wins by the anchor's weight, but when
+    its words share nothing with the question the pairing is not high; with the same
+    anchor and words that fit, it is."""
+    guests = (Guest("王甲", "水利局局长"),)
+    q = _t("主持人", "host", "今年水库大坝建设进展如何？", 1)
+    other = _t("主持人", "host", "学校食堂的饭菜好吃吗？", 10)
+    said = _t("王甲", "guest", "学校食堂饭菜好吃，学生满意。", 11)
+
+    def cert(text: str) -> str | None:
+        iv = Interview(guests=guests, questions=(q, other), answers=(_t("王甲", "guest", text, 2), said),
+                       anchored=((0, 0), (1, 1)))
+        return next(t.cert for t in align_turns(iv).turns if t.answer == 0)
+
+    assert cert("水库大坝建设进展顺利，大坝已浇筑过半，水库大坝明年蓄水。") == "high"
+    assert cert("我们一直在努力，感谢大家关心。") != "high"
+
+
+def test_confidence_tells_the_level_first() -> None:
+    """A low pair with a wide margin still ranks below every medium pair, and under the
+    CLI's warning threshold; a high pair with the narrowest margin above every medium."""
+    from reconstruct.align import _confidence
+    from reconstruct.cli_help import LOW_CONFIDENCE
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    assert _confidence("low", 99.0, s) < LOW_CONFIDENCE <= _confidence("medium", 0.0, s)
+    assert _confidence("medium", float("inf"), s) < _confidence("high", s.high_margin, s) <= 1.0
+    assert _confidence("medium", 1.0, s) < _confidence("medium", 2.0, s)
