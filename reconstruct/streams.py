@@ -30,10 +30,6 @@ from .settings import Settings
 
 __all__ = ["unweave_rows", "printed_row_by_row"]
 
-# a band across a page holds one to six columns (a page of narrow columns, or a band that
-# also crosses a sidebar's; allowing five and six found more true joins, and fewer false
-# ones, than one to four on the pdfminer.six pages)
-_PERIODS = (1, 2, 3, 4, 5, 6)
 # the marks running text has and a headline does not
 
 
@@ -158,13 +154,14 @@ def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) ->
     first = [_Info.of(box[0].text) for box in run]
     last = [_Info.of(box[-1].text) for box in run]
     n = len(run)
+    choices = range(1, settings.row_max_period + 1)  # the columns a band may hold
     # best[j][m]: best score of boxes 0..j with box j in a run of period m
-    best = [[0.0] * len(_PERIODS) for _ in range(n)]
-    back = [[0] * len(_PERIODS) for _ in range(n)]
+    best = [[0.0] * len(choices) for _ in range(n)]
+    back = [[0] * len(choices) for _ in range(n)]
     for j in range(n):
         # the best period so far, which any period may switch from
-        k = max(range(len(_PERIODS)), key=lambda b: best[j - 1][b]) if j else 0
-        for a, m in enumerate(_PERIODS):
+        k = max(range(len(choices)), key=lambda b: best[j - 1][b]) if j else 0
+        for a, m in enumerate(choices):
             link = _link(last[j - m], first[j], seen, settings) if j >= m else 0.0
             if j == 0:
                 best[j][a] = link
@@ -175,10 +172,10 @@ def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) ->
                 best[j][a], back[j][a] = stay + link, a
             else:
                 best[j][a], back[j][a] = switch + link, k
-    a = max(range(len(_PERIODS)), key=lambda b: best[n - 1][b])
+    a = max(range(len(choices)), key=lambda b: best[n - 1][b])
     periods = [0] * n
     for j in range(n - 1, -1, -1):
-        periods[j] = _PERIODS[a]
+        periods[j] = choices[a]
         a = back[j][a]
     # each box carries on the box its period before it, across a change of period too (a
     # column that goes on when another ends), unless a speaker label would carry on an open
