@@ -105,11 +105,19 @@ def _claim_notes(flows: list[Flow]) -> list[Flow]:
     trailing boxes of the flow before it that are set at another width (the note's box),
     plus the paragraph next to them when it shares the note's words more than its flow's."""
     out = list(flows)
+    taken: set[int] = set()
     for i, f in enumerate(out):
-        if f.kind is not Kind.NOTE_LABEL or len(f.blocks) > 1 or i == 0:
+        if f.kind is not Kind.NOTE_LABEL or len(f.blocks) > 1:
             continue
         if LABEL.match(strip_spaces(f.head.lines[0].text)):
             continue  # inline label "编者按：…" carries its own text
+        j = _note_past_heading(out, i)
+        if j is not None:
+            out[i] = replace(f, blocks=(f.head, *out[j].blocks))
+            taken.add(j)
+            continue
+        if i == 0:
+            continue
         k = _printed_before(out, f.head)
         if k is None:
             k = i - 1
@@ -120,7 +128,19 @@ def _claim_notes(flows: list[Flow]) -> list[Flow]:
         if note:
             out[k] = replace(prev, blocks=tuple(keep))
             out[i] = replace(f, blocks=(f.head, *note))
-    return out
+    return [f for j, f in enumerate(out) if j not in taken]
+
+
+def _note_past_heading(flows: list[Flow], i: int) -> int | None:
+    """The note's text when a heading stands between it and its label (a vertical label set
+    beside the title comes out before it): the running text right after that heading, if
+    it speaks of the interview as notes do ("本期…", "欢迎读者…")."""
+    if i + 2 >= len(flows) or flows[i + 1].kind not in (Kind.HEADLINE, Kind.SUBTITLE):
+        return None
+    g = flows[i + 2]
+    if g.kind is not Kind.TEXT or g.tentative or not _NOTE_CUE.search(g.text):
+        return None
+    return i + 2
 
 
 def _printed_before(flows: list[Flow], block: Block) -> int | None:

@@ -152,3 +152,26 @@ def test_a_news_items_headline_is_no_interviews_title() -> None:
 """))))
     assert result.interviews[0].title == ""
     assert result.articles[0].headline == "全市秋季森林防火会议召开"
+
+
+def test_a_note_label_printed_before_the_title_takes_the_note_after_it() -> None:
+    # the vertical label beside the title comes out before it; the note follows the title
+    iv = _interview("""
+编
+者
+按
+
+某县端牢饭碗护粮仓
+
+手中有粮，心中不慌。全县粮食播种面积稳定。
+本期访谈，我们请来相关负责人谈谈粮食安全。
+
+记者 张一 李二
+
+主持人：今年收购情况怎么样？
+
+王小二：收购进展顺利。
+""")
+    assert iv.label == "编者按"
+    assert "".join(p.text for p in iv.editor_note).startswith("手中有粮")
+    assert iv.title == "某县端牢饭碗护粮仓"
