@@ -291,10 +291,10 @@ def _title(flows: list[Flow], used: set[int]) -> tuple[str, str]:
 
 
 def _top_title(flows: list[Flow], used: set[int]) -> str:
-    """An interview whose subtitle and byline stand by no title (printed apart, in a box of
-    their own): its title is the first title-like flow it prints before its first turn,
-    unless that flow heads a news item (matched to an article already, or set right above
-    one)."""
+    """The title of an interview that found none by its subtitle or byline (they stand
+    apart, in a box of their own, or it has neither): the first title-like flow it prints
+    before its first turn, unless that flow heads a news item (matched to an article
+    already, or set right above one)."""
     for i, f in enumerate(flows):
         if f.kind in (Kind.QUESTION, Kind.ANSWER):
             return ""

@@ -45,8 +45,8 @@ class Flow:
     # running text that would continue the flow before it at a sentence boundary, unless an
     # open sentence elsewhere claims it (see stitch_flows)
     tentative: bool = False
-    # a tentative box that opens an indented paragraph: it continues no open sentence, only
-    # a finished flow (see _paragraph_homes)
+    # a tentative box that opens an indented paragraph: no open sentence carries on into it
+    # (_best_continuations leaves it out); a finished flow may (_paragraph_homes)
     paragraph: bool = False
 
     @property
@@ -212,9 +212,11 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     """Give every flow that stops in mid-sentence the box that continues it.
 
     Open flows and candidate boxes (unlabelled running text that does not open an indented
-    paragraph) are paired by an assignment over the scores above, repeated while chains
-    grow; tentative boxes nobody claimed then carry on the flow of the block printed before
-    them, right after that block.
+    paragraph, and is not the note's own box before a note label) are paired by an
+    assignment over the scores above, repeated while chains grow; then a tentative box that
+    starts a sentence goes to the finished answer it fits better than the one printed before
+    it (_paragraph_homes); tentative boxes nobody claimed carry on the flow of the block
+    printed before them, right after that block.
     """
     settings = settings or Settings()
     flows = list(flows)
