@@ -254,6 +254,26 @@ def _carries_on(flow: Flow, prev: Block) -> bool:
     return ends_sentence(prev.lines[-1].text) or prev is flow.blocks[-1]
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What the flows of one stitching pass say, computed once for the pass: each flow's
+    bigrams, the candidates' unit vectors (only where guests' own words are weighed), each
+    flow's column, and each guest's own words."""
+
+    voices: dict[str, dict[str, float]]
+    said: dict[int, Counter[str]]
+    unit: dict[int, dict[str, float]]
+    columns: dict[int, float]
+
+    @classmethod
+    def of(cls, flows: list[Flow], rows: Sequence[int], cands: Sequence[int],
+           voices: dict[str, dict[str, float]]) -> _Words:
+        said = {k: bigrams(flows[k].text) for k in (*rows, *cands)}
+        units = {j: unit(said[j]) for j in cands} if voices else {}
+        columns = {k: flow_column(flows[k].blocks) for k in (*rows, *cands)}
+        return cls(voices, said, units, columns)
+
+
 def _best_continuations(
     flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int]
 ) -> dict[int, int]:
@@ -266,12 +286,10 @@ def _best_continuations(
     if not opened or not cands:
         return {}
     # what each flow says, its words' unit vector and its column, once per flow
-    said = {k: bigrams(flows[k].text) for k in (*opened, *cands)}
-    said_unit = {j: unit(said[j]) for j in cands} if voices else {}
-    columns = {k: flow_column(flows[k].blocks) for k in (*opened, *cands)}
+    words = _Words.of(flows, opened, cands, voices)
     scores = np.array(
         [
-            [_stitch_score(flows, i, j, settings, voices, said, said_unit, columns) for j in cands]
+            [_stitch_score(flows, i, j, settings, words) for j in cands]
             for i in opened
         ]
     )
@@ -319,10 +337,8 @@ def _paragraph_homes(
     cands = [j for j, k in home.items() if k in row]  # printed after a finished answer
     if not cands:
         return flows
-    said = {k: bigrams(flows[k].text) for k in (*owners, *cands)}
-    said_unit = {j: unit(said[j]) for j in cands}
-    columns = {k: flow_column(flows[k].blocks) for k in (*owners, *cands)}
-    scores = np.array([[_home_score(flows, i, j, settings, voices, said, said_unit, columns)
+    words = _Words.of(flows, owners, cands, voices)
+    scores = np.array([[_home_score(flows, i, j, settings, words)
                         + (settings.stitch_home if home[j] == i else 0.0) for j in cands]
                        for i in owners])
     rows, cols = linear_sum_assignment(scores, maximize=True)
@@ -349,15 +365,12 @@ def _home_score(
     i: int,
     j: int,
     settings: Settings,
-    voices: dict[str, dict[str, float]],
-    said: dict[int, Counter[str]],
-    said_unit: dict[int, dict[str, float]],
-    columns: dict[int, float],
+    words: _Words,
 ) -> float:
-    score = _affinity(flows, i, j, settings, voices, said, said_unit)
-    if same_column(columns[i], columns[j]):
+    score = _affinity(flows, i, j, settings, words)
+    if same_column(words.columns[i], words.columns[j]):
         score += settings.stitch_same_width
-    if abs(columns[i] - columns[j]) <= settings.exact_width_tolerance:
+    if abs(words.columns[i] - words.columns[j]) <= settings.exact_width_tolerance:
         score += settings.stitch_exact_width
     return score
 
@@ -367,18 +380,16 @@ def _affinity(
     i: int,
     j: int,
     settings: Settings,
-    voices: dict[str, dict[str, float]],
-    said: dict[int, Counter[str]],
-    said_unit: dict[int, dict[str, float]],
+    words: _Words,
 ) -> float:
     """How well flow ``j`` would carry on flow ``i`` by position and words: after it in
     reading order and near it, words shared with it, words only that guest uses."""
     score = settings.stitch_after if j > i else 0.0
     score -= settings.stitch_per_flow_between * abs(j - i)
-    score += settings.stitch_shared_words * cosine(said[i], said[j])
-    voice = voices.get(flows[i].head.speaker or "")
+    score += settings.stitch_shared_words * cosine(words.said[i], words.said[j])
+    voice = words.voices.get(flows[i].head.speaker or "")
     if voice:
-        score += settings.stitch_voice * dot(said_unit[j], voice)
+        score += settings.stitch_voice * dot(words.unit[j], voice)
     return score
 
 
@@ -417,16 +428,13 @@ def _stitch_score(
     i: int,
     j: int,
     settings: Settings,
-    voices: dict[str, dict[str, float]],
-    said: dict[int, Counter[str]],
-    said_unit: dict[int, dict[str, float]],
-    columns: dict[int, float],
+    words: _Words,
 ) -> float:
     f, g = flows[i], flows[j]
     relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
     if relation is Relation.INDENT or _asks_nothing(f, g):
         return _FORBIDDEN
-    score = settings.stitch_any + _affinity(flows, i, j, settings, voices, said, said_unit)
+    score = settings.stitch_any + _affinity(flows, i, j, settings, words)
     if g.tentative:
         score += settings.stitch_tentative
     left = strip_spaces(f.blocks[-1].lines[-1].text).replace(" ", "")
@@ -435,7 +443,7 @@ def _stitch_score(
         score += settings.stitch_word_across
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
-    elif same_column(columns[i], columns[j]):
+    elif same_column(words.columns[i], words.columns[j]):
         score += settings.stitch_same_width
     return score
 
