@@ -94,3 +94,44 @@ def test_a_band_of_wrapped_headlines_side_by_side_is_printed_piece_by_piece() ->
 def test_a_post_and_a_name_after_it_are_no_band() -> None:
     text = "某区应急管理局党委书记 王\n小二\n"
     assert texts(text) == ["某区应急管理局党委书记 王", "小二", ""]
+
+
+def test_a_lone_line_wider_than_every_column_starts_a_region_of_its_own() -> None:
+    # a lead in three narrow columns, then the body in two wider ones: the body's first
+    # line, alone and wider than any lead column, opens a region dealt by its own widths
+    assert texts("""
+甲栏第一行写到栏尾的 乙栏第一行写到栏尾的 丙栏第一行写到栏尾的
+甲栏第二行结束了。 乙栏第二行结束了。 丙栏第二行结束了。
+张三：这是正文左栏第一行字写到
+栏尾还要继续往下写很多字才 李四：这是正文右栏第一行写到栏
+就能够结束呢。 尾还要写下去才结束。
+""") == ["甲栏第一行写到栏尾的", "甲栏第二行结束了。", "", "乙栏第一行写到栏尾的",
+         "乙栏第二行结束了。", "", "丙栏第一行写到栏尾的", "丙栏第二行结束了。", "",
+         "张三：这是正文左栏第一行字写到", "栏尾还要继续往下写很多字才", "就能够结束呢。", "",
+         "李四：这是正文右栏第一行写到栏", "尾还要写下去才结束。", ""]
+
+
+def test_the_new_regions_first_lines_go_with_it() -> None:
+    # the body's first line is no wider than a lead column, but as wide as the widest: it
+    # opens the body with the wider line alone after it
+    out = texts("""
+甲栏第一行写到栏尾的 乙栏第一行写到栏尾的 丙栏第一行写到栏尾的
+甲栏第二行结束了。 乙栏第二行结束了。 丙栏第二行结束了。
+张三：这是正文左栏
+李四：这是正文右栏第一行写到栏
+栏尾还要继续往下写很多字才 尾还要写下去才能够结束。
+就能够结束呢。
+""")
+    assert out[9:] == ["张三：这是正文左栏", "栏尾还要继续往下写很多字才", "就能够结束呢。", "",
+                       "李四：这是正文右栏第一行写到栏", "尾还要写下去才能够结束。", ""]
+
+
+def test_a_rosters_rows_show_no_column_widths() -> None:
+    # posts and the names after them are no columns of a width: a wide question below
+    # them opens no region of its own
+    out = texts("""
+某某县某某镇党委书记 司马
+某某县某某协会会长 王某某
+采访组：这是一个很长的问题一直写到这里为止还没有
+""")
+    assert out.index("采访组：这是一个很长的问题一直写到这里为止还没有") == 2
