@@ -187,11 +187,13 @@ def _new_layout(pieces: list[str], columns: list[list[Line]], widest: float) -> 
 
 def _layout_start(split: list[list[str]], k: int, ncols: int, full: float) -> int:
     """Where the region of other columns that line ``k`` shows begins: the unfused lines
-    right before it, after the old region's last full row, that are as wide as the old
-    region's widest column are the new columns' first lines."""
+    right before it, after the old region's last full row, that open turns and are as wide
+    as the old region's widest column are the new columns' first lines."""
     last_full = max((i for i in range(k) if len(split[i]) == ncols), default=0)
     j = k
     while j - 1 > last_full and len(split[j - 1]) == 1 and piece_width(split[j - 1][0]) > full:
+        if not LABEL.match(split[j - 1][0]):
+            break  # a line in mid-turn may carry on a waiting column of the old region
         j -= 1
     return j
 

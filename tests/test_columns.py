@@ -135,3 +135,17 @@ def test_a_rosters_rows_show_no_column_widths() -> None:
 采访组：这是一个很长的问题一直写到这里为止还没有
 """)
     assert out.index("采访组：这是一个很长的问题一直写到这里为止还没有") == 2
+
+
+def test_a_line_in_mid_turn_before_the_new_region_stays_in_its_column() -> None:
+    # the left lead column waits in mid-sentence: its last line, alone before the body's
+    # first line, carries it on and opens no body column
+    out = texts("""
+甲栏第一行写到栏尾的 乙栏第一行写到栏尾的 丙栏第一行写到栏尾的
+甲栏第二行还没有写完 乙栏第二行结束了。 丙栏第二行结束了。
+甲栏第三行才结束了。
+张三：这是正文左栏第一行字写到
+栏尾还要继续往下写很多字才 李四：这是正文右栏第一行写到栏
+就能够结束呢。 尾还要写下去才结束。
+""")
+    assert out[:4] == ["甲栏第一行写到栏尾的", "甲栏第二行还没有写完", "甲栏第三行才结束了。", ""]
