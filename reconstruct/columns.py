@@ -281,6 +281,11 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
     if piece_width(piece) > width + settings.fused_width_tolerance:
         score -= settings.fused_too_wide  # wider than the column
     labelled = bool(LABEL.match(piece))
+    short = piece_width(piece) < width - settings.fused_width_tolerance
+    if short and not labelled and not ends_sentence(piece):
+        # a line in mid-sentence fills its column: this is a full line of a narrower one
+        # (a turn's first line, its label in another face, may stop short)
+        score -= settings.fused_too_narrow
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting
         if not labelled and word_across(strip_spaces(column[-1].text).replace(" ", ""), piece.replace(" ", "")):

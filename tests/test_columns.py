@@ -149,3 +149,16 @@ def test_a_line_in_mid_turn_before_the_new_region_stays_in_its_column() -> None:
 就能够结束呢。 尾还要写下去才结束。
 """)
     assert out[:4] == ["甲栏第一行写到栏尾的", "甲栏第二行还没有写完", "甲栏第三行才结束了。", ""]
+
+
+def test_a_lone_line_in_mid_sentence_goes_to_the_column_it_fills() -> None:
+    # both columns wait; the lone line is as wide as the narrow right column, far short of
+    # the wide left one: a line in mid-sentence fills its column, so it is the right one's
+    out = texts("""
+左栏是一个比较宽的栏目每行写十 右栏窄栏写满八字
+五个字左栏第二行也写满了十五个 右栏第二行还没完
+这里写满八个字的
+字才能够写完了。 收尾了。
+""")
+    assert out == ["左栏是一个比较宽的栏目每行写十", "五个字左栏第二行也写满了十五个", "字才能够写完了。",
+                   "", "右栏窄栏写满八字", "右栏第二行还没完", "这里写满八个字的", "收尾了。", ""]
