@@ -282,9 +282,11 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         score -= settings.fused_too_wide  # wider than the column
     labelled = bool(LABEL.match(piece))
     short = piece_width(piece) < width - settings.fused_width_tolerance
-    if short and not labelled and not ends_sentence(piece):
+    opens = labelled or piece.startswith(settings.article_openers)
+    if short and not opens and not ends_sentence(piece):
         # a line in mid-sentence fills its column: this is a full line of a narrower one
-        # (a turn's first line, its label in another face, may stop short)
+        # (a turn's or a news item's first line, set in another face or below a headline
+        # wider than its column, may stop short)
         score -= settings.fused_too_narrow
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting

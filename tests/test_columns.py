@@ -162,3 +162,16 @@ def test_a_lone_line_in_mid_sentence_goes_to_the_column_it_fills() -> None:
 """)
     assert out == ["左栏是一个比较宽的栏目每行写十", "五个字左栏第二行也写满了十五个", "字才能够写完了。",
                    "", "右栏窄栏写满八字", "右栏第二行还没完", "这里写满八个字的", "收尾了。", ""]
+
+
+def test_a_news_items_first_line_may_stop_short_of_its_column() -> None:
+    # the opener is narrower than the left column (its headline above may be wider than
+    # the text): it is no full line of the right column for that
+    out = texts("""
+左栏第一行写满了十六个字的一行。 右栏这一行写满十三个字。
+左栏第二行写满了十六个字的一行。 右栏这一行写满十三个字。
+本报讯（记者 王五）这一日
+下午，一个新闻开始了。 右栏这一行写满十三个字。
+""")
+    assert out[:5] == ["左栏第一行写满了十六个字的一行。", "左栏第二行写满了十六个字的一行。",
+                       "本报讯（记者 王五）这一日", "下午，一个新闻开始了。", ""]
