@@ -144,9 +144,23 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     ]
     last = max(k for k, p in enumerate(split) if len(p) > 1)
     columns: list[list[Line]] = [[] for _ in range(ncols)]
+    # a region's widths are known from its first full row of column-wide pieces on (a
+    # post and a name after it, "…站长 王某", is a roster's row, not columns)
+    widest = max(widths) + settings.fused_width_tolerance
+    first_full = min((
+        k for k, p in enumerate(split)
+        if len(p) == ncols and min(map(piece_width, p)) >= settings.fused_piece_width
+    ), default=len(run))
     for k, (line, pieces) in enumerate(zip(run, split)):
         if k > last and not any(_waiting(col) for col in columns):
             break  # the columns are done: what follows is printed below them
+        if k > first_full and _new_layout(pieces, columns, widest):
+            # a line wider than any column of the region: the page's columns change here
+            # (a lead set in narrow columns above the body's wider ones); what follows is
+            # a region of its own, dealt by its own widths
+            j = _layout_start(split, k, ncols, max(widths) - settings.fused_width_tolerance)
+            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings)
+            return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings)
         following = split[k + 1] if k + 1 < len(split) else None
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
             pieces = [line.text]
@@ -154,15 +168,44 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
             columns[c].append(Line(line.number, piece))
     else:
         k = len(run)
+    out = _printed(columns)
+    rest = run[k:]
+    if rest:
+        out += [Line(rest[0].number, ""), *rest]
+    return out
+
+
+def _new_layout(pieces: list[str], columns: list[list[Line]], widest: float) -> bool:
+    """Does a line open a region of other columns: a line alone, wider than any column of
+    the region, that carries on none of them (it opens a turn, or no column waits)?"""
+    if len(pieces) > 1 or " " in pieces[0].strip() or piece_width(pieces[0]) <= widest:
+        # a wide box beside other columns' pieces is one more column's (and a letter-spaced
+        # line is pieces of several)
+        return False
+    return bool(LABEL.match(pieces[0])) or not any(_waiting(col) for col in columns)
+
+
+def _layout_start(split: list[list[str]], k: int, ncols: int, full: float) -> int:
+    """Where the region of other columns that line ``k`` shows begins: the unfused lines
+    right before it, after the old region's last full row, that open turns and are as wide
+    as the old region's widest column are the new columns' first lines."""
+    last_full = max((i for i in range(k) if len(split[i]) == ncols), default=0)
+    j = k
+    while j - 1 > last_full and len(split[j - 1]) == 1 and piece_width(split[j - 1][0]) > full:
+        if not LABEL.match(split[j - 1][0]):
+            break  # a line in mid-turn may carry on a waiting column of the old region
+        j -= 1
+    return j
+
+
+def _printed(columns: list[list[Line]]) -> list[Line]:
+    """The columns one after another, a blank line between them."""
     out: list[Line] = []
     for col in columns:
         if col:
             if out:
                 out.append(Line(col[0].number, ""))
             out += col
-    rest = run[k:]
-    if rest:
-        out += [Line(rest[0].number, ""), *rest]
     return out
 
 
@@ -238,6 +281,13 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
     if piece_width(piece) > width + settings.fused_width_tolerance:
         score -= settings.fused_too_wide  # wider than the column
     labelled = bool(LABEL.match(piece))
+    short = piece_width(piece) < width - settings.fused_width_tolerance
+    opens = labelled or piece.startswith(settings.article_openers)
+    if short and not opens and not ends_sentence(piece):
+        # a line in mid-sentence fills its column: this is a full line of a narrower one
+        # (a turn's or a news item's first line, set in another face or below a headline
+        # wider than its column, may stop short)
+        score -= settings.fused_too_narrow
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting
         if not labelled and word_across(strip_spaces(column[-1].text).replace(" ", ""), piece.replace(" ", "")):

@@ -90,6 +90,12 @@ class Settings:
     # + "慧景区…") carries that column on: the pieces of two waiting columns are told apart
     # by it. As much as the waiting bonus (1.0 and 3.0 measured worse on pdftotext pages).
     fused_word_across: float = 2.0
+    # A piece in mid-sentence fills its column's width (only a paragraph's last line stops
+    # short; a turn's first line, its label in another face, is let off): one narrower than
+    # a column by more than the tolerance is a narrower column's line, and costs this much
+    # there. Less than the waiting bonus, so it only tells two waiting columns apart (1.0
+    # measured no better on pdftotext pages, worse on the held-out ones).
+    fused_too_narrow: float = 0.5
     # Pages printed row by row (pdfminer.six making every line, or every two or three, a box
     # of its own): this share of the lines, on a page of at least this many, stands in boxes
     # of at most row_by_row_box lines (measured: at most 0.24 on the pdftotext pages and 0.34

@@ -94,3 +94,84 @@ def test_a_band_of_wrapped_headlines_side_by_side_is_printed_piece_by_piece() ->
 def test_a_post_and_a_name_after_it_are_no_band() -> None:
     text = "某区应急管理局党委书记 王\n小二\n"
     assert texts(text) == ["某区应急管理局党委书记 王", "小二", ""]
+
+
+def test_a_lone_line_wider_than_every_column_starts_a_region_of_its_own() -> None:
+    # a lead in three narrow columns, then the body in two wider ones: the body's first
+    # line, alone and wider than any lead column, opens a region dealt by its own widths
+    assert texts("""
+甲栏第一行写到栏尾的 乙栏第一行写到栏尾的 丙栏第一行写到栏尾的
+甲栏第二行结束了。 乙栏第二行结束了。 丙栏第二行结束了。
+张三：这是正文左栏第一行字写到
+栏尾还要继续往下写很多字才 李四：这是正文右栏第一行写到栏
+就能够结束呢。 尾还要写下去才结束。
+""") == ["甲栏第一行写到栏尾的", "甲栏第二行结束了。", "", "乙栏第一行写到栏尾的",
+         "乙栏第二行结束了。", "", "丙栏第一行写到栏尾的", "丙栏第二行结束了。", "",
+         "张三：这是正文左栏第一行字写到", "栏尾还要继续往下写很多字才", "就能够结束呢。", "",
+         "李四：这是正文右栏第一行写到栏", "尾还要写下去才结束。", ""]
+
+
+def test_the_new_regions_first_lines_go_with_it() -> None:
+    # the body's first line is no wider than a lead column, but as wide as the widest: it
+    # opens the body with the wider line alone after it
+    out = texts("""
+甲栏第一行写到栏尾的 乙栏第一行写到栏尾的 丙栏第一行写到栏尾的
+甲栏第二行结束了。 乙栏第二行结束了。 丙栏第二行结束了。
+张三：这是正文左栏
+李四：这是正文右栏第一行写到栏
+栏尾还要继续往下写很多字才 尾还要写下去才能够结束。
+就能够结束呢。
+""")
+    assert out[9:] == ["张三：这是正文左栏", "栏尾还要继续往下写很多字才", "就能够结束呢。", "",
+                       "李四：这是正文右栏第一行写到栏", "尾还要写下去才能够结束。", ""]
+
+
+def test_a_rosters_rows_show_no_column_widths() -> None:
+    # posts and the names after them are no columns of a width: a wide question below
+    # them opens no region of its own
+    out = texts("""
+某某县某某镇党委书记 司马
+某某县某某协会会长 王某某
+采访组：这是一个很长的问题一直写到这里为止还没有
+""")
+    assert out.index("采访组：这是一个很长的问题一直写到这里为止还没有") == 2
+
+
+def test_a_line_in_mid_turn_before_the_new_region_stays_in_its_column() -> None:
+    # the left lead column waits in mid-sentence: its last line, alone before the body's
+    # first line, carries it on and opens no body column
+    out = texts("""
+甲栏第一行写到栏尾的 乙栏第一行写到栏尾的 丙栏第一行写到栏尾的
+甲栏第二行还没有写完 乙栏第二行结束了。 丙栏第二行结束了。
+甲栏第三行才结束了。
+张三：这是正文左栏第一行字写到
+栏尾还要继续往下写很多字才 李四：这是正文右栏第一行写到栏
+就能够结束呢。 尾还要写下去才结束。
+""")
+    assert out[:4] == ["甲栏第一行写到栏尾的", "甲栏第二行还没有写完", "甲栏第三行才结束了。", ""]
+
+
+def test_a_lone_line_in_mid_sentence_goes_to_the_column_it_fills() -> None:
+    # both columns wait; the lone line is as wide as the narrow right column, far short of
+    # the wide left one: a line in mid-sentence fills its column, so it is the right one's
+    out = texts("""
+左栏是一个比较宽的栏目每行写十 右栏窄栏写满八字
+五个字左栏第二行也写满了十五个 右栏第二行还没完
+这里写满八个字的
+字才能够写完了。 收尾了。
+""")
+    assert out == ["左栏是一个比较宽的栏目每行写十", "五个字左栏第二行也写满了十五个", "字才能够写完了。",
+                   "", "右栏窄栏写满八字", "右栏第二行还没完", "这里写满八个字的", "收尾了。", ""]
+
+
+def test_a_news_items_first_line_may_stop_short_of_its_column() -> None:
+    # the opener is narrower than the left column (its headline above may be wider than
+    # the text): it is no full line of the right column for that
+    out = texts("""
+左栏第一行写满了十六个字的一行。 右栏这一行写满十三个字。
+左栏第二行写满了十六个字的一行。 右栏这一行写满十三个字。
+本报讯（记者 王五）这一日
+下午，一个新闻开始了。 右栏这一行写满十三个字。
+""")
+    assert out[:5] == ["左栏第一行写满了十六个字的一行。", "左栏第二行写满了十六个字的一行。",
+                       "本报讯（记者 王五）这一日", "下午，一个新闻开始了。", ""]
