@@ -382,6 +382,7 @@ def _confidence(cert: Certainty, margin: float, settings: Settings) -> float:
     """0..1: the level's band (see Settings.low_confidence), and the margin within it."""
     within = 1.0 if math.isinf(margin) else min(1.0, max(0.0, margin) / settings.full_confidence_margin)
     low, high = settings.low_confidence, settings.high_confidence
+    # (a medium or low pairing stays just under the floor of the band above it, × 0.99)
     if cert == "high":
         return high + (1.0 - high) * within
     if cert == "medium":
