@@ -344,9 +344,13 @@ def _margin(
 def _extra_answer_cost(question: str, settings: Settings, guests: Sequence[Guest] = ()) -> float:
     """What a second (third…) answer to this question costs: little when the question
     addresses several guests ("两位…分别谈谈"), or asks what "the schools" or "the
-    streets" do when several guests head one (their titles say so), much otherwise."""
+    streets" do when several guests head one (their titles say so), more when it
+    addresses one guest by surname and post ("路董事长，您…": that guest's to answer),
+    much otherwise."""
     if re.search(settings.round_table_cue, question):
         return settings.round_table_cost
+    if sum(bool(g.name) and _addressed(question, g) for g in guests) == 1:
+        return settings.addressed_extra_cost
     for asks, heads in settings.round_table_kinds:
         if re.search(asks, question) and sum(bool(re.search(heads, g.title)) for g in guests) >= 2:
             return settings.round_table_cost

@@ -237,6 +237,10 @@ class Settings:
     # (0.4 -> 0.55 once round tables by kind and plan weights were in: QA +0.001 to +0.002
     # on each page set; 0.3 worse, 0.7 no better)
     extra_answer_cost: float = 0.55
+    # a question put to one guest by surname and post ("路董事长，您…") is that guest's: when
+    # the answers outnumber the questions, a second answer goes to a question put to no one
+    # in particular before it goes to one put to one guest
+    addressed_extra_cost: float = 1.0
     # @cert, the pairing's confidence in words, from what the aligner knows of it: its
     # margin (what the best assignment loses without it), its own score (what the words
     # say, the anchor_weight of an answer printed right after its question left out) and

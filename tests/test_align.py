@@ -172,6 +172,22 @@ def test_a_question_about_what_the_schools_do_is_put_to_every_head() -> None:
     assert _extra_answer_cost("区人民医院在资源下沉方面做了什么？", s, heads) == s.extra_answer_cost
 
 
+def test_a_question_put_to_one_guest_takes_a_second_answer_last() -> None:
+    from reconstruct.align import _extra_answer_cost
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    guests = (Guest("周立新", "某县农机合作社理事长", "guest-1"), Guest("吴海", "某县农业农村局局长", "guest-2"))
+    put = "周理事长，您当初为什么回乡办合作社？"
+    assert _extra_answer_cost(put, s, guests) == s.addressed_extra_cost
+    assert _extra_answer_cost("像周理事长这样的带头人，还能得到哪些扶持？", s, guests) == s.extra_answer_cost
+    # three answers, two questions: the spare answer fits the first (put to 周) a little
+    # better, yet goes to the second, put to no one in particular
+    scores = np.array([[1.0, 0.6, 0.1], [0.1, 0.5, 0.9]])
+    costs = [_extra_answer_cost(put, s, guests), s.extra_answer_cost]
+    assert solve(scores, ["周立新", "吴海", "周立新"], costs) == [(0, 0), (1, 1), (1, 2)]
+
+
 def test_an_answer_that_echoes_its_question_answers_it() -> None:
     # the second question names the guest's body, but her other answer opens by repeating
     # the first question's words
