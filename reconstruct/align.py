@@ -413,6 +413,8 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         scores[q, a] += settings.anchor_weight
     how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests) for q in qs])
     pairs = solve(scores, *how)
+    if _follow_on(scores, pairs, ans, settings):
+        pairs = solve(scores, *how)
     margins = {(q, a): _margin(scores, pairs, q, a, how) for q, a in pairs}
     turns: list[Turn] = []
     for qi, q in enumerate(qs):
@@ -424,6 +426,29 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     placed = {a for _, a in pairs}
     turns += [ans[a] for a in range(len(ans)) if a not in placed]
     return replace(interview, turns=tuple(turns))
+
+
+def _follow_on(
+    scores: np.ndarray, pairs: Sequence[tuple[int, int]], answers: Sequence[Turn], settings: Settings
+) -> bool:
+    """An answer that opens by turning to what another guest just said ("西岳街道的情况有些
+    不同", "我补充一点", "刚才…说的") follows that answer under the same question: add to
+    its score for each question how much it shares with an earlier answer by another guest
+    that the first assignment gives that question. True when some score changed."""
+    cue = re.compile(settings.follow_on_cue)
+    words = [content_features(a.text) for a in answers]
+    idf = _idf(words)
+    weighed = [_weigh(w, idf) for w in words]
+    changed = False
+    for j, a in enumerate(answers):
+        if not cue.search(_opening(a, settings)):
+            continue
+        for q, b in pairs:
+            other = answers[b]
+            if b != j and other.speaker != a.speaker:
+                scores[q, j] += settings.follow_on_weight * dot(weighed[b], weighed[j])
+                changed = True
+    return changed
 
 
 def _answer_turn(

@@ -237,6 +237,15 @@ class Settings:
     # (0.4 -> 0.55 once round tables by kind and plan weights were in: QA +0.001 to +0.002
     # on each page set; 0.3 worse, 0.7 no better)
     extra_answer_cost: float = 0.55
+    # how an answer opens when it turns to what another guest has just said: it differs
+    # from it, adds to it, or sums up what two or more guests said — so it answers the
+    # same question (see align._follow_on)
+    follow_on_cue: str = (
+        r"(?:情况|做法|情形)(?:有些|有所|也|略|稍|就)?不(?:同|一样)|补充|刚才"
+        r"|[两三几各][个位][\u3400-\u9fff]{0,6}?的(?:做法|经验|介绍|发言|情况)"
+    )
+    # weight of what the follow-on answer shares with the earlier answer (a cosine)
+    follow_on_weight: float = 2.0
     # a question put to one guest by surname and post ("路董事长，您…") is that guest's: when
     # the answers outnumber the questions, a second answer goes to a question put to no one
     # in particular before it goes to one put to one guest

@@ -188,6 +188,28 @@ def test_a_question_put_to_one_guest_takes_a_second_answer_last() -> None:
     assert solve(scores, ["周立新", "吴海", "周立新"], costs) == [(0, 0), (1, 1), (1, 2)]
 
 
+def test_an_answer_that_adds_to_another_guests_follows_it_under_its_question() -> None:
+    from reconstruct.align import _follow_on
+    from reconstruct.settings import Settings
+
+    answers = (
+        _t("王甲", "guest", "我们在山区建了十二座光伏电站，屋顶光伏覆盖八百户农民。", 10),
+        _t("李乙", "guest", "我补充一点，光伏电站建成后，农民屋顶光伏每年还能分红。", 20),
+        _t("王甲", "guest", "冬季供暖我们改用了地源热泵，学校和医院先用起来。", 30),
+        _t("张丙", "guest", "地源热泵的运维我们请了专业公司。", 40),
+    )
+    # the words alone give 李乙's addition to the second question (供暖, a stray fit)
+    scores = np.array([[1.0, 0.3, 0.1, 0.2], [0.1, 0.6, 1.2, 0.6]])
+    how = (["王甲", "李乙", "王甲", "张丙"], [0.55, 0.55])
+    first = solve(scores, *how)
+    assert (1, 1) in first
+    assert _follow_on(scores, first, answers, Settings())
+    assert (0, 1) in solve(scores, *how)
+    # without the turn to what was said, nothing moves
+    plain = answers[:1] + (_t("李乙", "guest", "光伏电站建成后，农民屋顶光伏每年还能分红。", 20),) + answers[2:]
+    assert not _follow_on(scores.copy(), first, plain, Settings())
+
+
 def test_an_answer_that_echoes_its_question_answers_it() -> None:
     # the second question names the guest's body, but her other answer opens by repeating
     # the first question's words
