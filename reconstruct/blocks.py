@@ -262,19 +262,30 @@ def _stacked_headings(run: list[Line], settings: Settings) -> bool:
     )
 
 
-def wrapped_heading(run: Sequence[Line]) -> bool:
-    """Two lines alone, the first with no punctuation and the second shorter and open: a
-    title (or a roster's title) wrapped at its box's width ("…让老人乐" / "享幸福晚年"). Its
-    second line is short only because it ends the title, not because it is another box."""
-    if len(run) != 2:
+def wrapped_heading(
+    run: Sequence[Line], *, max_lines: int | None = 2, every_line: bool = False,
+    shortfall: float = 0.0,
+) -> bool:
+    """A title (or a roster's title) wrapped at its box's width ("…让老人乐" / "享幸福晚年"):
+    two lines or more (at most ``max_lines``; None: any number), the first with no
+    punctuation, the last shorter than the first by more than ``shortfall``. Its last line is
+    short only because it ends the title, not because it is another box.
+
+    With ``every_line`` no line may carry punctuation (a headline in a box of its own);
+    otherwise the lines after the first may (a roster title's 、), as long as the last is left
+    open and is no label."""
+    if len(run) < 2 or (max_lines is not None and len(run) > max_lines):
         return False
-    first, second = run
-    return (
-        not PUNCT.search(first.text)
-        and not ends_sentence(second.text)
-        and not LABEL.match(second.text.strip())
-        and line_width(second) < line_width(first)
-    )
+    first, last = run[0], run[-1]
+    if every_line:
+        plain = not any(PUNCT.search(x.text) for x in run)
+    else:
+        plain = (
+            not PUNCT.search(first.text)
+            and not ends_sentence(last.text)
+            and not LABEL.match(last.text.strip())
+        )
+    return plain and line_width(last) < line_width(first) - shortfall
 
 
 def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:

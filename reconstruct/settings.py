@@ -130,6 +130,11 @@ class Settings:
     row_switch: float = 1.5
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
+    # A box of unpunctuated lines whose last line is this much shorter than its first is a
+    # wrapped headline, kept whole when boxes printed row by row are rewoven (streams): a
+    # headline wraps where its box ends, so its last line falls short by more than the
+    # wobble of a full line (same value as short_line_shortfall, but its own question).
+    wrapped_headline_shortfall: float = 1.5
     # A line this many times wider than the lines after it is not part of their box
     # (an unwrapped question or headline glued to a wrapped block).
     wide_line_ratio: float = 1.6

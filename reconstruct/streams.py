@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .blocks import LABEL, PUNCT, SUBTITLE_DASHES, line_width, spaced
+from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced, wrapped_heading
 from .furniture import parse_byline
 from .lexicon import word_across
 from .model import Line, Page
@@ -29,8 +29,6 @@ from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["unweave_rows", "printed_row_by_row"]
-
-# the marks running text has and a headline does not
 
 
 def printed_row_by_row(page: Page, settings: Settings | None = None) -> bool:
@@ -109,7 +107,9 @@ def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[
     groups = _boxes(lines)
     heading = {
         k for k, g in enumerate(groups)
-        if any(map(_heading, g)) or _upright_label(g) or _wrapped_headline(g, settings)
+        if any(map(_heading, g)) or _upright_label(g)
+        or wrapped_heading(g, max_lines=None, every_line=True,
+                           shortfall=settings.wrapped_headline_shortfall)
         or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
     }
     runs: list[tuple[list[list[Line]], bool]] = []  # (boxes, whether they are small)
@@ -131,14 +131,6 @@ def _upright_label(box: list[Line]) -> bool:
     """A label printed one character per line (编 / 者 / 按), which stands beside a column
     rather than in it."""
     return len(box) > 1 and all(len(x.text.strip()) == 1 for x in box)
-
-
-def _wrapped_headline(box: list[Line], settings: Settings) -> bool:
-    """A headline wrapped in its box: lines without a punctuation mark, the last one short."""
-    return (
-        len(box) > 1 and not any(PUNCT.search(x.text) for x in box)
-        and line_width(box[-1]) < line_width(box[0]) - settings.short_line_shortfall
-    )
 
 
 def _subtitle(line: Line) -> bool:
