@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .blocks import LABEL, SUBTITLE_DASHES, wrapped_heading
+from .blocks import LABEL, SUBTITLE_DASHES, match_note_label, wrapped_heading
 from .furniture import NAME, POST, parse_byline
 from .lexicon import word_across, word_frequency
 from .model import Block, Kind
@@ -122,17 +122,6 @@ def _is_name_label(name: str, settings: Settings) -> bool:
     if any(name.endswith(r) for r in settings.roster_labels):
         return False
     return bool(NAME.match(name)) and len(name.replace("·", "")) <= settings.max_name_length + 2
-
-
-def match_note_label(text: str, settings: Settings) -> str | None:
-    """The canonical note label whose characters this text is (upright, reversed, rotated)."""
-    t = strip_spaces(text).replace(" ", "").strip("：:【】[]")
-    if not 2 <= len(t) <= 6:
-        return None
-    for label in settings.note_labels:
-        if sorted(t) == sorted(label):
-            return label
-    return None
 
 
 def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Block:
