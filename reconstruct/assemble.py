@@ -411,16 +411,11 @@ def _articles(flows: list[Flow], used: set[int], settings: Settings) -> list[Art
             used.update(id(f) for f in group)
             for part, k in parts:
                 heads[free[k]].append((group[0].head.lines[0].number, part))
-    _band_fragments(flows, used, texts, heads, whole={k for k, h in enumerate(heads) if h})
+    _band_fragments(flows, used, texts, heads, {k for k, h in enumerate(heads) if h}, settings)
     return [
         Article(headline="".join(p for _, p in sorted(h, key=lambda x: x[0])), paragraphs=b)
         for h, b in zip(heads, bodies)
     ]
-
-
-# A headline's fragments lie within this many lines of each other (a band of headlines
-# wrapped side by side spans a few lines).
-_BAND_LINES = 4
 
 
 def _band_fragments(
@@ -429,6 +424,7 @@ def _band_fragments(
     texts: list[str],
     heads: list[list[tuple[int, str]]],
     whole: set[int],
+    settings: Settings,
 ) -> None:
     """Headlines printed side by side and wrapped come out a line of each at a time: the
     lines left over, with no sentence punctuation, are dealt to the articles whose words
@@ -442,13 +438,13 @@ def _band_fragments(
     lines = [x for f in rest for b in f.blocks for x in b.lines]
     if not lines or not texts:
         return
-    owners = deal_fragments([x.text for x in lines], texts)
+    owners = deal_fragments([x.text for x in lines], texts, settings)
     dealt = {id(x): k for x, k in zip(lines, owners)}
     for f in rest:
         mine = [x for b in f.blocks for x in b.lines]
         picks = [dealt.get(id(x)) for x in mine]
         if any(
-            k is None or not _near(heads[k], x.number)
+            k is None or not _near(heads[k], x.number, settings)
             or (k in whole and not _reads_on(heads[k], x, texts[k]))
             for x, k in zip(mine, picks)
         ):
@@ -471,8 +467,8 @@ def _reads_on(parts: list[tuple[int, str]], line: Line, text: str) -> bool:
     return frag[-1] + ordered[0][1][:1] in body
 
 
-def _near(parts: list[tuple[int, str]], line: int) -> bool:
-    return not parts or min(abs(n - line) for n, _ in parts) <= _BAND_LINES
+def _near(parts: list[tuple[int, str]], line: int, settings: Settings) -> bool:
+    return not parts or min(abs(n - line) for n, _ in parts) <= settings.headline_band_lines
 
 
 def _unpunctuated(flow: Flow) -> bool:

@@ -404,9 +404,6 @@ def unglue_vertical_labels(lines: Sequence[Line], settings: Settings) -> list[Li
     return out
 
 
-# A vertical label's first characters read onto the end of a line after a gap ("标题 编者"),
-# its last ones on lines of their own below, within this many lines.
-_TRAILING_LABEL_SPAN = 20
 _TRAILING = re.compile(r"^(?P<text>.*[\u3400-\u9fff“”])\s+(?P<chars>[\u3400-\u9fff]{1,3})$")
 
 
@@ -441,7 +438,7 @@ def _trailing_run(
     """The lines of one character after line ``i`` that, after the ``chars`` ending it,
     spell a note label."""
     rest: list[int] = []
-    for k in range(i + 1, min(len(lines), i + 1 + _TRAILING_LABEL_SPAN)):
+    for k in range(i + 1, min(len(lines), i + 1 + settings.trailing_label_span)):
         if len(chars) + len(rest) >= longest:
             break
         if len(lines[k].text.strip()) == 1:
