@@ -439,13 +439,14 @@ def _band_fragments(
     if not lines or not texts:
         return
     owners = deal_fragments([x.text for x in lines], texts, settings)
+    bodies = [strip_spaces(t).replace(" ", "") for t in texts]  # read once, not once a line
     dealt = {id(x): k for x, k in zip(lines, owners)}
     for f in rest:
         mine = [x for b in f.blocks for x in b.lines]
         picks = [dealt.get(id(x)) for x in mine]
         if any(
             k is None or not _near(heads[k], x.number, settings)
-            or (k in whole and not _reads_on(heads[k], x, texts[k]))
+            or (k in whole and not _reads_on(heads[k], x, bodies[k]))
             for x, k in zip(mine, picks)
         ):
             continue
@@ -454,11 +455,10 @@ def _band_fragments(
             heads[k].append((x.number, strip_spaces(x.text).replace(" ", "")))  # type: ignore[index]
 
 
-def _reads_on(parts: list[tuple[int, str]], line: Line, text: str) -> bool:
-    """Does the article's text read on across the join of its headline and this line,
-    set before or after it by line number?"""
+def _reads_on(parts: list[tuple[int, str]], line: Line, body: str) -> bool:
+    """Does the article's text (``body``, its spaces dropped) read on across the join of
+    its headline and this line, set before or after it by line number?"""
     frag = strip_spaces(line.text).replace(" ", "")
-    body = strip_spaces(text).replace(" ", "")
     ordered = sorted(parts, key=lambda x: x[0])
     if not frag or not ordered:
         return False

@@ -80,8 +80,13 @@ def _deal_titles(flat: str, bounds: Sequence[int], found: Sequence[tuple[int, st
         k = r
 
 
+def _grams(text: str) -> set[str]:
+    """The text's character bigrams (spaces already dropped)."""
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
 def _bigram_hits(line: str, text: str) -> list[int]:
-    grams = {text[i : i + 2] for i in range(len(text) - 1)}
+    grams = _grams(text)
     return [1 if line[i : i + 2] in grams else 0 for i in range(len(line) - 1)]
 
 
@@ -160,13 +165,13 @@ def deal_fragments(
     shortest, reach = settings.min_dealt_fragment, settings.fragment_reach
     flat = [strip_spaces(f).replace(" ", "") for f in fragments]
     bodies = [strip_spaces(t).replace(" ", "") for t in texts]
-    grams = [{t[i : i + 2] for i in range(len(t) - 1)} for t in bodies]
+    grams = [_grams(t) for t in bodies]
     out: list[int | None] = []
     for frag in flat:
         if len(frag) < shortest:
             out.append(None)
             continue
-        pairs = {frag[i : i + 2] for i in range(len(frag) - 1)}
+        pairs = _grams(frag)
         cover = sorted(((len(pairs & g) / len(pairs), k) for k, g in enumerate(grams)), reverse=True)
         best = cover[0] if cover else (0.0, 0)
         unique = len(cover) < 2 or cover[1][0] < best[0]

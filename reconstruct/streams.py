@@ -53,13 +53,14 @@ class _Info:
 
     @classmethod
     def of(cls, raw: str) -> "_Info":
+        stripped = strip_spaces(raw)
         return cls(
-            strip_spaces(raw).replace(" ", ""),
+            stripped.replace(" ", ""),
             line_width(raw),
             ends_sentence(raw),
             bool(LABEL.match(raw.strip())),
             spaced(raw),
-            float(display_width(strip_spaces(raw))),
+            float(display_width(stripped)),
         )
 
 
@@ -144,7 +145,7 @@ def _heading(line: Line) -> bool:
 def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) -> list[list[Line]]:
     """The run's boxes dealt into columns: each column's boxes joined into one box."""
     first = [_Info.of(box[0].text) for box in run]
-    last = [_Info.of(box[-1].text) for box in run]
+    last = [f if len(box) == 1 else _Info.of(box[-1].text) for f, box in zip(first, run)]
     n = len(run)
     choices = range(1, settings.row_max_period + 1)  # the columns a band may hold
     # best[j][m]: best score of boxes 0..j with box j in a run of period m
