@@ -33,8 +33,11 @@ __all__ = ["unweave_rows", "printed_row_by_row"]
 
 def printed_row_by_row(page: Page, settings: Settings | None = None) -> bool:
     """Does (nearly) every line of the page stand in a box of a line or two of its own?"""
-    settings = settings or Settings()
-    boxes = _boxes(page.lines)
+    return _row_by_row(_boxes(page.lines), settings or Settings())
+
+
+def _row_by_row(boxes: list[list[Line]], settings: Settings) -> bool:
+    """:func:`printed_row_by_row` on the page's boxes."""
     lines = sum(map(len, boxes))
     if lines < settings.row_by_row_min_lines:
         return False
@@ -67,11 +70,12 @@ class _Info:
 def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     """The page with its columns rewoven, if it was printed row by row; else the page."""
     settings = settings or Settings()
-    if not printed_row_by_row(page, settings):
+    groups = _boxes(page.lines)  # split once, for the test and for the runs
+    if not _row_by_row(groups, settings):
         return page
     seen = _pairs(page.lines)
     out: list[Line] = []
-    for run, small in _small_runs(page.lines, settings):
+    for run, small in _small_runs(groups, settings):
         boxes = _reweave(run, seen, settings) if small and len(run) > 2 else [[x for box in run for x in box]]
         for box in boxes:
             out += box
@@ -99,13 +103,13 @@ def _boxes(lines: tuple[Line, ...]) -> list[list[Line]]:
     return [g for g in groups if g]
 
 
-def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[list[Line]], bool]]:
+def _small_runs(groups: list[list[Line]], settings: Settings) -> list[tuple[list[list[Line]], bool]]:
     """Runs of small boxes (a line or a few standing between blank lines); a bigger box (a
     column the extractor kept whole) is a run of its own, and so is each line of the
     interview's heading (a box with a subtitle or a byline, and the title printed just
     above a subtitle), which spans the page rather than sitting in a column, a label
-    printed one character per line, and a headline wrapped in its box."""
-    groups = _boxes(lines)
+    printed one character per line, and a headline wrapped in its box (``groups``: the
+    page's boxes, :func:`_boxes`)."""
     heading = {
         k for k, g in enumerate(groups)
         if any(map(_heading, g)) or _upright_label(g)
