@@ -404,14 +404,15 @@ def _articles(flows: list[Flow], used: set[int], settings: Settings) -> list[Art
     bodies = [join_paragraphs(f.blocks, settings) for f in arts]
     heads: list[list[tuple[int, str]]] = [[] for _ in arts]  # (line, part) of each headline
     texts = ["".join(p.text for p in b) for b in bodies]
-    for group in _headline_candidates(flows, used, texts):
+    flat = [strip_spaces(t).replace(" ", "") for t in texts]  # without spaces, read once
+    for group in _headline_candidates(flows, used, flat):
         free = [k for k in range(len(arts)) if not heads[k]]
         parts = split_headline("".join(f.text for f in group), [texts[k] for k in free])
         if parts:
             used.update(id(f) for f in group)
             for part, k in parts:
                 heads[free[k]].append((group[0].head.lines[0].number, part))
-    _band_fragments(flows, used, texts, heads, {k for k, h in enumerate(heads) if h}, settings)
+    _band_fragments(flows, used, flat, heads, {k for k, h in enumerate(heads) if h}, settings)
     return [
         Article(headline="".join(p for _, p in sorted(h, key=lambda x: x[0])), paragraphs=b)
         for h, b in zip(heads, bodies)
@@ -421,7 +422,7 @@ def _articles(flows: list[Flow], used: set[int], settings: Settings) -> list[Art
 def _band_fragments(
     flows: list[Flow],
     used: set[int],
-    texts: list[str],
+    bodies: list[str],
     heads: list[list[tuple[int, str]]],
     whole: set[int],
     settings: Settings,
@@ -432,14 +433,13 @@ def _band_fragments(
     it found its article near the rest of that article's headline; a headline found
     whole (``whole``, by :func:`split_headline`) takes a line only where its article reads
     on across the join (an article that runs two news items on holds both headlines'
-    words)."""
+    words). ``bodies``: the articles' texts, their spaces dropped."""
     rest = [f for f in flows if id(f) not in used and f.kind in (Kind.HEADLINE, Kind.TEXT)
             and _unpunctuated(f)]
     lines = [x for f in rest for b in f.blocks for x in b.lines]
-    if not lines or not texts:
+    if not lines or not bodies:
         return
-    owners = deal_fragments([x.text for x in lines], texts, settings)
-    bodies = [strip_spaces(t).replace(" ", "") for t in texts]  # read once, not once a line
+    owners = deal_fragments([x.text for x in lines], bodies, settings)
     dealt = {id(x): k for x, k in zip(lines, owners)}
     for f in rest:
         mine = [x for b in f.blocks for x in b.lines]
@@ -477,13 +477,13 @@ def _unpunctuated(flow: Flow) -> bool:
     return len(lines) <= 6 and not any(p in flow.text for p in "。，；！？：、")
 
 
-def _headline_candidates(flows: list[Flow], used: set[int], texts: Sequence[str]) -> list[list[Flow]]:
+def _headline_candidates(flows: list[Flow], used: set[int], bodies: Sequence[str]) -> list[list[Flow]]:
     """Headlines, and titles wrapped over a few lines; a stub of a few characters after
     one (its wrapped end, cut off by a blank line) belongs to it — if some article reads
-    on across the join (in a band of headlines, the stub may end another)."""
+    on across the join (in a band of headlines, the stub may end another). ``bodies``: the
+    articles' texts, their spaces dropped."""
     groups: list[list[Flow]] = []
     after_title = False
-    bodies = [strip_spaces(t).replace(" ", "") for t in texts]
     for f in flows:
         if id(f) in used or not _title_like(f):
             after_title = False
