@@ -435,7 +435,7 @@ def _band_fragments(
     on across the join (an article that runs two news items on holds both headlines'
     words). ``bodies``: the articles' texts, their spaces dropped."""
     rest = [f for f in flows if id(f) not in used and f.kind in (Kind.HEADLINE, Kind.TEXT)
-            and _unpunctuated(f)]
+            and _unpunctuated(f, settings)]
     lines = [x for f in rest for b in f.blocks for x in b.lines]
     if not lines or not bodies:
         return
@@ -471,10 +471,10 @@ def _near(parts: list[tuple[int, str]], line: int, settings: Settings) -> bool:
     return not parts or min(abs(n - line) for n, _ in parts) <= settings.headline_band_lines
 
 
-def _unpunctuated(flow: Flow) -> bool:
+def _unpunctuated(flow: Flow, settings: Settings) -> bool:
     """Lines of headline text: no sentence punctuation, a few lines at most."""
     lines = [x for b in flow.blocks for x in b.lines]
-    return len(lines) <= 6 and not any(p in flow.text for p in "。，；！？：、")
+    return len(lines) <= settings.headline_band_flow_lines and not any(p in flow.text for p in "。，；！？：、")
 
 
 def _headline_candidates(flows: list[Flow], used: set[int], bodies: Sequence[str]) -> list[list[Flow]]:

@@ -172,6 +172,10 @@ class Settings:
     # A headline's fragments lie within this many lines of each other (assemble): a band of
     # headlines wrapped side by side spans a few lines.
     headline_band_lines: int = 4
+    # A flow left over with no sentence punctuation is dealt line by line to those headlines
+    # when it has at most this many lines (a band of a few headlines, each wrapped over a
+    # line or two); a longer one is a column of text, whatever its punctuation.
+    headline_band_flow_lines: int = 6
 
     # --- alignment -----------------------------------------------------------------------
     # An answer printed right after its question (inline layouts) belongs to it unless the
