@@ -113,7 +113,7 @@ def score_matrix(
     for i, q in enumerate(questions):
         qw = _weigh(meant[i], idf)
         qg = _weigh(bigrams(q_texts[i]), gidf)
-        named = _named_guests(q_texts[i], guests, q_texts)
+        named = _named_guests(q_texts[i], guests, q_texts, settings)
         echoes = [_echo(q_texts[i], o, q_texts, settings) for o in openings]
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
@@ -170,14 +170,17 @@ def _plan_match(asks: bool, plans: bool) -> float:
     return 1.0 if asks == plans and asks else (-1.0 if asks != plans else 0.0)
 
 
-def _named_guests(question: str, guests: Sequence[Guest], asked: Sequence[str] = ()) -> dict[str, float]:
+def _named_guests(
+    question: str, guests: Sequence[Guest], asked: Sequence[str] = (), settings: Settings | None = None
+) -> dict[str, float]:
     """Which guest the question names: their name, or a phrase that their roster title has
     and no other guest's title has ("…人民医院…" when only one guest heads a people's
     hospital). A phrase that a third of the questions or more use is the interview's theme
     (the title of the guest in charge of it), not a pointer. 1.0 for a name or a phrase of
     four characters or more, less for shorter ones."""
     out: dict[str, float] = {}
-    addressed = [g.name for g in guests if g.name and _addressed(question, g)]
+    reach = (settings or Settings()).address_reach
+    addressed = [g.name for g in guests if g.name and _addressed(question, g, reach)]
     for g in guests:
         if g.name and (g.name in question or addressed == [g.name]):
             out[g.name] = 1.0
@@ -206,7 +209,7 @@ _POSTS = re.compile(r"[、，,]|兼")
 _VOCATIVE = frozenset("，,：:")
 
 
-def _addressed(question: str, guest: Guest) -> bool:
+def _addressed(question: str, guest: Guest, reach: int) -> bool:
     """Is the guest addressed by surname and post, as interviewers do ("房队长，您…" to
     房建新, 消防大队大队长 — a pause after it: "像房队长这样的…" and "听了房队长的…" speak of
     them to someone else; "司马书记" to a 司马 who is a party secretary; "王局长" to a 副局长)? The
@@ -220,7 +223,7 @@ def _addressed(question: str, guest: Guest) -> bool:
             break
         at = question.find(guest.name[:n])
         while at >= 0:
-            rest = question[at + n : at + n + 5]
+            rest = question[at + n : at + n + reach]
             if any(p.endswith(rest[:k]) and rest[k : k + 1] in _VOCATIVE
                    for k in range(2, len(rest)) for p in posts):
                 return True

@@ -404,31 +404,28 @@ def _articles(flows: list[Flow], used: set[int], settings: Settings) -> list[Art
     bodies = [join_paragraphs(f.blocks, settings) for f in arts]
     heads: list[list[tuple[int, str]]] = [[] for _ in arts]  # (line, part) of each headline
     texts = ["".join(p.text for p in b) for b in bodies]
-    for group in _headline_candidates(flows, used, texts):
+    flat = [strip_spaces(t).replace(" ", "") for t in texts]  # without spaces, read once
+    for group in _headline_candidates(flows, used, flat):
         free = [k for k in range(len(arts)) if not heads[k]]
         parts = split_headline("".join(f.text for f in group), [texts[k] for k in free])
         if parts:
             used.update(id(f) for f in group)
             for part, k in parts:
                 heads[free[k]].append((group[0].head.lines[0].number, part))
-    _band_fragments(flows, used, texts, heads, whole={k for k, h in enumerate(heads) if h})
+    _band_fragments(flows, used, flat, heads, {k for k, h in enumerate(heads) if h}, settings)
     return [
         Article(headline="".join(p for _, p in sorted(h, key=lambda x: x[0])), paragraphs=b)
         for h, b in zip(heads, bodies)
     ]
 
 
-# A headline's fragments lie within this many lines of each other (a band of headlines
-# wrapped side by side spans a few lines).
-_BAND_LINES = 4
-
-
 def _band_fragments(
     flows: list[Flow],
     used: set[int],
-    texts: list[str],
+    bodies: list[str],
     heads: list[list[tuple[int, str]]],
     whole: set[int],
+    settings: Settings,
 ) -> None:
     """Headlines printed side by side and wrapped come out a line of each at a time: the
     lines left over, with no sentence punctuation, are dealt to the articles whose words
@@ -436,20 +433,20 @@ def _band_fragments(
     it found its article near the rest of that article's headline; a headline found
     whole (``whole``, by :func:`split_headline`) takes a line only where its article reads
     on across the join (an article that runs two news items on holds both headlines'
-    words)."""
+    words). ``bodies``: the articles' texts, their spaces dropped."""
     rest = [f for f in flows if id(f) not in used and f.kind in (Kind.HEADLINE, Kind.TEXT)
-            and _unpunctuated(f)]
+            and _unpunctuated(f, settings)]
     lines = [x for f in rest for b in f.blocks for x in b.lines]
-    if not lines or not texts:
+    if not lines or not bodies:
         return
-    owners = deal_fragments([x.text for x in lines], texts)
+    owners = deal_fragments([x.text for x in lines], bodies, settings)
     dealt = {id(x): k for x, k in zip(lines, owners)}
     for f in rest:
         mine = [x for b in f.blocks for x in b.lines]
         picks = [dealt.get(id(x)) for x in mine]
         if any(
-            k is None or not _near(heads[k], x.number)
-            or (k in whole and not _reads_on(heads[k], x, texts[k]))
+            k is None or not _near(heads[k], x.number, settings)
+            or (k in whole and not _reads_on(heads[k], x, bodies[k]))
             for x, k in zip(mine, picks)
         ):
             continue
@@ -458,11 +455,10 @@ def _band_fragments(
             heads[k].append((x.number, strip_spaces(x.text).replace(" ", "")))  # type: ignore[index]
 
 
-def _reads_on(parts: list[tuple[int, str]], line: Line, text: str) -> bool:
-    """Does the article's text read on across the join of its headline and this line,
-    set before or after it by line number?"""
+def _reads_on(parts: list[tuple[int, str]], line: Line, body: str) -> bool:
+    """Does the article's text (``body``, its spaces dropped) read on across the join of
+    its headline and this line, set before or after it by line number?"""
     frag = strip_spaces(line.text).replace(" ", "")
-    body = strip_spaces(text).replace(" ", "")
     ordered = sorted(parts, key=lambda x: x[0])
     if not frag or not ordered:
         return False
@@ -471,23 +467,23 @@ def _reads_on(parts: list[tuple[int, str]], line: Line, text: str) -> bool:
     return frag[-1] + ordered[0][1][:1] in body
 
 
-def _near(parts: list[tuple[int, str]], line: int) -> bool:
-    return not parts or min(abs(n - line) for n, _ in parts) <= _BAND_LINES
+def _near(parts: list[tuple[int, str]], line: int, settings: Settings) -> bool:
+    return not parts or min(abs(n - line) for n, _ in parts) <= settings.headline_band_lines
 
 
-def _unpunctuated(flow: Flow) -> bool:
+def _unpunctuated(flow: Flow, settings: Settings) -> bool:
     """Lines of headline text: no sentence punctuation, a few lines at most."""
     lines = [x for b in flow.blocks for x in b.lines]
-    return len(lines) <= 6 and not any(p in flow.text for p in "。，；！？：、")
+    return len(lines) <= settings.headline_band_flow_lines and not any(p in flow.text for p in "。，；！？：、")
 
 
-def _headline_candidates(flows: list[Flow], used: set[int], texts: Sequence[str]) -> list[list[Flow]]:
+def _headline_candidates(flows: list[Flow], used: set[int], bodies: Sequence[str]) -> list[list[Flow]]:
     """Headlines, and titles wrapped over a few lines; a stub of a few characters after
     one (its wrapped end, cut off by a blank line) belongs to it — if some article reads
-    on across the join (in a band of headlines, the stub may end another)."""
+    on across the join (in a band of headlines, the stub may end another). ``bodies``: the
+    articles' texts, their spaces dropped."""
     groups: list[list[Flow]] = []
     after_title = False
-    bodies = [strip_spaces(t).replace(" ", "") for t in texts]
     for f in flows:
         if id(f) in used or not _title_like(f):
             after_title = False

@@ -16,7 +16,7 @@ from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["split_blocks", "line_width", "spaced", "column_width", "unglue_vertical_labels",
-           "wrapped_heading", "PUNCT"]
+           "wrapped_heading", "match_note_label", "PUNCT"]
 
 # "X：" at a line start: a speaker, roster or field label (up to 8 characters before the colon).
 # A subtitle opens with a dash; the title above it is a line of its own.
@@ -262,19 +262,30 @@ def _stacked_headings(run: list[Line], settings: Settings) -> bool:
     )
 
 
-def wrapped_heading(run: Sequence[Line]) -> bool:
-    """Two lines alone, the first with no punctuation and the second shorter and open: a
-    title (or a roster's title) wrapped at its box's width ("…让老人乐" / "享幸福晚年"). Its
-    second line is short only because it ends the title, not because it is another box."""
-    if len(run) != 2:
+def wrapped_heading(
+    run: Sequence[Line], *, max_lines: int | None = 2, every_line: bool = False,
+    shortfall: float = 0.0,
+) -> bool:
+    """A title (or a roster's title) wrapped at its box's width ("…让老人乐" / "享幸福晚年"):
+    two lines or more (at most ``max_lines``; None: any number), the first with no
+    punctuation, the last shorter than the first by more than ``shortfall``. Its last line is
+    short only because it ends the title, not because it is another box.
+
+    With ``every_line`` no line may carry punctuation (a headline in a box of its own);
+    otherwise the lines after the first may (a roster title's 、), as long as the last is left
+    open and is no label."""
+    if len(run) < 2 or (max_lines is not None and len(run) > max_lines):
         return False
-    first, second = run
-    return (
-        not PUNCT.search(first.text)
-        and not ends_sentence(second.text)
-        and not LABEL.match(second.text.strip())
-        and line_width(second) < line_width(first)
-    )
+    first, last = run[0], run[-1]
+    if every_line:
+        plain = not any(PUNCT.search(x.text) for x in run)
+    else:
+        plain = (
+            not PUNCT.search(first.text)
+            and not ends_sentence(last.text)
+            and not LABEL.match(last.text.strip())
+        )
+    return plain and line_width(last) < line_width(first) - shortfall
 
 
 def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
@@ -393,9 +404,6 @@ def unglue_vertical_labels(lines: Sequence[Line], settings: Settings) -> list[Li
     return out
 
 
-# A vertical label's first characters read onto the end of a line after a gap ("标题 编者"),
-# its last ones on lines of their own below, within this many lines.
-_TRAILING_LABEL_SPAN = 20
 _TRAILING = re.compile(r"^(?P<text>.*[\u3400-\u9fff“”])\s+(?P<chars>[\u3400-\u9fff]{1,3})$")
 
 
@@ -405,25 +413,39 @@ def _unglue_trailing_labels(lines: Sequence[Line], settings: Settings) -> list[L
     they spell a note label, the label is taken out as a block of its own (one character a
     line) set before the line, which keeps its own text and runs on into the line after."""
     out = list(lines)
-    for i, line in enumerate(out):
+    longest = max(len(x) for x in settings.note_labels)
+    i = 0
+    while i < len(out):
+        line = out[i]
         m = _TRAILING.match(line.text.strip())
-        if not m:
+        rest = _trailing_run(out, i, m.group("chars"), longest, settings) if m else None
+        if m is None or rest is None:
+            i += 1
             continue
-        chars, rest = m.group("chars"), []
-        for k in range(i + 1, min(len(out), i + 1 + _TRAILING_LABEL_SPAN)):
-            if len(chars) + len(rest) >= max(len(x) for x in settings.note_labels):
-                break
-            if len(out[k].text.strip()) == 1:
-                rest.append(k)
-                if any(sorted(chars + "".join(out[j].text.strip() for j in rest)) == sorted(x)
-                       for x in settings.note_labels):
-                    label = [Line(line.number, c) for c in chars] + [out[j] for j in rest]
-                    for j in reversed(rest):
-                        del out[j]  # the line's own text runs on across them ("…撬动大" / "治理")
-                    blank = Line(line.number, "")
-                    out[i : i + 1] = [blank, *label, blank, Line(line.number, m.group("text"))]
-                    return _unglue_trailing_labels(out, settings)
+        label = [Line(line.number, c) for c in m.group("chars")] + [out[j] for j in rest]
+        for j in reversed(rest):
+            del out[j]  # the line's own text runs on across them ("…撬动大" / "治理")
+        blank = Line(line.number, "")
+        replacement = [blank, *label, blank, Line(line.number, m.group("text"))]
+        out[i : i + 1] = replacement
+        i += len(replacement) - 1  # the line's own text may end in another label's characters
     return out
+
+
+def _trailing_run(
+    lines: Sequence[Line], i: int, chars: str, longest: int, settings: Settings
+) -> list[int] | None:
+    """The lines of one character after line ``i`` that, after the ``chars`` ending it,
+    spell a note label."""
+    rest: list[int] = []
+    for k in range(i + 1, min(len(lines), i + 1 + settings.trailing_label_span)):
+        if len(chars) + len(rest) >= longest:
+            break
+        if len(lines[k].text.strip()) == 1:
+            rest.append(k)
+            if _spelled_label(chars + "".join(lines[j].text.strip() for j in rest), settings):
+                return rest
+    return None
 
 
 def _label_run(lines: Sequence[Line], i: int, settings: Settings) -> list[int] | None:
@@ -443,6 +465,21 @@ def _label_run(lines: Sequence[Line], i: int, settings: Settings) -> list[int] |
         chars += _GLUED.match(lines[nxt].text).group(1)  # type: ignore[union-attr]
         hits.append(nxt)
         k = nxt
-        if any(sorted(chars) == sorted(x) for x in settings.note_labels):
+        if _spelled_label(chars, settings):
             return hits if any(_GLUED.match(lines[h].text).group(2) for h in hits) else None  # type: ignore[union-attr]
     return None
+
+
+def match_note_label(text: str, settings: Settings) -> str | None:
+    """The canonical note label whose characters this text is (upright, reversed, rotated)."""
+    t = strip_spaces(text).replace(" ", "").strip("：:【】[]")
+    if not 2 <= len(t) <= 6:
+        return None
+    return _spelled_label(t, settings)
+
+
+def _spelled_label(chars: str, settings: Settings) -> str | None:
+    """The note label these characters spell in some order (a vertical label may come out
+    reversed or rotated), taken as they are."""
+    order = sorted(chars)
+    return next((x for x in settings.note_labels if sorted(x) == order), None)

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .blocks import LABEL, SUBTITLE_DASHES, wrapped_heading
+from .blocks import LABEL, SUBTITLE_DASHES, match_note_label, wrapped_heading
 from .furniture import NAME, POST, parse_byline
 from .lexicon import word_across, word_frequency
 from .model import Block, Kind
@@ -53,7 +53,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = _vertical_labels(out, settings)
     for k in range(len(out)):  # each entry seen after the one before it was recognised
         heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
-        out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news)
+        out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news, settings)
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -124,17 +124,6 @@ def _is_name_label(name: str, settings: Settings) -> bool:
     return bool(NAME.match(name)) and len(name.replace("·", "")) <= settings.max_name_length + 2
 
 
-def match_note_label(text: str, settings: Settings) -> str | None:
-    """The canonical note label whose characters this text is (upright, reversed, rotated)."""
-    t = strip_spaces(text).replace(" ", "").strip("：:【】[]")
-    if not 2 <= len(t) <= 6:
-        return None
-    for label in settings.note_labels:
-        if sorted(t) == sorted(label):
-            return label
-    return None
-
-
 def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Block:
     first = _first_text(block)
     m = LABEL.match(first)
@@ -172,7 +161,8 @@ def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Blo
 
 
 def _roster_entry(
-    block: Block, prev: Block | None, speakers: frozenset[str], heads_news: bool = False
+    block: Block, prev: Block | None, speakers: frozenset[str], heads_news: bool = False,
+    settings: Settings | None = None,
 ) -> Block:
     """A roster entry printed away from its label: unlabelled lines with no sentence
     punctuation that hold guests' names (or a name's first characters, where it broke
@@ -180,6 +170,7 @@ def _roster_entry(
     right above a news item, which it heads: "扎根基层三十年的村支部书记" / "本报讯…"), or a
     guest's name alone — unless they carry on a sentence the block before left open (a
     name alone never does)."""
+    settings = settings or Settings()
     if block.kind not in (Kind.TEXT, Kind.HEADLINE) or not speakers:
         return block
     text = _block_text(block).replace(" ", "")
@@ -187,21 +178,28 @@ def _roster_entry(
         return block
     if text in speakers:
         return replace(block, kind=Kind.ROSTER)
-    if prev is not None and prev.kind is not Kind.ROSTER and _open_sentence(prev):
+    if prev is not None and prev.kind is not Kind.ROSTER and _open_sentence(prev, settings):
         return block
     entries = sum(text.count(n) for n in speakers) + _ends_in_name(block, speakers)
     lines = len(block.lines)
-    if entries and POST.search(text) and len(text) <= 48 * entries and lines <= 4 * entries:
+    chars, most = settings.roster_entry_chars, settings.roster_entry_lines
+    if entries and POST.search(text) and len(text) <= chars * entries and lines <= most * entries:
         return replace(block, kind=Kind.ROSTER)
-    if not entries and not heads_news and _TITLE_END.search(text) and len(text) <= 48 and lines <= 2:
+    if (
+        not entries and not heads_news and _TITLE_END.search(text)
+        and len(text) <= chars and lines <= settings.roster_title_lines
+    ):
         return replace(block, kind=Kind.ROSTER)
     return block
 
 
-def _open_sentence(block: Block) -> bool:
+def _open_sentence(block: Block, settings: Settings) -> bool:
     """Does the block leave a sentence open? A few characters alone (a name's or a
     headline's wrapped end, "立华") are no sentence."""
-    return not ends_sentence(block.lines[-1].text) and len(_block_text(block).replace(" ", "")) > 4
+    return (
+        not ends_sentence(block.lines[-1].text)
+        and len(_block_text(block).replace(" ", "")) > settings.open_sentence_chars
+    )
 
 
 # A title ends with its post (…局长, …主任, …董事长), a headline seldom does.

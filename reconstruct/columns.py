@@ -113,16 +113,16 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     """One run between blank lines: itself, or its columns one after another."""
     if not any(" " in x.text.strip() for x in run):
         return run
-    band = _headline_band(run, settings)
+    split = [_pieces(x.text, settings) for x in run]  # each line's pieces, found once
+    band = _headline_band(run, split, settings)
     if band:
         # each piece a block of its own, in print order: the headlines are told apart by
         # the articles they head (assemble), not by a column's state
         out: list[Line] = []
-        for line in run[:band]:
-            for piece in _pieces(line.text, settings):
+        for line, pieces in zip(run[:band], split):
+            for piece in pieces:
                 out += [Line(line.number, piece), Line(line.number, "")]
         return out + _unfuse_run(run[band:], settings)
-    split = [_pieces(x.text, settings) for x in run]
     fused = [p for p in split if len(p) > 1]
     if not fused:
         return run
@@ -213,11 +213,11 @@ def _printed(columns: list[list[Line]]) -> list[Line]:
 _SENTENCE_PUNCT = re.compile(r"[，。、；：！？,;:!?]")
 
 
-def _headline_band(run: list[Line], settings: Settings) -> int:
+def _headline_band(run: list[Line], split: list[list[str]], settings: Settings) -> int:
     """How many lines at the top of the run are a band of headlines printed side by side
     (wrapped, a line of each fused on one line): lines with no sentence punctuation, one at
     least fused, up to the end of the run or a line that opens a news item or a turn
-    (0 when the run does not start so)."""
+    (0 when the run does not start so). ``split``: each line's pieces (:func:`_pieces`)."""
     def opens(line: Line) -> bool:
         text = line.text.strip()
         return text.startswith(settings.article_openers) or bool(LABEL.match(text))
@@ -225,7 +225,7 @@ def _headline_band(run: list[Line], settings: Settings) -> int:
     k = 0
     while k < len(run) and not _SENTENCE_PUNCT.search(run[k].text) and not opens(run[k]):
         k += 1
-    fused = [p for p in (_pieces(x.text, settings) for x in run[:k]) if len(p) > 1]
+    fused = [p for p in split[:k] if len(p) > 1]
     # a line alone is a headline; the band's widest row holds every headline's first line,
     # each a column's worth (a piece narrower is a name after its post, "…书记 王某")
     if k < 2 or not any(min(piece_width(x) for x in p) >= settings.fused_piece_width for p in fused):

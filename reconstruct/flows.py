@@ -83,31 +83,37 @@ def group_flows(
                 flows[-1] = cur.with_blocks(cur.blocks + (b,))
             else:
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif not _continues(cur, b, nxt, relation := _relation(cur, b, settings)):
-            flows.append(Flow(kind=b.kind, blocks=(b,)))
-        elif _maybe_elsewhere(cur, b, relation, settings):
-            indent = relation is Relation.INDENT
-            flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True, paragraph=indent))
         else:
-            flows[-1] = cur.with_blocks(cur.blocks + (b,))
+            relation, other = _relation(cur, b, settings)
+            if not _continues(cur, b, nxt, relation):
+                flows.append(Flow(kind=b.kind, blocks=(b,)))
+            elif _maybe_elsewhere(cur, b, relation, other):
+                indent = relation is Relation.INDENT
+                flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True, paragraph=indent))
+            else:
+                flows[-1] = cur.with_blocks(cur.blocks + (b,))
     return flows
 
 
-def _relation(cur: Flow, b: Block, settings: Settings) -> Relation | None:
-    """The relation of running text to the flow before it (None for other blocks)."""
-    return box_relation(cur.blocks, b, settings) if b.kind in (Kind.TEXT, Kind.HEADLINE) else None
+def _relation(cur: Flow, b: Block, settings: Settings) -> tuple[Relation | None, bool]:
+    """The relation of running text to the flow before it (None for other blocks), and
+    whether it shows a column of its own at another width (see :func:`_placed`)."""
+    if b.kind not in (Kind.TEXT, Kind.HEADLINE):
+        return None, False
+    return _placed(cur.blocks, b, settings)
 
 
-def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None, settings: Settings) -> bool:
+def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None, other: bool) -> bool:
     """A box that starts mid-paragraph after a finished sentence either carries on the same
     column, or is the continuation of a sentence left open somewhere else on the page; so is
     a box of another width after a sentence left open (the box that continues it may be
-    printed elsewhere)."""
+    printed elsewhere). ``other``: the box shows a column of its own at another width than
+    the flow's (an indented paragraph of another box, then)."""
     if b.kind is not Kind.TEXT or cur.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
         return False
     if cur.open:
         return relation is Relation.OTHER
-    return relation is not Relation.INDENT or other_column(cur.blocks, b, settings)
+    return relation is not Relation.INDENT or other
 
 
 def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None) -> bool:
@@ -159,28 +165,35 @@ def box_relation(context: Sequence[Block], b: Block, settings: Settings) -> Rela
     only because its paragraph ends there. Leading spaces count as an indent only on a line
     that is short too: extractors also print stray ones.
     """
+    return _placed(context, b, settings)[0]
+
+
+def _placed(context: Sequence[Block], b: Block, settings: Settings) -> tuple[Relation, bool]:
+    """:func:`box_relation`, and whether block ``b`` shows a column of its own at another
+    width than the flow's (both are known from the same two medians)."""
     first = b.lines[0]
     ref, own = _columns(context, b)
+    other = ref is not None and own is not None and abs(own - ref) > settings.box_width_wobble
     if first.text[:1].isspace() and (ref is None or line_width(first) <= ref - settings.box_width_wobble):
-        return Relation.INDENT  # the indent survived as leading spaces (and the text is short)
+        return Relation.INDENT, other  # the indent survived as leading spaces (and the text is short)
     if ref is None:
         ref = own
     if ref is None:
-        return Relation.SAME
-    if own is not None and abs(own - ref) > settings.box_width_wobble:
+        return Relation.SAME, other
+    if other and own is not None:
         short = line_width(first) <= own - settings.box_indent_shortfall
         indent = short and not ends_sentence(first.text)
-        return Relation.INDENT if indent else Relation.OTHER
+        return (Relation.INDENT if indent else Relation.OTHER), other
     if ends_sentence(first.text) or spaced(first.text):
-        return Relation.SAME
+        return Relation.SAME, other
     width = line_width(first)
     if width > ref + settings.box_width_tolerance:
-        return Relation.OTHER
+        return Relation.OTHER, other
     if width <= ref - settings.box_indent_shortfall - settings.box_width_tolerance:
-        return Relation.OTHER
+        return Relation.OTHER, other
     if width <= ref - settings.box_indent_shortfall:
-        return Relation.INDENT
-    return Relation.SAME
+        return Relation.INDENT, other
+    return Relation.SAME, other
 
 
 def _columns(context: Sequence[Block], b: Block) -> tuple[float | None, float | None]:
@@ -192,12 +205,6 @@ def _columns(context: Sequence[Block], b: Block) -> tuple[float | None, float | 
         [line_width(x) for x in b.lines[1:] if not ends_sentence(x.text) and not spaced(x.text)]
     )
     return ref, own
-
-
-def other_column(context: Sequence[Block], b: Block, settings: Settings) -> bool:
-    """Does block ``b`` show a column of its own at another width than the flow's?"""
-    ref, own = _columns(context, b)
-    return ref is not None and own is not None and abs(own - ref) > settings.box_width_wobble
 
 
 def _median(values: list[float]) -> float | None:

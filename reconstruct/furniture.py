@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from .model import Guest
 from .repair import ends_sentence, strip_spaces
+from .settings import Settings
 
 __all__ = ["parse_roster", "split_headline", "deal_fragments", "parse_byline", "NAME", "POST"]
 
@@ -23,12 +24,6 @@ _MIN_HEADLINE_COVERAGE = 0.5
 _MIN_HEADLINE = 6
 # Fused lines hold at most this many headlines.
 _MAX_FUSED = 3
-# A band of wrapped headlines printed side by side comes out as fragments, a line of each
-# headline at a time: a fragment this long or longer is dealt by its own bigrams; a shorter
-# one (a headline's last character or two, wrapped alone) goes with a fragment at most this
-# many places away across whose end its article reads on ("…集中整" + "治": 整治).
-_MIN_FRAGMENT = 3
-_FRAGMENT_REACH = 4
 
 
 def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest, ...]:
@@ -85,8 +80,13 @@ def _deal_titles(flat: str, bounds: Sequence[int], found: Sequence[tuple[int, st
         k = r
 
 
+def _grams(text: str) -> set[str]:
+    """The text's character bigrams (spaces already dropped)."""
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
 def _bigram_hits(line: str, text: str) -> list[int]:
-    grams = {text[i : i + 2] for i in range(len(text) - 1)}
+    grams = _grams(text)
     return [1 if line[i : i + 2] in grams else 0 for i in range(len(line) - 1)]
 
 
@@ -152,34 +152,38 @@ def split_headline(line: str, leads: Sequence[str]) -> list[tuple[str, int]]:
     return [(line[s:e], a) for a, s, e in best[1]]
 
 
-def deal_fragments(fragments: Sequence[str], texts: Sequence[str]) -> list[int | None]:
+def deal_fragments(
+    fragments: Sequence[str], texts: Sequence[str], settings: Settings | None = None
+) -> list[int | None]:
     """The article (index into ``texts``) each headline fragment belongs to, or None.
 
-    A fragment of ``_MIN_FRAGMENT`` characters or more goes to the one article that holds
+    A fragment of ``settings.min_dealt_fragment`` characters or more goes to the one article that holds
     most of its bigrams (at least half of them, and strictly more than any other); a shorter
     one goes with the nearest dealt fragment whose article reads on across the join.
     """
+    settings = settings or Settings()
+    shortest, reach = settings.min_dealt_fragment, settings.fragment_reach
     flat = [strip_spaces(f).replace(" ", "") for f in fragments]
     bodies = [strip_spaces(t).replace(" ", "") for t in texts]
-    grams = [{t[i : i + 2] for i in range(len(t) - 1)} for t in bodies]
+    grams = [_grams(t) for t in bodies]
     out: list[int | None] = []
     for frag in flat:
-        if len(frag) < _MIN_FRAGMENT:
+        if len(frag) < shortest:
             out.append(None)
             continue
-        pairs = {frag[i : i + 2] for i in range(len(frag) - 1)}
+        pairs = _grams(frag)
         cover = sorted(((len(pairs & g) / len(pairs), k) for k, g in enumerate(grams)), reverse=True)
         best = cover[0] if cover else (0.0, 0)
         unique = len(cover) < 2 or cover[1][0] < best[0]
         out.append(best[1] if best[0] >= _MIN_HEADLINE_COVERAGE and unique else None)
     for i, frag in enumerate(flat):
-        if out[i] is not None or not frag or len(frag) >= _MIN_FRAGMENT:
+        if out[i] is not None or not frag or len(frag) >= shortest:
             continue
-        near = sorted(range(max(0, i - _FRAGMENT_REACH), min(len(flat), i + _FRAGMENT_REACH + 1)),
+        near = sorted(range(max(0, i - reach), min(len(flat), i + reach + 1)),
                       key=lambda j: (abs(j - i), j > i))
         for j in near:
             k = out[j]
-            if j != i and k is not None and len(flat[j]) >= _MIN_FRAGMENT and (
+            if j != i and k is not None and len(flat[j]) >= shortest and (
                 (j < i and flat[j][-1] + frag[0] in grams[k]) or (j > i and frag[-1] + flat[j][0] in grams[k])
             ):
                 out[i] = k

@@ -130,6 +130,11 @@ class Settings:
     row_switch: float = 1.5
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
+    # A box of unpunctuated lines whose last line is this much shorter than its first is a
+    # wrapped headline, kept whole when boxes printed row by row are rewoven (streams): a
+    # headline wraps where its box ends, so its last line falls short by more than the
+    # wobble of a full line (same value as short_line_shortfall, but its own question).
+    wrapped_headline_shortfall: float = 1.5
     # A line this many times wider than the lines after it is not part of their box
     # (an unwrapped question or headline glued to a wrapped block).
     wide_line_ratio: float = 1.6
@@ -142,6 +147,35 @@ class Settings:
     common_word_frequency: int = 1000
     # Guest names are 2–4 characters (a middle dot allowed for minority names).
     max_name_length: int = 4
+    # A vertical label's first characters read onto the end of a line after a gap ("标题
+    # 编者"), its last ones on lines of their own below, within this many lines (blocks):
+    # a label set beside a title stands beside its first lines, not a column away.
+    trailing_label_span: int = 20
+    # A roster entry printed away from its label (classify) holds at most this many
+    # characters and lines per guest named in it (a post of a few dozen characters, wrapped
+    # over a few lines); a title without its name at most one entry's characters, on at
+    # most roster_title_lines lines: longer unpunctuated text is a headline or a column.
+    roster_entry_chars: int = 48
+    roster_entry_lines: int = 4
+    roster_title_lines: int = 2
+    # A block of at most this many characters leaves no sentence open before a roster entry
+    # (a name's or a headline's wrapped end, "立华", is no sentence).
+    open_sentence_chars: int = 4
+    # A band of wrapped headlines printed side by side comes out as fragments, a line of each
+    # headline at a time (furniture.deal_fragments): a fragment of at least this many
+    # characters is dealt by its own bigrams (fewer hold too few to tell articles apart); a
+    # shorter one (a headline's last character or two, wrapped alone) goes with a fragment
+    # at most fragment_reach places away across whose end its article reads on ("…集中整" +
+    # "治": 整治), as the band holds a few headlines.
+    min_dealt_fragment: int = 3
+    fragment_reach: int = 4
+    # A headline's fragments lie within this many lines of each other (assemble): a band of
+    # headlines wrapped side by side spans a few lines.
+    headline_band_lines: int = 4
+    # A flow left over with no sentence punctuation is dealt line by line to those headlines
+    # when it has at most this many lines (a band of a few headlines, each wrapped over a
+    # line or two); a longer one is a column of text, whatever its punctuation.
+    headline_band_flow_lines: int = 6
 
     # --- alignment -----------------------------------------------------------------------
     # An answer printed right after its question (inline layouts) belongs to it unless the
@@ -287,6 +321,10 @@ class Settings:
     # high_confidence), high ones [high_confidence, 1], each rising with the margin up to
     # full_confidence_margin. So a "low" pair is always below the CLI's 0.2 and reviewed
     # before every medium and high one.
+    # A guest is addressed by surname and post when the post and a pause after it follow
+    # the surname within this many characters (align): a post of two to four characters and
+    # its pause ("房队长，", "王副局长，").
+    address_reach: int = 5
     low_confidence: float = 0.2
     high_confidence: float = 0.6
     full_confidence_margin: float = 4.0

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .blocks import LABEL, PUNCT, SUBTITLE_DASHES, line_width, spaced
+from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced, wrapped_heading
 from .furniture import parse_byline
 from .lexicon import word_across
 from .model import Line, Page
@@ -30,13 +30,14 @@ from .settings import Settings
 
 __all__ = ["unweave_rows", "printed_row_by_row"]
 
-# the marks running text has and a headline does not
-
 
 def printed_row_by_row(page: Page, settings: Settings | None = None) -> bool:
     """Does (nearly) every line of the page stand in a box of a line or two of its own?"""
-    settings = settings or Settings()
-    boxes = _boxes(page.lines)
+    return _row_by_row(_boxes(page.lines), settings or Settings())
+
+
+def _row_by_row(boxes: list[list[Line]], settings: Settings) -> bool:
+    """:func:`printed_row_by_row` on the page's boxes."""
     lines = sum(map(len, boxes))
     if lines < settings.row_by_row_min_lines:
         return False
@@ -55,24 +56,26 @@ class _Info:
 
     @classmethod
     def of(cls, raw: str) -> "_Info":
+        stripped = strip_spaces(raw)
         return cls(
-            strip_spaces(raw).replace(" ", ""),
+            stripped.replace(" ", ""),
             line_width(raw),
             ends_sentence(raw),
             bool(LABEL.match(raw.strip())),
             spaced(raw),
-            float(display_width(strip_spaces(raw))),
+            float(display_width(stripped)),
         )
 
 
 def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     """The page with its columns rewoven, if it was printed row by row; else the page."""
     settings = settings or Settings()
-    if not printed_row_by_row(page, settings):
+    groups = _boxes(page.lines)  # split once, for the test and for the runs
+    if not _row_by_row(groups, settings):
         return page
     seen = _pairs(page.lines)
     out: list[Line] = []
-    for run, small in _small_runs(page.lines, settings):
+    for run, small in _small_runs(groups, settings):
         boxes = _reweave(run, seen, settings) if small and len(run) > 2 else [[x for box in run for x in box]]
         for box in boxes:
             out += box
@@ -100,16 +103,18 @@ def _boxes(lines: tuple[Line, ...]) -> list[list[Line]]:
     return [g for g in groups if g]
 
 
-def _small_runs(lines: tuple[Line, ...], settings: Settings) -> list[tuple[list[list[Line]], bool]]:
+def _small_runs(groups: list[list[Line]], settings: Settings) -> list[tuple[list[list[Line]], bool]]:
     """Runs of small boxes (a line or a few standing between blank lines); a bigger box (a
     column the extractor kept whole) is a run of its own, and so is each line of the
     interview's heading (a box with a subtitle or a byline, and the title printed just
     above a subtitle), which spans the page rather than sitting in a column, a label
-    printed one character per line, and a headline wrapped in its box."""
-    groups = _boxes(lines)
+    printed one character per line, and a headline wrapped in its box (``groups``: the
+    page's boxes, :func:`_boxes`)."""
     heading = {
         k for k, g in enumerate(groups)
-        if any(map(_heading, g)) or _upright_label(g) or _wrapped_headline(g, settings)
+        if any(map(_heading, g)) or _upright_label(g)
+        or wrapped_heading(g, max_lines=None, every_line=True,
+                           shortfall=settings.wrapped_headline_shortfall)
         or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
     }
     runs: list[tuple[list[list[Line]], bool]] = []  # (boxes, whether they are small)
@@ -133,14 +138,6 @@ def _upright_label(box: list[Line]) -> bool:
     return len(box) > 1 and all(len(x.text.strip()) == 1 for x in box)
 
 
-def _wrapped_headline(box: list[Line], settings: Settings) -> bool:
-    """A headline wrapped in its box: lines without a punctuation mark, the last one short."""
-    return (
-        len(box) > 1 and not any(PUNCT.search(x.text) for x in box)
-        and line_width(box[-1]) < line_width(box[0]) - settings.short_line_shortfall
-    )
-
-
 def _subtitle(line: Line) -> bool:
     return line.text.strip().startswith(SUBTITLE_DASHES)
 
@@ -152,7 +149,7 @@ def _heading(line: Line) -> bool:
 def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) -> list[list[Line]]:
     """The run's boxes dealt into columns: each column's boxes joined into one box."""
     first = [_Info.of(box[0].text) for box in run]
-    last = [_Info.of(box[-1].text) for box in run]
+    last = [f if len(box) == 1 else _Info.of(box[-1].text) for f, box in zip(first, run)]
     n = len(run)
     choices = range(1, settings.row_max_period + 1)  # the columns a band may hold
     # best[j][m]: best score of boxes 0..j with box j in a run of period m

@@ -234,3 +234,15 @@ def test_a_remark_that_closes_a_questions_box_stays_in_it() -> None:
 
 我们的做法是先扫描后归档。
 """) == [2, 1, 1]
+
+
+def test_two_vertical_labels_trailing_titles_are_both_taken_out() -> None:
+    from reconstruct.blocks import _unglue_trailing_labels
+    from reconstruct.model import Line
+    from reconstruct.settings import Settings
+
+    lines = [Line(1, "新路子 编者"), Line(2, "按"), Line(3, "正文接着说"),
+             Line(4, "另一题 编"), Line(5, "后"), Line(6, "正文")]
+    out = [x.text for x in _unglue_trailing_labels(lines, Settings())]
+    assert out == ["", "编", "者", "按", "", "新路子", "正文接着说",
+                   "", "编", "后", "", "另一题", "正文"]
