@@ -352,7 +352,7 @@ def _extra_answer_cost(question: str, settings: Settings, guests: Sequence[Guest
     much otherwise."""
     if re.search(settings.round_table_cue, question):
         return settings.round_table_cost
-    if sum(bool(g.name) and _addressed(question, g) for g in guests) == 1:
+    if sum(bool(g.name) and _addressed(question, g, settings.address_reach) for g in guests) == 1:
         return settings.addressed_extra_cost
     for asks, heads in settings.round_table_kinds:
         if re.search(asks, question) and sum(bool(re.search(heads, g.title)) for g in guests) >= 2:
