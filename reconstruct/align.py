@@ -436,16 +436,18 @@ def _follow_on(
 ) -> bool:
     """An answer that opens by turning to what another guest just said ("西岳街道的情况有些
     不同", "我补充一点", "刚才…说的") follows that answer under the same question: add to
-    its score for each question how much it shares with an earlier answer by another guest
-    that the first assignment gives that question. True when some score changed."""
+    its score for each question how much it shares with each answer by another guest that
+    the first assignment gives that question. True when some score changed."""
     cue = re.compile(settings.follow_on_cue)
+    turning = [j for j, a in enumerate(answers) if cue.search(_opening(a, settings))]
+    if not turning:  # most interviews: no answer's words need weighing again
+        return False
     words = [content_features(a.text) for a in answers]
     idf = _idf(words)
     weighed = [_weigh(w, idf) for w in words]
     changed = False
-    for j, a in enumerate(answers):
-        if not cue.search(_opening(a, settings)):
-            continue
+    for j in turning:
+        a = answers[j]
         for q, b in pairs:
             other = answers[b]
             if b != j and other.speaker != a.speaker:
