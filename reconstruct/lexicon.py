@@ -14,7 +14,7 @@ from operator import mul
 from pathlib import Path
 
 __all__ = [
-    "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "word_across", "word_frequency", "content_features",
+    "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "word_across", "join_gain", "word_frequency", "content_features",
     "preload_words",
 ]
 
@@ -138,6 +138,54 @@ def word_across(left: str, right: str, reach: int = 3) -> bool:
         for k in range(1, min(reach, len(left)) + 1)
         for m in range(1, min(reach, len(right)) + 1)
     )
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_END = re.compile(r"[\u3400-\u9fff]+\Z")
+# jieba's own longest route looks this many characters ahead (its words are rarely longer).
+_LONGEST_WORD = 6
+
+
+@lru_cache(maxsize=1)
+def _log_total() -> float:
+    return math.log(sum(_frequencies().values()))
+
+
+@lru_cache(maxsize=4096)
+def _route(text: str) -> float:
+    """The log-probability of jieba's most probable segmentation of ``text`` (its DAG route:
+    each word scored log(frequency / total), a character it does not know as frequency 1)."""
+    total = _log_total()
+    route = [0.0] * (len(text) + 1)
+    for i in range(len(text) - 1, -1, -1):
+        route[i] = max(
+            _log_frequency(text[i:j]) - total + route[j]
+            for j in range(i + 1, min(len(text), i + _LONGEST_WORD) + 1)
+            if j == i + 1 or known_word(text[i:j])
+        )
+    return route[0]
+
+
+def _log_frequency(word: str) -> float:
+    """log of the word's frequency in jieba's dictionary; a word it holds below the floor
+    (whose frequency is not kept) as half the floor, a character it does not know as 1."""
+    f = _frequencies().get(word)
+    if f is None:
+        f = FREQUENCY_FLOOR // 2 if len(word) > 1 or known_word(word) else 1
+    return math.log(f)
+
+
+def join_gain(left: str, right: str, reach: int = 4) -> float:
+    """How much likelier the text reads run together across the join than broken there: the
+    log-probability of the best segmentation of the last ``reach`` Chinese characters of
+    ``left`` run into the first ``reach`` of ``right``, less that of the two segmented apart
+    (0 when no word across the join beats the break; …老年大|学… gains much, …老年大|发现… nothing)."""
+    tail = _HAN_END.search(left[-reach:])
+    head = _HAN.match(right[:reach])
+    if tail is None or head is None:
+        return 0.0
+    a, b = tail.group(0), head.group(0)
+    return max(0.0, _route(a + b) - _route(a) - _route(b))
 
 
 # Words that shape a question rather than say what it is about, and characters that make a

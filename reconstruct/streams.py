@@ -9,8 +9,11 @@ band of ``m`` columns a box then carries on the box printed ``m`` boxes before i
 The page's small boxes are cut into runs, each with its period ``m`` (one to six columns),
 by dynamic programming over how well every box carries on the box ``m`` before it: a
 sentence left open is carried on by a line at its width that no speaker label opens and
-that reads on across the join (a dictionary word across it, or two characters the page
-prints side by side elsewhere), a finished one gladly by a new turn; changing the period
+that reads on across the join (strongly when jieba's best segmentation of the text run
+together beats that of the text broken there by far, a dictionary word across it, or the
+page prints the three characters about the join side by side elsewhere; somewhat when it
+beats it a little, or the page prints one such triple or the two characters either side),
+a finished one gladly by a new turn; changing the period
 costs a little. Each box then carries on the box its period before it, across a change of
 period too (when one column of a band ends, the others go on at the new period), except
 that a speaker label never carries on an open sentence; each column so found is printed as
@@ -23,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced, wrapped_heading
 from .furniture import parse_byline
-from .lexicon import word_across
+from .lexicon import join_gain
 from .model import Line, Page
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -83,13 +86,23 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     return replace(page, lines=tuple(out))
 
 
-def _pairs(lines: tuple[Line, ...]) -> frozenset[str]:
-    """The pairs of characters the page prints side by side within a line."""
-    out: set[str] = set()
+@dataclass(frozen=True, slots=True)
+class _Printed:
+    """The pairs and triples of characters the page prints side by side within its lines."""
+
+    pairs: frozenset[str]
+    triples: frozenset[str]
+
+
+def _pairs(lines: tuple[Line, ...]) -> _Printed:
+    """What the page prints side by side within its lines."""
+    pairs: set[str] = set()
+    triples: set[str] = set()
     for x in lines:
         t = strip_spaces(x.text).replace(" ", "")
-        out.update(map(str.__add__, t, t[1:]))
-    return frozenset(out)
+        pairs.update(map(str.__add__, t, t[1:]))
+        triples.update(t[k : k + 3] for k in range(len(t) - 2))
+    return _Printed(frozenset(pairs), frozenset(triples))
 
 
 def _boxes(lines: tuple[Line, ...]) -> list[list[Line]]:
@@ -146,7 +159,7 @@ def _heading(line: Line) -> bool:
     return _subtitle(line) or parse_byline(line.text.strip()) is not None
 
 
-def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) -> list[list[Line]]:
+def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[list[Line]]:
     """The run's boxes dealt into columns: each column's boxes joined into one box."""
     first = [_Info.of(box[0].text) for box in run]
     last = [f if len(box) == 1 else _Info.of(box[-1].text) for f, box in zip(first, run)]
@@ -195,21 +208,31 @@ def _reweave(run: list[list[Line]], seen: frozenset[str], settings: Settings) ->
     return out
 
 
-def _link(prev: _Info, line: _Info, seen: frozenset[str], settings: Settings) -> float:
+def _link(prev: _Info, line: _Info, seen: _Printed, settings: Settings) -> float:
     """How well ``line`` carries on ``prev`` in one column."""
-    score = 0.0
-    if not prev.closed:
-        if line.labelled:
-            return -settings.row_label_break  # a new turn does not carry on an open sentence
-        if _joins(prev.text, line.text, seen):
-            score += settings.row_word_across
-        else:
-            score -= settings.row_no_word
-    elif line.labelled:
-        score += settings.row_new_turn
-    if not prev.closed:
-        score += settings.row_width_fit if _fits(prev, line, settings) else -settings.row_width_miss
-    return score
+    if prev.closed:
+        return settings.row_new_turn if line.labelled else 0.0
+    if line.labelled:
+        return -settings.row_label_break  # a new turn does not carry on an open sentence
+    width = settings.row_width_fit if _fits(prev, line, settings) else -settings.row_width_miss
+    return _reads_on(prev.text, line.text, seen, settings) + width
+
+
+def _reads_on(left: str, right: str, seen: _Printed, settings: Settings) -> float:
+    """How surely the text reads on across the join: strongly when the text run together
+    segments far likelier than broken there (a dictionary word across it), or the page prints
+    both triples of characters about the join side by side elsewhere; somewhat when it
+    segments a little likelier, or the page prints one such triple or the two characters
+    either side of the join; else it counts against."""
+    if not left or not right:
+        return -settings.row_no_word
+    gain = join_gain(left, right)
+    triples = (left[-2:] + right[:1] in seen.triples) + (left[-1:] + right[:2] in seen.triples)
+    if gain >= settings.row_strong_gain or triples == 2:
+        return settings.row_reads_strongly
+    if gain >= settings.row_weak_gain or triples or left[-1] + right[0] in seen.pairs:
+        return settings.row_word_across
+    return -settings.row_no_word
 
 
 def _fits(prev: _Info, line: _Info, settings: Settings) -> bool:
@@ -221,11 +244,3 @@ def _fits(prev: _Info, line: _Info, settings: Settings) -> bool:
         low, high = low - room, high
         return low <= line.chars <= high
     return line.width <= high if line.closed else low <= line.width <= high
-
-
-def _joins(left: str, right: str, seen: frozenset[str]) -> bool:
-    """Does the text read on across the join: a dictionary word across it, or the two
-    characters either side of it printed side by side elsewhere on the page?"""
-    if not left or not right:
-        return False
-    return left[-1] + right[0] in seen or word_across(left, right, reach=2)

@@ -2,7 +2,9 @@ from conftest import page
 
 from reconstruct import reconstruct_page
 from reconstruct.settings import Settings
-from reconstruct.streams import _fits, _Info, _joins, _link, printed_row_by_row, unweave_rows
+from reconstruct.streams import _fits, _Info, _link, _Printed, _reads_on, printed_row_by_row, unweave_rows
+
+NOTHING = _Printed(frozenset(), frozenset())
 
 LEFT = (
     "张三：我们街道的老旧小区改造已经完成了大半，剩下的工作主要是加装电梯和整治背街小巷，"
@@ -86,16 +88,28 @@ def test_columns_of_one_width_are_told_apart_by_how_the_text_reads_on() -> None:
 
 
 def test_a_join_reads_on_by_a_word_across_or_a_pair_the_page_prints() -> None:
-    assert _joins("我们要做好的", "工作", frozenset({"的工"}))  # 的工 printed elsewhere on the page
-    assert not _joins("我们要做好的", "工作", frozenset())
-    assert _joins("我们街道的老旧小", "区改造", frozenset())  # 小区
+    settings = Settings()
+    somewhat, against = settings.row_word_across, -settings.row_no_word
+    assert _reads_on("我们要做好的", "工作", _Printed(frozenset({"的工"}), frozenset()), settings) == somewhat
+    assert _reads_on("我们要做好的", "工作", NOTHING, settings) == against
+    assert _reads_on("我们街道的老旧小", "区改造", NOTHING, settings) == somewhat  # 小区, a little likelier
+
+
+def test_a_join_reads_on_strongly_by_a_likely_word_or_triples_the_page_prints() -> None:
+    settings = Settings()
+    strongly = settings.row_reads_strongly
+    assert _reads_on("家长们对学校的信任", "度明显提高了", NOTHING, settings) == strongly  # 信任度
+    # "开设了老年大" + "发现…": 大发 is a word, but 老年大 / 发现 segments better broken
+    assert _reads_on("开设了老年大", "发现问题", NOTHING, settings) == -settings.row_no_word
+    printed = _Printed(frozenset(), frozenset({"的工作", "做的工"}))  # both triples elsewhere
+    assert _reads_on("我们要做的", "工作", printed, settings) == strongly
 
 
 def test_a_join_that_reads_on_nowhere_counts_against() -> None:
     settings = Settings()
     prev = _Info.of("我们街道的老旧小")
-    good = _link(prev, _Info.of("区改造已经完成了"), frozenset(), settings)
-    bad = _link(prev, _Info.of("价格也比外面便宜"), frozenset(), settings)
+    good = _link(prev, _Info.of("区改造已经完成了"), NOTHING, settings)
+    bad = _link(prev, _Info.of("价格也比外面便宜"), NOTHING, settings)
     assert good - bad == settings.row_word_across + settings.row_no_word
     assert bad < settings.row_width_fit  # less than the width alone gives
 
@@ -137,7 +151,7 @@ def test_a_new_turn_never_carries_on_an_open_sentence() -> None:
     # the left column's sentence goes on in a column further on; the turn printed below it
     # starts a box of its own
     left = wrap(LEFT, 12)[:4] + wrap("王五：我们社区的垃圾分类也做得很好，居民参与率高。", 12)
-    text = "主持人：两位能谈谈今年的工作吗？\n\n" + row_by_row(left, wrap(RIGHT, 13))
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + row_by_row(left, wrap(RIGHT, 14))
     lines = [x.text for x in unweave_rows(page(text)).lines]
     k = lines.index(left[4])
     assert lines[k - 1] == "" and lines[k - 2] == left[3]
