@@ -16,8 +16,11 @@ beats it a little, or the page prints one such triple or the two characters eith
 a finished one gladly by a new turn; changing the period
 costs a little. Each box then carries on the box its period before it, across a change of
 period too (when one column of a band ends, the others go on at the new period), except
-that a speaker label never carries on an open sentence; each column so found is printed as
-one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
+that a speaker label never carries on an open sentence. A column so found that ends in
+mid-sentence then takes as its next box one printed between its top and its end that reads
+on from it clearly better than from the box the period gave it to: the top of the band's
+next column, printed right after the band's first tops but carrying on the column's last
+line, printed at the band's end. Each column is printed as one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
 printed one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
@@ -196,16 +199,58 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
         p = j - periods[j]
         if p >= 0 and p not in succ and (last[p].closed or not first[j].labelled):
             succ[p] = j
+    _rejoin(succ, first, last, seen, settings)
     taken = set(succ.values())
-    out: list[list[Line]] = []
+    columns: dict[int, list[int]] = {}
     for j in range(n):
         if j in taken:
             continue
         column = [j]
         while column[-1] in succ:
             column.append(succ[column[-1]])
-        out.append([x for k in column for x in run[k]])
-    return out
+        columns[j] = column
+    return [[x for b in column for x in run[b]] for column in columns.values()]
+
+
+def _rejoin(succ: dict[int, int], first: list[_Info], last: list[_Info], seen: _Printed, settings: Settings) -> None:
+    """Let a column ending in mid-sentence take as its next box (in ``succ``, box to next
+    box) the box printed after its top and before its end, opened by no speaker label and not
+    in the column itself, that reads on from it by more than ``row_rejoin_gain`` better than
+    from the box the period hung it under: the top of the band's next column, printed among
+    the band's first boxes but carrying on this column's last line, printed at the band's
+    end. Each move raises the sum of the links, so the rounds end."""
+    pred = {v: k for k, v in succ.items()}
+    for _ in range(len(first)):
+        changed = False
+        heads = [j for j in range(len(first)) if j not in pred]
+        for h in heads:
+            if h in pred:  # hung under a column in this round
+                continue
+            chain = [h]
+            while chain[-1] in succ:
+                chain.append(succ[chain[-1]])
+            end = chain[-1]
+            if last[end].closed:
+                continue
+            inside = set(chain)
+            best, gain = None, settings.row_rejoin_gain
+            for b in range(h + 1, end):
+                if b in inside or first[b].labelled:
+                    continue
+                v = _link(last[end], first[b], seen, settings)
+                p = pred.get(b)
+                if p is not None:
+                    v -= _link(last[p], first[b], seen, settings)
+                if v > gain:
+                    best, gain = b, v
+            if best is not None:
+                p = pred.pop(best, None)
+                if p is not None:
+                    del succ[p]
+                succ[end], pred[best] = best, end
+                changed = True
+        if not changed:
+            break
 
 
 def _link(prev: _Info, line: _Info, seen: _Printed, settings: Settings) -> float:

@@ -170,3 +170,18 @@ def test_a_wrapped_headline_stays_a_box_of_its_own() -> None:
     lines = [x.text for x in unweave_rows(page(text)).lines]
     k = lines.index("新家园")
     assert lines[k - 2 : k + 2] == ["", "街道老旧小区改造完工居民喜迎", "新家园", ""]
+
+
+def test_a_column_ending_in_mid_sentence_goes_on_at_the_top_of_the_next() -> None:
+    # one answer runs down the left column and on at the top of the right one (…老年大|学…);
+    # above the right column's top stands the end of another text, under which the period
+    # hangs it; the left column's last line is printed at the band's end
+    question = ["主持人：街道为老人办", "了哪些实事？"]
+    other = ["本报讯全区今年新建社", "区食堂四十个，方便"]
+    left = ["张三：我们街道今年在", "社区服务中心里办起了", "一所面向辖区老人的免", "费课堂，请退休教师来", "上课，大家叫它老年大"]
+    right = ["学，开设了书法、合唱", "和智能手机等课程，报", "名的老人一年比一年多", "大家都说办得好。"]
+    text = row_by_row(question, other) + "\n" + row_by_row(left, right)
+    woven = [x.text for x in unweave_rows(page(text)).lines]
+    k = woven.index(left[-1])
+    assert woven[k + 1 : k + 1 + len(right)] == right
+    assert woven[woven.index(other[-1]) + 1] == ""
