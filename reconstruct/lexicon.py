@@ -144,26 +144,14 @@ _HAN = re.compile(r"[\u3400-\u9fff]+")
 _HAN_END = re.compile(r"[\u3400-\u9fff]+\Z")
 # jieba's own longest route looks this many characters ahead (its words are rarely longer).
 _LONGEST_WORD = 6
+# A word across a line break is looked for up to this long (longer ones are rare, and each
+# length tried costs a dictionary lookup per candidate join).
+_LONGEST_ACROSS = 4
 
 
 @lru_cache(maxsize=1)
 def _log_total() -> float:
     return math.log(sum(_frequencies().values()))
-
-
-@lru_cache(maxsize=4096)
-def _route(text: str) -> float:
-    """The log-probability of jieba's most probable segmentation of ``text`` (its DAG route:
-    each word scored log(frequency / total), a character it does not know as frequency 1)."""
-    total = _log_total()
-    route = [0.0] * (len(text) + 1)
-    for i in range(len(text) - 1, -1, -1):
-        route[i] = max(
-            _log_frequency(text[i:j]) - total + route[j]
-            for j in range(i + 1, min(len(text), i + _LONGEST_WORD) + 1)
-            if j == i + 1 or known_word(text[i:j])
-        )
-    return route[0]
 
 
 def _log_frequency(word: str) -> float:
@@ -175,17 +163,62 @@ def _log_frequency(word: str) -> float:
     return math.log(f)
 
 
+@lru_cache(maxsize=65536)
+def _word_score(word: str) -> float | None:
+    """log(frequency / total) of a word of jieba's dictionary (any single character counts
+    as one), None for a string that is no word."""
+    if len(word) > 1 and not known_word(word):
+        return None
+    return _log_frequency(word) - _log_total()
+
+
+@lru_cache(maxsize=1024)
+def _routes(text: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The log-probabilities of jieba's most probable segmentation (its DAG route) of each
+    prefix ``text[:k]`` and of each suffix ``text[k:]``, for k = 0 … len(text)."""
+    n = len(text)
+    ahead = [0.0] * (n + 1)  # ahead[k]: text[:k]
+    for k in range(1, n + 1):
+        ahead[k] = max(
+            ahead[i] + score
+            for i in range(max(0, k - _LONGEST_WORD), k)
+            if (score := _word_score(text[i:k])) is not None
+        )
+    behind = [0.0] * (n + 1)  # behind[k]: text[k:]
+    for k in range(n - 1, -1, -1):
+        behind[k] = max(
+            score + behind[j]
+            for j in range(k + 1, min(n, k + _LONGEST_WORD) + 1)
+            if (score := _word_score(text[k:j])) is not None
+        )
+    return tuple(ahead), tuple(behind)
+
+
 def join_gain(left: str, right: str, reach: int = 4) -> float:
     """How much likelier the text reads run together across the join than broken there: the
-    log-probability of the best segmentation of the last ``reach`` Chinese characters of
+    log-probability of jieba's best segmentation of the last ``reach`` Chinese characters of
     ``left`` run into the first ``reach`` of ``right``, less that of the two segmented apart
-    (0 when no word across the join beats the break; …老年大|学… gains much, …老年大|发现… nothing)."""
+    (0 when no word across the join beats the break; …老年大|学… gains much, …老年大|发现…
+    nothing). A route over the run-together text either breaks at the join or takes one word
+    across it, so only those words are tried, between the best routes of the rest."""
     tail = _HAN_END.search(left[-reach:])
     head = _HAN.match(right[:reach])
     if tail is None or head is None:
         return 0.0
     a, b = tail.group(0), head.group(0)
-    return max(0.0, _route(a + b) - _route(a) - _route(b))
+    ahead, _ = _routes(a)
+    _, behind = _routes(b)
+    apart = ahead[len(a)] + behind[0]
+    across = max(
+        (
+            ahead[i] + score + behind[j]
+            for i in range(max(0, len(a) - _LONGEST_ACROSS + 1), len(a))
+            for j in range(1, min(len(b), _LONGEST_ACROSS - (len(a) - i)) + 1)
+            if (score := _word_score(a[i:] + b[:j])) is not None
+        ),
+        default=apart,
+    )
+    return max(0.0, across - apart)
 
 
 # Words that shape a question rather than say what it is about, and characters that make a

@@ -25,7 +25,9 @@ printed one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced, wrapped_heading
 from .furniture import parse_byline
@@ -167,6 +169,11 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
     first = [_Info.of(box[0].text) for box in run]
     last = [f if len(box) == 1 else _Info.of(box[-1].text) for f, box in zip(first, run)]
     n = len(run)
+
+    @lru_cache(maxsize=None)
+    def links(k: int, j: int) -> float:  # how well box j carries on box k, asked again and again
+        return _link(last[k], first[j], seen, settings)
+
     choices = range(1, settings.row_max_period + 1)  # the columns a band may hold
     # best[j][m]: best score of boxes 0..j with box j in a run of period m
     best = [[0.0] * len(choices) for _ in range(n)]
@@ -175,7 +182,7 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
         # the best period so far, which any period may switch from
         k = max(range(len(choices)), key=lambda b: best[j - 1][b]) if j else 0
         for a, m in enumerate(choices):
-            link = _link(last[j - m], first[j], seen, settings) if j >= m else 0.0
+            link = links(j - m, j) if j >= m else 0.0
             if j == 0:
                 best[j][a] = link
                 continue
@@ -199,7 +206,7 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
         p = j - periods[j]
         if p >= 0 and p not in succ and (last[p].closed or not first[j].labelled):
             succ[p] = j
-    _rejoin(succ, first, last, seen, settings)
+    _rejoin(succ, first, last, links, settings)
     taken = set(succ.values())
     columns: dict[int, list[int]] = {}
     for j in range(n):
@@ -212,13 +219,16 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
     return [[x for b in column for x in run[b]] for column in columns.values()]
 
 
-def _rejoin(succ: dict[int, int], first: list[_Info], last: list[_Info], seen: _Printed, settings: Settings) -> None:
+def _rejoin(
+    succ: dict[int, int], first: list[_Info], last: list[_Info], links: Callable[[int, int], float], settings: Settings
+) -> None:
     """Let a column ending in mid-sentence take as its next box (in ``succ``, box to next
     box) the box printed after its top and before its end, opened by no speaker label and not
     in the column itself, that reads on from it by more than ``row_rejoin_gain`` better than
     from the box the period hung it under: the top of the band's next column, printed among
     the band's first boxes but carrying on this column's last line, printed at the band's
-    end. Each move raises the sum of the links, so the rounds end."""
+    end (``links(k, j)``: how well box j carries on box k). Each move raises the sum of the
+    links, so the rounds end."""
     pred = {v: k for k, v in succ.items()}
     for _ in range(len(first)):
         changed = False
@@ -237,10 +247,10 @@ def _rejoin(succ: dict[int, int], first: list[_Info], last: list[_Info], seen: _
             for b in range(h + 1, end):
                 if b in inside or first[b].labelled:
                     continue
-                v = _link(last[end], first[b], seen, settings)
+                v = links(end, b)
                 p = pred.get(b)
                 if p is not None:
-                    v -= _link(last[p], first[b], seen, settings)
+                    v -= links(p, b)
                 if v > gain:
                     best, gain = b, v
             if best is not None:
