@@ -167,6 +167,17 @@ def test_a_roster_title_holding_a_quotation_is_printed_in_the_text() -> None:
     assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [title + "，王甲"]
 
 
+def test_a_roster_title_telling_what_happened_is_printed_in_the_text() -> None:
+    # the lead's sentence, broken off before its punctuation, read as the guest's title: a
+    # post never says what was done (了), so the roster is printed and nothing is lost
+    result = _result()
+    title = "记者近日采访了某局和某协会负责"
+    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=title + "王甲",
+                 guests=(Guest("王甲", title, "guest-1"),))
+    root = _root(replace(result, interviews=(iv,)))
+    assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [title + "王甲"]
+
+
 def test_a_roster_of_names_and_titles_stays_in_the_header_only() -> None:
     result = _result()
     iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text="某局党组书记、局长 王甲")
