@@ -94,7 +94,9 @@ def score_matrix(
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
-    idf = {k: v * q_idf.get(k, 1.0) ** settings.question_idf_power for k, v in a_idf.items()}
+    # (the questions' idf takes a few distinct values: each raised to the power once)
+    power = {w: w ** settings.question_idf_power for w in {1.0, *q_idf.values()}}
+    idf = {k: v * power[q_idf.get(k, 1.0)] for k, v in a_idf.items()}
     recalled_w = [_weigh(content_features(r), idf) if r else {} for r in recalled]
     full_w = [_weigh(d, idf) for d in full]
     open_w = [w if o is f else _weigh(o, idf) for o, f, w in zip(opening, full, full_w)]
@@ -110,26 +112,39 @@ def score_matrix(
     openings = [_opening(a, settings) for a in answers]
     a_cues = [[bool(says.search(o)) for _, says in cues] for o in openings]
     a_plans = [bool(plan_a.search(o)) for o in openings]
+    # an echo needs a run of four characters that the question and the opening share: the
+    # pairs with no four-character piece in common are known to have none without looking
+    a_grams = [_grams(o[: settings.echo_window], 4) for o in openings]
     for i, q in enumerate(questions):
         qw = _weigh(meant[i], idf)
         qg = _weigh(bigrams(q_texts[i]), gidf)
         named = _named_guests(q_texts[i], guests, q_texts, settings)
-        echoes = [_echo(q_texts[i], o, q_texts, settings) for o in openings]
+        q_grams = _grams(q_texts[i], 4)
+        echoes = [0.0 if q_grams.isdisjoint(g) else _echo(q_texts[i], o, q_texts, settings)
+                  for o, g in zip(openings, a_grams)]
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
+        who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
+        recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
         for j, a in enumerate(answers):
-            scores[i, j] = (
+            score = (
                 settings.lexical_weight * dot(qw, full_w[j])
                 + settings.opening_weight * dot(qw, open_w[j])
-                + settings.entity_weight * dot(qg, prof_w[a.speaker])
+                + settings.entity_weight * who[a.speaker]
                 + settings.title_weight * named.get(a.speaker, 0.0)
                 + settings.cue_weight * _cue_hits(q_cues, a_cues[j])
                 + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
                 + settings.echo_weight * echoes[j]
             )
-            if i + 1 < len(questions) and recalled_w[i + 1]:
-                scores[i, j] += settings.recall_weight * dot(recalled_w[i + 1], full_w[j])
+            if recall:
+                score += settings.recall_weight * dot(recall, full_w[j])
+            scores[i, j] = score
     return scores
+
+
+def _grams(text: str, n: int) -> set[str]:
+    """The text's runs of ``n`` characters."""
+    return {text[k : k + n] for k in range(len(text) - n + 1)}
 
 
 # "除了白渡古镇，全区还有哪些…": what a question sets aside is what its answer is not about.
