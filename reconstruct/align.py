@@ -304,17 +304,48 @@ def solve(
     if n_q == 0 or n_a == 0:
         return []
     speakers = list(speakers) if speakers is not None else [str(a) for a in range(n_a)]
-    extra = list(extra_cost) if extra_cost is not None else [0.0] * n_q
-    names = sorted(set(speakers))
-    # answers x slots: question q's first slot is column q; its slot for the k-th guest
-    # (in name order) is column n_q + q * len(names) + k
-    matrix = np.empty((n_a, n_q * (1 + len(names))))
-    matrix[:, :n_q] = (scores + _FIRST_ANSWER_BONUS).T
-    further = (scores - np.asarray(extra, dtype=float)[:, None]).T
-    for k, name in enumerate(names):
-        mine = np.array([sp == name for sp in speakers])[:, None]
-        matrix[:, n_q + k :: len(names)] = np.where(mine, further, _FORBIDDEN)
-    owners = list(range(n_q)) + [q for q in range(n_q) for _ in names]
+    return _assign(_Slots.of(scores, speakers, extra_cost), scores, speakers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Slots:
+    """The answers × slots matrix that :func:`solve` assigns: question q's first slot is
+    column q; its slot for the k-th guest (in name order) is column n_q + q * len(names) + k."""
+
+    matrix: np.ndarray
+    owners: list[int]  # the question of each column
+    names: list[str]
+    extra: list[float]
+
+    @classmethod
+    def of(cls, scores: np.ndarray, speakers: Sequence[str], extra_cost: Sequence[float] | None) -> _Slots:
+        n_q, n_a = scores.shape
+        extra = list(extra_cost) if extra_cost is not None else [0.0] * n_q
+        names = sorted(set(speakers))
+        matrix = np.empty((n_a, n_q * (1 + len(names))))
+        matrix[:, :n_q] = (scores + _FIRST_ANSWER_BONUS).T
+        further = (scores - np.asarray(extra, dtype=float)[:, None]).T
+        for k, name in enumerate(names):
+            mine = np.array([sp == name for sp in speakers])[:, None]
+            matrix[:, n_q + k :: len(names)] = np.where(mine, further, _FORBIDDEN)
+        owners = list(range(n_q)) + [q for q in range(n_q) for _ in names]
+        return cls(matrix, owners, names, extra)
+
+    def without(self, q: int, a: int, speaker: str) -> _Slots:
+        """The slots of the scores with question q's score for answer a set to _FORBIDDEN
+        (the cells :meth:`of` would compute from them), the rest as they are."""
+        matrix = self.matrix.copy()
+        n_q = len(self.extra)
+        matrix[a, q] = _FORBIDDEN + _FIRST_ANSWER_BONUS
+        k = self.names.index(speaker)
+        matrix[a, n_q + q * len(self.names) + k] = np.float64(_FORBIDDEN) - np.float64(self.extra[q])
+        return _Slots(matrix, self.owners, self.names, self.extra)
+
+
+def _assign(slots: _Slots, scores: np.ndarray, speakers: Sequence[str]) -> list[tuple[int, int]]:
+    """:func:`solve` on slots already laid out (the matrix is changed)."""
+    matrix, owners = slots.matrix, slots.owners
+    n_a = scores.shape[1]
     for _ in range(n_a + 1):  # each pass forbids one more cell, so this ends
         rows, picked = linear_sum_assignment(matrix, maximize=True)
         pairs = sorted((owners[c], int(a)) for a, c in zip(rows, picked))
@@ -348,12 +379,14 @@ def _total(scores: np.ndarray, pairs: Sequence[tuple[int, int]]) -> float:
 
 
 def _margin(
-    scores: np.ndarray, pairs: list[tuple[int, int]], q: int, a: int, how: tuple[list[str], list[float]]
+    scores: np.ndarray, pairs: list[tuple[int, int]], q: int, a: int, how: tuple[list[str], list[float]],
+    slots: _Slots,
 ) -> float:
-    """How much the best assignment loses if answer ``a`` may not answer question ``q``."""
+    """How much the best assignment loses if answer ``a`` may not answer question ``q``
+    (``slots``: those of ``scores``, laid out once for all the pairs' margins)."""
     blocked = scores.copy()
     blocked[q, a] = _FORBIDDEN
-    alt = solve(blocked, *how)
+    alt = _assign(slots.without(q, a, how[0][a]), blocked, how[0])
     if any(blocked[x, y] <= _FORBIDDEN for x, y in alt):
         return float("inf")
     return _total(scores, pairs) - _total(scores, alt)
@@ -433,7 +466,8 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     pairs = solve(scores, *how)
     if _follow_on(scores, pairs, ans, settings):
         pairs = solve(scores, *how)
-    margins = {(q, a): _margin(scores, pairs, q, a, how) for q, a in pairs}
+    slots = _Slots.of(scores, *how)
+    margins = {(q, a): _margin(scores, pairs, q, a, how, slots) for q, a in pairs}
     turns: list[Turn] = []
     for qi, q in enumerate(qs):
         turns.append(q)
