@@ -94,7 +94,9 @@ def score_matrix(
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
-    idf = {k: v * q_idf.get(k, 1.0) ** settings.question_idf_power for k, v in a_idf.items()}
+    # (the questions' idf takes a few distinct values: each raised to the power once)
+    power = {w: w ** settings.question_idf_power for w in {1.0, *q_idf.values()}}
+    idf = {k: v * power[q_idf.get(k, 1.0)] for k, v in a_idf.items()}
     recalled_w = [_weigh(content_features(r), idf) if r else {} for r in recalled]
     full_w = [_weigh(d, idf) for d in full]
     open_w = [w if o is f else _weigh(o, idf) for o, f, w in zip(opening, full, full_w)]
@@ -110,26 +112,39 @@ def score_matrix(
     openings = [_opening(a, settings) for a in answers]
     a_cues = [[bool(says.search(o)) for _, says in cues] for o in openings]
     a_plans = [bool(plan_a.search(o)) for o in openings]
+    # an echo needs a run of four characters that the question and the opening share: the
+    # pairs with no four-character piece in common are known to have none without looking
+    a_grams = [_grams(o[: settings.echo_window], 4) for o in openings]
     for i, q in enumerate(questions):
         qw = _weigh(meant[i], idf)
         qg = _weigh(bigrams(q_texts[i]), gidf)
         named = _named_guests(q_texts[i], guests, q_texts, settings)
-        echoes = [_echo(q_texts[i], o, q_texts, settings) for o in openings]
+        q_grams = _grams(q_texts[i], 4)
+        echoes = [0.0 if q_grams.isdisjoint(g) else _echo(q_texts[i], o, q_texts, settings)
+                  for o, g in zip(openings, a_grams)]
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
+        who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
+        recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
         for j, a in enumerate(answers):
-            scores[i, j] = (
+            score = (
                 settings.lexical_weight * dot(qw, full_w[j])
                 + settings.opening_weight * dot(qw, open_w[j])
-                + settings.entity_weight * dot(qg, prof_w[a.speaker])
+                + settings.entity_weight * who[a.speaker]
                 + settings.title_weight * named.get(a.speaker, 0.0)
                 + settings.cue_weight * _cue_hits(q_cues, a_cues[j])
                 + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
                 + settings.echo_weight * echoes[j]
             )
-            if i + 1 < len(questions) and recalled_w[i + 1]:
-                scores[i, j] += settings.recall_weight * dot(recalled_w[i + 1], full_w[j])
+            if recall:
+                score += settings.recall_weight * dot(recall, full_w[j])
+            scores[i, j] = score
     return scores
+
+
+def _grams(text: str, n: int) -> set[str]:
+    """The text's runs of ``n`` characters."""
+    return {text[k : k + n] for k in range(len(text) - n + 1)}
 
 
 # "除了白渡古镇，全区还有哪些…": what a question sets aside is what its answer is not about.
@@ -289,17 +304,48 @@ def solve(
     if n_q == 0 or n_a == 0:
         return []
     speakers = list(speakers) if speakers is not None else [str(a) for a in range(n_a)]
-    extra = list(extra_cost) if extra_cost is not None else [0.0] * n_q
-    names = sorted(set(speakers))
-    # answers x slots: question q's first slot is column q; its slot for the k-th guest
-    # (in name order) is column n_q + q * len(names) + k
-    matrix = np.empty((n_a, n_q * (1 + len(names))))
-    matrix[:, :n_q] = (scores + _FIRST_ANSWER_BONUS).T
-    further = (scores - np.asarray(extra, dtype=float)[:, None]).T
-    for k, name in enumerate(names):
-        mine = np.array([sp == name for sp in speakers])[:, None]
-        matrix[:, n_q + k :: len(names)] = np.where(mine, further, _FORBIDDEN)
-    owners = list(range(n_q)) + [q for q in range(n_q) for _ in names]
+    return _assign(_Slots.of(scores, speakers, extra_cost), scores, speakers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Slots:
+    """The answers × slots matrix that :func:`solve` assigns: question q's first slot is
+    column q; its slot for the k-th guest (in name order) is column n_q + q * len(names) + k."""
+
+    matrix: np.ndarray
+    owners: list[int]  # the question of each column
+    names: list[str]
+    extra: list[float]
+
+    @classmethod
+    def of(cls, scores: np.ndarray, speakers: Sequence[str], extra_cost: Sequence[float] | None) -> _Slots:
+        n_q, n_a = scores.shape
+        extra = list(extra_cost) if extra_cost is not None else [0.0] * n_q
+        names = sorted(set(speakers))
+        matrix = np.empty((n_a, n_q * (1 + len(names))))
+        matrix[:, :n_q] = (scores + _FIRST_ANSWER_BONUS).T
+        further = (scores - np.asarray(extra, dtype=float)[:, None]).T
+        for k, name in enumerate(names):
+            mine = np.array([sp == name for sp in speakers])[:, None]
+            matrix[:, n_q + k :: len(names)] = np.where(mine, further, _FORBIDDEN)
+        owners = list(range(n_q)) + [q for q in range(n_q) for _ in names]
+        return cls(matrix, owners, names, extra)
+
+    def without(self, q: int, a: int, speaker: str) -> _Slots:
+        """The slots of the scores with question q's score for answer a set to _FORBIDDEN
+        (the cells :meth:`of` would compute from them), the rest as they are."""
+        matrix = self.matrix.copy()
+        n_q = len(self.extra)
+        matrix[a, q] = _FORBIDDEN + _FIRST_ANSWER_BONUS
+        k = self.names.index(speaker)
+        matrix[a, n_q + q * len(self.names) + k] = np.float64(_FORBIDDEN) - np.float64(self.extra[q])
+        return _Slots(matrix, self.owners, self.names, self.extra)
+
+
+def _assign(slots: _Slots, scores: np.ndarray, speakers: Sequence[str]) -> list[tuple[int, int]]:
+    """:func:`solve` on slots already laid out (the matrix is changed)."""
+    matrix, owners = slots.matrix, slots.owners
+    n_a = scores.shape[1]
     for _ in range(n_a + 1):  # each pass forbids one more cell, so this ends
         rows, picked = linear_sum_assignment(matrix, maximize=True)
         pairs = sorted((owners[c], int(a)) for a, c in zip(rows, picked))
@@ -333,12 +379,14 @@ def _total(scores: np.ndarray, pairs: Sequence[tuple[int, int]]) -> float:
 
 
 def _margin(
-    scores: np.ndarray, pairs: list[tuple[int, int]], q: int, a: int, how: tuple[list[str], list[float]]
+    scores: np.ndarray, pairs: list[tuple[int, int]], q: int, a: int, how: tuple[list[str], list[float]],
+    slots: _Slots,
 ) -> float:
-    """How much the best assignment loses if answer ``a`` may not answer question ``q``."""
+    """How much the best assignment loses if answer ``a`` may not answer question ``q``
+    (``slots``: those of ``scores``, laid out once for all the pairs' margins)."""
     blocked = scores.copy()
     blocked[q, a] = _FORBIDDEN
-    alt = solve(blocked, *how)
+    alt = _assign(slots.without(q, a, how[0][a]), blocked, how[0])
     if any(blocked[x, y] <= _FORBIDDEN for x, y in alt):
         return float("inf")
     return _total(scores, pairs) - _total(scores, alt)
@@ -418,7 +466,8 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     pairs = solve(scores, *how)
     if _follow_on(scores, pairs, ans, settings):
         pairs = solve(scores, *how)
-    margins = {(q, a): _margin(scores, pairs, q, a, how) for q, a in pairs}
+    slots = _Slots.of(scores, *how)
+    margins = {(q, a): _margin(scores, pairs, q, a, how, slots) for q, a in pairs}
     turns: list[Turn] = []
     for qi, q in enumerate(qs):
         turns.append(q)

@@ -8,7 +8,6 @@ XML; ``resume`` skips pages whose outputs are current.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import multiprocessing
 import os
@@ -46,6 +45,9 @@ _QUEUED_PER_JOB = 2  # tasks handed to the worker pool ahead, per worker
 # threads, one wake-up) about a millisecond, a tenth of a page's conversion, which on two
 # cores is taken from the workers; four pages a task cut it to a quarter.
 _PAGES_PER_TASK = 4
+# While tei_all compiles with a worker fewer at work (see _compiling_alone), a task holds
+# this many tasks' pages: the one busy worker waits for the parent a quarter as often.
+_COMPILE_TASK_TASKS = 4
 # Pages whose documents may wait, staged on disk, for the validator: what the workers
 # convert while tei_all compiles (about 10 s, some 800 pages a worker) fits below it, so the
 # compile still overlaps the conversion; past it the workers wait for the validator, and a
@@ -446,7 +448,7 @@ def convert_batch(
         finally:
             results.close()
             if validator is not None:
-                validator.shutdown(wait=False, cancel_futures=True)
+                validator.pool.shutdown(wait=False, cancel_futures=True)
     except BaseException:
         out.abandon()
         raise
@@ -577,16 +579,40 @@ def _remove_temporaries(out_dir: Path) -> None:
 _Check = tuple[Future[list[tuple[str, list[Problem]]]], list[tuple[int, _Staged]]]
 
 
-def _start_validator() -> ProcessPoolExecutor:
+@dataclass(frozen=True, slots=True)
+class _Validator:
+    """The validator process, and its compile of tei_all (done when the future is)."""
+
+    pool: ProcessPoolExecutor
+    compiled: Future[None]
+
+
+def _start_validator() -> _Validator:
     """A process of its own that compiles tei_all now (ten seconds), then checks what the
     workers stage (:func:`_check_staged`)."""
-    validator = ProcessPoolExecutor(max_workers=1)
-    validator.submit(_compile_schema)
-    return validator
+    pool = ProcessPoolExecutor(max_workers=1)
+    return _Validator(pool, pool.submit(_compile_schema))
+
+
+def _cores() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # (not on every platform)
+        return os.cpu_count() or 1
+
+
+def _compiling_alone(jobs: int, validator: _Validator | None) -> bool:
+    """Is tei_all compiling on a machine with no core to spare for it (no more cores than
+    jobs)? Then one worker fewer is kept busy: the compile, which every staged page waits
+    for, has a core to itself instead of a share of one beside all the workers, and ends
+    while the conversion goes on rather than after it (the workers would sit idle at the
+    end while it went on)."""
+    return validator is not None and not validator.compiled.done() and _cores() <= jobs
 
 
 def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
-         validator: ProcessPoolExecutor | None = None) -> Iterator[tuple[int, list[PageRow]]]:
+         validator: _Validator | None = None) -> Iterator[tuple[int, list[PageRow]]]:
     """(page index, rows) as pages finish; a worker that dies fails its page, not the batch.
 
     With several jobs, pages go to the workers a few at a time (``_PAGES_PER_TASK``), and a
@@ -596,31 +622,45 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
     they staged, a batch of pages at a time; a page's documents are renamed into place
     once they are found valid. No more than ``_STAGED_PER_JOB`` pages a worker wait staged
     for the check (new work waits for the validator meanwhile), and a batch stopped early
-    leaves no staged file behind."""
+    leaves no staged file behind. While the schema compiles on a machine with no core to
+    spare, one worker fewer converts (:func:`_compiling_alone`), in larger tasks."""
     if jobs <= 1 or len(todo) <= 1:
         for i in todo:
             yield i, convert_page(task(i))
         return
     size = max(1, min(_PAGES_PER_TASK, len(todo) // (jobs * _QUEUED_PER_JOB)))
-    ahead = (todo[k : k + size] for k in range(0, len(todo), size))
+    at = 0  # the next page of todo to hand out
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: dict[Future[list[_Staged]], Sequence[int]] = {}
         waiting: list[tuple[int, _Staged]] = []  # staged pages for the next check
         checking: _Check | None = None
 
-        def submit(count: int) -> None:
-            for chunk in itertools.islice(ahead, count):
+        def submit() -> None:
+            """Queue tasks up to _QUEUED_PER_JOB a worker; while the schema compiles alone,
+            one task for each worker but one, of _COMPILE_TASK_TASKS tasks' pages (the
+            worker then seldom waits for the parent to hand it more)."""
+            nonlocal at
+            alone = _compiling_alone(jobs, validator)
+            count = (jobs - 1 if alone else jobs * _QUEUED_PER_JOB) - len(futures)
+            per = size * (_COMPILE_TASK_TASKS if alone else 1)
+            for _ in range(count):
+                chunk = todo[at : at + per]
+                if not chunk:
+                    return
+                at += len(chunk)
                 futures[pool.submit(_convert_all, [task(i) for i in chunk])] = chunk
 
-        submit(jobs * _QUEUED_PER_JOB)
+        submit()
         try:
             while futures or waiting or checking:
                 if checking is None and waiting and validator is not None:
                     files = [(n, str(tmp)) for _, st in waiting for n, tmp, _ in st.files]
-                    checking, waiting = (validator.submit(_check_staged, files), waiting), []
+                    checking, waiting = (validator.pool.submit(_check_staged, files), waiting), []
                 pending: list[Future] = list(futures)  # type: ignore[type-arg]
                 if checking is not None:
                     pending.append(checking[0])
+                if validator is not None and not validator.compiled.done():
+                    pending.append(validator.compiled)  # (then more work is handed out)
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 if checking is not None and checking[0] in finished:
                     yield from _commit_all(checking, task)
@@ -642,7 +682,7 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
                             ready.append((i, staged.rows))
                     yield from ready
                 if len(waiting) < jobs * _STAGED_PER_JOB:
-                    submit(max(0, jobs * _QUEUED_PER_JOB - len(futures)))
+                    submit()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             for _, staged in waiting + (checking[1] if checking else []):

@@ -16,6 +16,7 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import numpy as np
 
@@ -419,7 +420,7 @@ def _voices(flows: list[Flow]) -> dict[str, dict[str, float]]:
     n = len(said)
     if n <= 1:
         return {}
-    df: Counter[str] = Counter(g for c in said.values() for g in c)
+    df: Counter[str] = Counter(chain.from_iterable(said.values()))  # (each guest's bigrams, in C)
     rarity = {d: math.log(n / d) for d in range(1, n)}  # the logs of a few values, once
     scale: dict[int, float] = {}
     out = {}

@@ -19,11 +19,14 @@ __all__ = [
 ]
 
 _CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_NOT_CONTENT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9]+")
 log = logging.getLogger(__name__)
 
 
 def _content(text: str) -> str:
-    return "".join(_CONTENT.findall(text))
+    """The text's letters and digits (what _CONTENT matches), in order: the rest cut out in
+    runs, not the letters gathered one by one."""
+    return _NOT_CONTENT.sub("", text)
 
 
 def bigram_seq(text: str) -> Iterator[str]:

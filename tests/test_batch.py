@@ -228,6 +228,27 @@ def test_the_validator_reads_back_what_was_staged(pages: Path, tmp_path: Path) -
     assert _check_staged([(name, str(tmp))])[0][1]
 
 
+def test_one_worker_fewer_converts_while_the_schema_compiles_with_no_core_to_spare(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two jobs on two cores: while tei_all compiles, one worker converts (the compile gets
+    a core of its own); with a core to spare, or once it is compiled, both do."""
+    from concurrent.futures import Future
+
+    from reconstruct import batch
+
+    compiled: Future[None] = Future()
+    validator = batch._Validator(pool=None, compiled=compiled)  # type: ignore[arg-type]
+    monkeypatch.setattr(batch, "_cores", lambda: 2)
+    assert batch._compiling_alone(2, validator)
+    assert not batch._compiling_alone(2, None)  # no validator: nothing compiles
+    monkeypatch.setattr(batch, "_cores", lambda: 3)
+    assert not batch._compiling_alone(2, validator)
+    monkeypatch.setattr(batch, "_cores", lambda: 2)
+    compiled.set_result(None)
+    assert not batch._compiling_alone(2, validator)
+
+
 def test_missing_characters_are_counted_with_their_repeats() -> None:
     import random
     from collections import Counter
