@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, unit, word_across
+from .lexicon import bigrams, cosine, dot, unit, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind
 from .paragraphs import flow_column
@@ -300,8 +300,15 @@ def _best_continuations(
             for i in opened
         ]
     )
-    rows, cols = linear_sum_assignment(scores, maximize=True)
-    return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
+    # a sentence may also stay open: one column per open flow worth leaving it so, which no
+    # box scoring less is taken over (and no flow is pushed onto a weak box because the
+    # strong ones went to others)
+    stay = np.full((len(opened), len(opened)), settings.stitch_stay_open)
+    rows, cols = linear_sum_assignment(np.hstack([scores, stay]), maximize=True)
+    return {
+        opened[r]: cands[c] for r, c in zip(rows, cols)
+        if c < len(cands) and scores[r, c] > _FORBIDDEN / 2
+    }
 
 
 def _before_note_labels(order: Sequence[Block]) -> set[int]:
@@ -442,17 +449,32 @@ def _stitch_score(
     if relation is Relation.INDENT or _asks_nothing(f, g):
         return _FORBIDDEN
     score = settings.stitch_any + _affinity(flows, i, j, settings, words)
+    if not _starts_sentence(g):
+        score += settings.stitch_mid_sentence  # "，企业和群众…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative
-    left = strip_spaces(f.blocks[-1].lines[-1].text).replace(" ", "")
-    right = strip_spaces(g.head.lines[0].text).replace(" ", "")
-    if word_across(left, right):
+    # the words around the join, read over a few lines (a last line may hold one character)
+    left = strip_spaces(join_lines([x.text for x in f.blocks[-1].lines[-3:]])).replace(" ", "")
+    right = strip_spaces(join_lines([x.text for x in g.head.lines[:3]])).replace(" ", "")
+    across = word_read_across(left, right) or _number_across(left, right)
+    if across:
         score += settings.stitch_word_across
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
     elif same_column(words.columns[i], words.columns[j]):
         score += settings.stitch_same_width
+    if abs(words.columns[i] - words.columns[j]) <= settings.exact_width_tolerance:
+        score += settings.stitch_exact_width  # a continuation keeps its column's very width
+    if g.blocks[-1].lines[-1].number < f.head.lines[0].number and not across and score < settings.stitch_floor:
+        return _FORBIDDEN  # printed before the open sentence, and nothing speaks for it
     return score
+
+
+def _number_across(left: str, right: str) -> bool:
+    """A number broken at the join ("…签约工业项目2" / "7个…"): digits on both sides."""
+    if not left or not right or not left[-1].isdigit():
+        return False
+    return right[0].isdigit() or (right[0] in ".．" and right[1:2].isdigit())
 
 
 def _asks_nothing(f: Flow, g: Flow) -> bool:

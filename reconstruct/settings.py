@@ -53,6 +53,22 @@ class Settings:
     # Words of the box that only the open answer's guest uses elsewhere (their street, their
     # hospital) say whose answer it carries on.
     stitch_voice: float = 2.0
+    # A sentence left open is carried on by a box printed BEFORE it only if something speaks
+    # for that box: a box read after it and near it, with nothing against it, scores about
+    # this much (any 1.0, after 0.5, a few flows between); one printed before it with no
+    # word read across the join, no shared words and no matching width is no reader's
+    # guess (it is far likelier a lead, a note or another article), and the sentence stays
+    # open rather than take it.
+    stitch_floor: float = 1.25
+    # A box that opens on a comma, a closing quote or bracket starts no sentence: it carries
+    # on one left open somewhere.
+    stitch_mid_sentence: float = 0.5
+    # A sentence may also stay open (its end printed where no box shows it, or lost): a box
+    # is stitched on only if it scores more than this, what a box read after the sentence
+    # with nothing for or against it scores. The stitching is solved with this choice open
+    # to every flow at once, so no flow is pushed onto a weak box because another took the
+    # strong one.
+    stitch_stay_open: float = 1.0
     # Widths of a column wobble by about a unit (half-width runs, squeezed punctuation); a
     # first line this much wider than the column, or this much shorter than an indented one,
     # belongs to another box.
@@ -72,7 +88,8 @@ class Settings:
     # shared words, the same width): where a box is printed is the reader's first guess.
     stitch_home: float = 0.2
     # ... and a finished answer printed at the box's very width (within half a unit: one
-    # half-width character) is likelier the one it carries on.
+    # half-width character) is likelier the one it carries on; so is an open one (a column
+    # carried on keeps its width to the character, another box's only by chance).
     stitch_exact_width: float = 0.2
     exact_width_tolerance: float = 0.5
     # Columns fused on one line by the extractor: every piece but the last of a fused line

@@ -3,6 +3,7 @@ from conftest import page
 from reconstruct.blocks import split_blocks
 from reconstruct.classify import classify_blocks
 from reconstruct.flows import group_flows, stitch_flows
+from reconstruct.settings import Settings
 
 TWO_OPEN_ANSWERS = """
 张三：城市绿化要做到精细管理，
@@ -214,3 +215,59 @@ def test_a_headlines_wrapped_end_is_not_carried_on_by_the_text_after_it() -> Non
 全市秋季森林防火会议召开，会议部署了工作。
 """)
     assert "节" in texts
+
+
+A_LEAD_BEFORE_AN_OPEN_ARTICLE = """
+今年以来，全区新建口袋公园十二个，改
+造提升老旧公园五个，市民休闲去处明
+显增多，周边居民纷纷点赞。
+
+记者：下一步还有哪些打算？
+
+张三：我们将继续推进城市绿化。
+
+本报讯（记者 赵六）昨日，全区召
+开文明城市创建推进会，要求各单位
+压实责任，确保各项任务按时
+"""
+
+
+def stitched(text: str, settings: Settings) -> list[str]:
+    blocks = classify_blocks(split_blocks(page(text)))
+    names = frozenset(b.speaker for b in blocks if b.speaker)
+    return [f.text for f in stitch_flows(group_flows(blocks, names, settings), settings)]
+
+
+def test_a_box_printed_before_an_open_sentence_needs_something_for_it() -> None:
+    # the news item's last sentence is left open; the only box free to end it is the lead
+    # printed above, at another width, sharing no words: no reader takes it. Each of the two
+    # rules keeps it apart on its own: the floor for a box printed before, and the choice
+    # to leave a sentence open
+    for settings in (Settings(stitch_stay_open=-1e9), Settings(stitch_floor=-1e9), Settings()):
+        out = stitched(A_LEAD_BEFORE_AN_OPEN_ARTICLE, settings)
+        assert out[0].startswith("今年以来") and out[-1].endswith("按时")
+    glued = stitched(A_LEAD_BEFORE_AN_OPEN_ARTICLE, Settings(stitch_floor=-1e9, stitch_stay_open=-1e9))
+    assert glued[-1].endswith("纷纷点赞。")  # the test can fail
+
+
+A_BOX_OPENING_ON_A_COMMA = """
+，企业和群众常办的三百二十项高频事项都可
+以在手机上办理。
+
+李四：我们街道的老小区改造已经完成大
+半，剩下的主要是背街小巷的环境卫生。
+
+张三：我们开发了政务服务移动端
+
+张三：还有一件事。
+
+李四：我补充一点。
+"""
+
+
+def test_a_box_opening_on_a_comma_carries_on_an_open_sentence() -> None:
+    # the box starts on a comma: no sentence starts so, and though it is printed before the
+    # open answer, at another width, it is that sentence's end
+    out = stitched(A_BOX_OPENING_ON_A_COMMA, Settings())
+    assert out[1] == "张三：我们开发了政务服务移动端，企业和群众常办的三百二十项高频事项都可以在手机上办理。"
+    assert stitched(A_BOX_OPENING_ON_A_COMMA, Settings(stitch_mid_sentence=0.0))[1] != out[1]
