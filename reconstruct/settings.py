@@ -82,7 +82,9 @@ class Settings:
     # A box of another width read right after an open flow is as often the answer carried
     # into a box of its own as a stranger: this bonus keeps it in the running. (A penalty
     # for the other width measured worse: the boxes of a split answer often differ in width.)
-    stitch_adjacent: float = 0.5
+    # Less than the same width and the very width together (0.5): a box read next at another
+    # width does not beat one at the open column's own width.
+    stitch_adjacent: float = 0.35
     # A box that starts a sentence after a finished one carries on the flow printed before
     # it unless another finished answer fits it better by this much (its guest's words,
     # shared words, the same width): where a box is printed is the reader's first guess.

@@ -271,3 +271,32 @@ def test_a_box_opening_on_a_comma_carries_on_an_open_sentence() -> None:
     out = stitched(A_BOX_OPENING_ON_A_COMMA, Settings())
     assert out[1] == "张三：我们开发了政务服务移动端，企业和群众常办的三百二十项高频事项都可以在手机上办理。"
     assert stitched(A_BOX_OPENING_ON_A_COMMA, Settings(stitch_mid_sentence=0.0))[1] != out[1]
+
+
+OWN_WIDTH_LATER = """
+张三：今年我们全面推行了河长制，全
+县五十八条河流都设立了三级河长，
+
+并建立了日常巡查机制，
+发现问题马上处理。
+
+李四：我们社区的老旧小
+区改造已经完成大半，今
+年还将开工十二个小区。
+
+每条河都有专人负责，河道保洁工作实
+现了常态化，水质明显好转。
+
+张三：还有一件事。
+
+李四：我补充一点。
+"""
+
+
+def test_a_box_at_the_open_columns_width_beats_one_of_another_read_next() -> None:
+    # 张三's sentence goes on at his own width, two boxes on; the box read right after him
+    # is narrower (his next paragraph, which the unclaimed box's rule puts after it)
+    out = stitched(OWN_WIDTH_LATER, Settings())
+    assert out[0].endswith("三级河长，每条河都有专人负责，河道保洁工作实现了常态化，水质明显好转。")
+    old = stitched(OWN_WIDTH_LATER, Settings(stitch_adjacent=0.5))
+    assert old[0] != out[0]
