@@ -445,18 +445,22 @@ def _stitch_score(
     words: _Words,
 ) -> float:
     f, g = flows[i], flows[j]
-    relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
-    if relation is Relation.INDENT or _asks_nothing(f, g):
+    if i == j or _asks_nothing(f, g):
+        return _FORBIDDEN
+    # the words around the join, read over a few lines (a last line may hold one character)
+    left = strip_spaces(join_lines([x.text for x in f.blocks[-1].lines[-3:]])).replace(" ", "")
+    right = strip_spaces(join_lines([x.text for x in g.head.lines[:3]])).replace(" ", "")
+    across = word_read_across(left, right) or _number_across(left, right)
+    relation = box_relation(f.blocks, g.head, settings)
+    if relation is Relation.INDENT and not across:
+        # an indented paragraph carries on no open sentence; but no paragraph starts inside
+        # a word ("…发现数" / "据异常…"): the short first line was short for another reason
         return _FORBIDDEN
     score = settings.stitch_any + _affinity(flows, i, j, settings, words)
     if not _starts_sentence(g):
         score += settings.stitch_mid_sentence  # "，企业和群众…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative
-    # the words around the join, read over a few lines (a last line may hold one character)
-    left = strip_spaces(join_lines([x.text for x in f.blocks[-1].lines[-3:]])).replace(" ", "")
-    right = strip_spaces(join_lines([x.text for x in g.head.lines[:3]])).replace(" ", "")
-    across = word_read_across(left, right) or _number_across(left, right)
     if across:
         score += settings.stitch_word_across
     if relation is Relation.OTHER:

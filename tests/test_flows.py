@@ -295,8 +295,32 @@ OWN_WIDTH_LATER = """
 
 def test_a_box_at_the_open_columns_width_beats_one_of_another_read_next() -> None:
     # 张三's sentence goes on at his own width, two boxes on; the box read right after him
-    # is narrower (his next paragraph, which the unclaimed box's rule puts after it)
+    # is narrower (another box, left one of its own)
     out = stitched(OWN_WIDTH_LATER, Settings())
     assert out[0].endswith("三级河长，每条河都有专人负责，河道保洁工作实现了常态化，水质明显好转。")
     old = stitched(OWN_WIDTH_LATER, Settings(stitch_adjacent=0.5))
     assert old[0] != out[0]
+
+
+A_WORD_BROKEN_BEFORE_A_SHORT_LINE = """
+张三：我们在城区布设了八十六个空气
+质量微站，实时监测空气质量，一旦
+发现数
+
+据异常，网格员半小时内赶到
+现场处置，确保发现的问题都能及时
+得到解决。
+
+李四：我补充一点。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+
+
+def test_no_paragraph_starts_inside_a_word() -> None:
+    # the box's first line falls short like an indent, but it opens inside the word the open
+    # sentence broke off (数|据): it carries that sentence on
+    out = stitched(A_WORD_BROKEN_BEFORE_A_SHORT_LINE, Settings())
+    assert out[0].endswith("一旦发现数据异常，网格员半小时内赶到现场处置，确保发现的问题都能及时得到解决。")
