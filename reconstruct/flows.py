@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -404,7 +405,26 @@ def _affinity(
     voice = words.voices.get(flows[i].head.speaker or "")
     if voice:
         score += settings.stitch_voice * dot(words.unit[j], voice)
+    if _counts_on(flows[i].text, flows[j].text):
+        score += settings.stitch_enumeration
     return score
+
+
+_ORDINALS = "一二三四五六七八九"
+# the mark a box opens with that numbers a point ("三是…", "第三，…"), and its number
+_POINT = re.compile(r"[\s“]*(?:([二三四五六七八九])是|第([二三四五六七八九])[，、,])")
+
+
+def _counts_on(text: str, box: str) -> bool:
+    """Does the box open with the next point of an enumeration the text has begun and not
+    yet reached ("一是…；二是…" / "三是…"; "第一，…" / "第二，…")?"""
+    m = _POINT.match(box)
+    if not m:
+        return False
+    k = _ORDINALS.index(m.group(1) or m.group(2))
+    if m.group(1):
+        return f"{_ORDINALS[k - 1]}是" in text and f"{_ORDINALS[k]}是" not in text
+    return any(f"第{_ORDINALS[k - 1]}{p}" in text for p in "，、,") and f"第{_ORDINALS[k]}" not in text
 
 
 def _stub(flow: Flow) -> bool:

@@ -48,6 +48,9 @@ class Settings:
     stitch_per_flow_between: float = 0.02
     stitch_tentative: float = -0.3
     stitch_word_across: float = 0.5
+    # A box that opens with the next point of an enumeration ("三是…") carries on the text
+    # that has counted up to the point before it ("一是…二是…") and not yet past it.
+    stitch_enumeration: float = 0.5
     stitch_shared_words: float = 1.0
     stitch_same_width: float = 0.3
     # Words of the box that only the open answer's guest uses elsewhere (their street, their

@@ -324,3 +324,27 @@ def test_no_paragraph_starts_inside_a_word() -> None:
     # sentence broke off (数|据): it carries that sentence on
     out = stitched(A_WORD_BROKEN_BEFORE_A_SHORT_LINE, Settings())
     assert out[0].endswith("一旦发现数据异常，网格员半小时内赶到现场处置，确保发现的问题都能及时得到解决。")
+
+
+THE_NEXT_POINT = """
+张三：我们重点推进几项工作：一是扩
+充优质学位，新建学校五所；二是深化
+集团化办学，让每所学校都有带动。
+
+李四：我们学校的课后服务很受家长欢
+迎，孩子们放学后都愿意留下来参加。
+
+三是加快教育数字化转型，让城乡的孩
+子共享优质课程资源。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+
+
+def test_a_box_opening_with_the_next_point_goes_to_the_enumeration() -> None:
+    # "三是…" is printed after 李四's answer, but 张三 counted "一是…二是…"
+    out = stitched(THE_NEXT_POINT, Settings())
+    assert out[0].endswith("让每所学校都有带动。三是加快教育数字化转型，让城乡的孩子共享优质课程资源。")
+    assert stitched(THE_NEXT_POINT, Settings(stitch_enumeration=0.0))[0] != out[0]
