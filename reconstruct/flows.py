@@ -483,6 +483,8 @@ def _stitch_score(
         score += settings.stitch_tentative
     if across:
         score += settings.stitch_word_across
+    if _closes_mark(f.text, g.text):
+        score += settings.stitch_closes_mark
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
     elif same_column(words.columns[i], words.columns[j]):
@@ -492,6 +494,20 @@ def _stitch_score(
     if g.blocks[-1].lines[-1].number < f.head.lines[0].number and not across and score < settings.stitch_floor:
         return _FORBIDDEN  # printed before the open sentence, and nothing speaks for it
     return score
+
+
+_MARKS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"))
+
+
+def _closes_mark(text: str, box: str) -> bool:
+    """Does the box close a quote or bracket the open text left open ("…坚持“以阅读" /
+    "为特色”…")?"""
+    for opening, closing in _MARKS:
+        if text.count(opening) > text.count(closing):
+            shut, opened = box.find(closing), box.find(opening)
+            if shut >= 0 and (opened < 0 or shut < opened):
+                return True
+    return False
 
 
 def _number_across(left: str, right: str) -> bool:

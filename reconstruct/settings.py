@@ -48,6 +48,8 @@ class Settings:
     stitch_per_flow_between: float = 0.02
     stitch_tentative: float = -0.3
     stitch_word_across: float = 0.5
+    # ... and so does a box that closes a quote or bracket the open sentence left open.
+    stitch_closes_mark: float = 0.5
     # A box that opens with the next point of an enumeration ("三是…") carries on the text
     # that has counted up to the point before it ("一是…二是…") and not yet past it.
     stitch_enumeration: float = 0.5

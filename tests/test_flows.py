@@ -348,3 +348,30 @@ def test_a_box_opening_with_the_next_point_goes_to_the_enumeration() -> None:
     out = stitched(THE_NEXT_POINT, Settings())
     assert out[0].endswith("让每所学校都有带动。三是加快教育数字化转型，让城乡的孩子共享优质课程资源。")
     assert stitched(THE_NEXT_POINT, Settings(stitch_enumeration=0.0))[0] != out[0]
+
+
+AN_OPEN_QUOTE = """
+张三：实验小学建校已有八十多年，这
+些年我们一直坚持“以阅读
+
+李四：我们社区的老小区
+改造已经完成大半了。
+
+每天都有很多居民来工地看进度，大
+家都盼着早日完工。
+
+为特色、以活动为载体”的办学思路
+不动摇，孩子们的收获越来越多。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+
+
+def test_a_box_closing_an_open_quote_carries_on_the_sentence_that_opened_it() -> None:
+    # two boxes at 张三's width are free after 李四's answer; the farther one closes his quote
+    out = stitched(AN_OPEN_QUOTE, Settings())
+    assert "坚持“以阅读为特色、以活动为载体”的办学思路不动摇，孩子们的收获越来越多。" in out[0]
+    unmarked = stitched(AN_OPEN_QUOTE, Settings(stitch_closes_mark=0.0))
+    assert "坚持“以阅读每天都有很多居民" in unmarked[0]
