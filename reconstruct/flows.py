@@ -364,6 +364,13 @@ def _paragraph_homes(
     return _chain(flows, nxt) if nxt else flows
 
 
+def _opens_mid_sentence(flow: Flow) -> bool:
+    """Does the flow open on a mark no sentence starts with (a comma, a full stop, a
+    closing quote or bracket)? A dash may open a subtitle, an ellipsis a quotation."""
+    text = strip_spaces(flow.head.lines[0].text).replace(" ", "")
+    return bool(text) and text[0] in "，。、；：！？）》”’"
+
+
 # Finished flows that a box starting a sentence may carry on.
 _HOMES = (Kind.ANSWER, Kind.ARTICLE)
 
@@ -477,7 +484,7 @@ def _stitch_score(
         # a word ("…发现数" / "据异常…"): the short first line was short for another reason
         return _FORBIDDEN
     score = settings.stitch_any + _affinity(flows, i, j, settings, words)
-    if not _starts_sentence(g):
+    if _opens_mid_sentence(g):
         score += settings.stitch_mid_sentence  # "，企业和群众…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative

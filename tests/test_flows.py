@@ -375,3 +375,18 @@ def test_a_box_closing_an_open_quote_carries_on_the_sentence_that_opened_it() ->
     assert "坚持“以阅读为特色、以活动为载体”的办学思路不动摇，孩子们的收获越来越多。" in out[0]
     unmarked = stitched(AN_OPEN_QUOTE, Settings(stitch_closes_mark=0.0))
     assert "坚持“以阅读每天都有很多居民" in unmarked[0]
+
+
+def test_a_dash_or_an_ellipsis_opens_no_sentence_carried_over() -> None:
+    # a subtitle opens on a dash, a quotation on an ellipsis: neither marks a box that
+    # carries on an open sentence, as a comma does
+    from reconstruct.flows import _opens_mid_sentence
+
+    def head(text: str):
+        blocks = classify_blocks(split_blocks(page(text)))
+        return group_flows(blocks, frozenset())[0]
+
+    assert _opens_mid_sentence(head("，企业和群众常办的事项都能网上办理。\n"))
+    assert _opens_mid_sentence(head("”的办学思路不动摇，孩子们收获很多。\n"))
+    assert not _opens_mid_sentence(head("——“教育强区”建设访谈之三\n"))
+    assert not _opens_mid_sentence(head("……这样的日子一去不复返了。\n"))
