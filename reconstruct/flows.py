@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ from itertools import chain
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, unit, word_across
+from .lexicon import bigrams, cosine, dot, unit, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind
 from .paragraphs import flow_column
@@ -301,8 +302,15 @@ def _best_continuations(
             for i in opened
         ]
     )
-    rows, cols = linear_sum_assignment(scores, maximize=True)
-    return {opened[r]: cands[c] for r, c in zip(rows, cols) if scores[r, c] > _FORBIDDEN / 2}
+    # a sentence may also stay open: one column per open flow worth leaving it so, which no
+    # box scoring less is taken over (and no flow is pushed onto a weak box because the
+    # strong ones went to others)
+    stay = np.full((len(opened), len(opened)), settings.stitch_stay_open)
+    rows, cols = linear_sum_assignment(np.hstack([scores, stay]), maximize=True)
+    return {
+        opened[r]: cands[c] for r, c in zip(rows, cols)
+        if c < len(cands) and scores[r, c] > _FORBIDDEN / 2
+    }
 
 
 def _before_note_labels(order: Sequence[Block]) -> set[int]:
@@ -357,6 +365,13 @@ def _paragraph_homes(
     return _chain(flows, nxt) if nxt else flows
 
 
+def _opens_mid_sentence(flow: Flow) -> bool:
+    """Does the flow open on a mark no sentence starts with (a comma, a full stop, a
+    closing quote or bracket)? A dash may open a subtitle, an ellipsis a quotation."""
+    text = strip_spaces(flow.head.lines[0].text).replace(" ", "")
+    return bool(text) and text[0] in "，。、；：！？）》”’"
+
+
 # Finished flows that a box starting a sentence may carry on.
 _HOMES = (Kind.ANSWER, Kind.ARTICLE)
 
@@ -398,7 +413,26 @@ def _affinity(
     voice = words.voices.get(flows[i].head.speaker or "")
     if voice:
         score += settings.stitch_voice * dot(words.unit[j], voice)
+    if _counts_on(flows[i].text, flows[j].text):
+        score += settings.stitch_enumeration
     return score
+
+
+_ORDINALS = "一二三四五六七八九"
+# the mark a box opens with that numbers a point ("三是…", "第三，…"), and its number
+_POINT = re.compile(r"[\s“]*(?:([二三四五六七八九])是|第([二三四五六七八九])[，、,])")
+
+
+def _counts_on(text: str, box: str) -> bool:
+    """Does the box open with the next point of an enumeration the text has begun and not
+    yet reached ("一是…；二是…" / "三是…"; "第一，…" / "第二，…")?"""
+    m = _POINT.match(box)
+    if not m:
+        return False
+    k = _ORDINALS.index(m.group(1) or m.group(2))
+    if m.group(1):
+        return f"{_ORDINALS[k - 1]}是" in text and f"{_ORDINALS[k]}是" not in text
+    return any(f"第{_ORDINALS[k - 1]}{p}" in text for p in "，、,") and f"第{_ORDINALS[k]}" not in text
 
 
 def _stub(flow: Flow) -> bool:
@@ -439,21 +473,56 @@ def _stitch_score(
     words: _Words,
 ) -> float:
     f, g = flows[i], flows[j]
-    relation = box_relation(f.blocks, g.head, settings) if i != j else Relation.INDENT
-    if relation is Relation.INDENT or _asks_nothing(f, g):
+    if i == j or _asks_nothing(f, g):
+        return _FORBIDDEN
+    # the words around the join, read over a few lines (a last line may hold one character)
+    left = strip_spaces(join_lines([x.text for x in f.blocks[-1].lines[-3:]])).replace(" ", "")
+    right = strip_spaces(join_lines([x.text for x in g.head.lines[:3]])).replace(" ", "")
+    across = word_read_across(left, right) or _number_across(left, right)
+    relation = box_relation(f.blocks, g.head, settings)
+    if relation is Relation.INDENT and not across:
+        # an indented paragraph carries on no open sentence; but no paragraph starts inside
+        # a word ("…发现数" / "据异常…"): the short first line was short for another reason
         return _FORBIDDEN
     score = settings.stitch_any + _affinity(flows, i, j, settings, words)
+    if _opens_mid_sentence(g):
+        score += settings.stitch_mid_sentence  # "，企业和群众…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative
-    left = strip_spaces(f.blocks[-1].lines[-1].text).replace(" ", "")
-    right = strip_spaces(g.head.lines[0].text).replace(" ", "")
-    if word_across(left, right):
+    if across:
         score += settings.stitch_word_across
+    if _closes_mark(f.text, g.text):
+        score += settings.stitch_closes_mark
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
     elif same_column(words.columns[i], words.columns[j]):
         score += settings.stitch_same_width
+    if abs(words.columns[i] - words.columns[j]) <= settings.exact_width_tolerance:
+        score += settings.stitch_exact_width  # a continuation keeps its column's very width
+    if g.blocks[-1].lines[-1].number < f.head.lines[0].number and not across and score < settings.stitch_floor:
+        return _FORBIDDEN  # printed before the open sentence, and nothing speaks for it
     return score
+
+
+_MARKS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"))
+
+
+def _closes_mark(text: str, box: str) -> bool:
+    """Does the box close a quote or bracket the open text left open ("…坚持“以阅读" /
+    "为特色”…")?"""
+    for opening, closing in _MARKS:
+        if text.count(opening) > text.count(closing):
+            shut, opened = box.find(closing), box.find(opening)
+            if shut >= 0 and (opened < 0 or shut < opened):
+                return True
+    return False
+
+
+def _number_across(left: str, right: str) -> bool:
+    """A number broken at the join ("…签约工业项目2" / "7个…"): digits on both sides."""
+    if not left or not right or not left[-1].isdigit():
+        return False
+    return right[0].isdigit() or (right[0] in ".．" and right[1:2].isdigit())
 
 
 def _asks_nothing(f: Flow, g: Flow) -> bool:

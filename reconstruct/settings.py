@@ -48,11 +48,32 @@ class Settings:
     stitch_per_flow_between: float = 0.02
     stitch_tentative: float = -0.3
     stitch_word_across: float = 0.5
+    # ... and so does a box that closes a quote or bracket the open sentence left open.
+    stitch_closes_mark: float = 0.5
+    # A box that opens with the next point of an enumeration ("三是…") carries on the text
+    # that has counted up to the point before it ("一是…二是…") and not yet past it.
+    stitch_enumeration: float = 0.5
     stitch_shared_words: float = 1.0
     stitch_same_width: float = 0.3
     # Words of the box that only the open answer's guest uses elsewhere (their street, their
     # hospital) say whose answer it carries on.
     stitch_voice: float = 2.0
+    # A sentence left open is carried on by a box printed BEFORE it only if something speaks
+    # for that box: a box read after it and near it, with nothing against it, scores about
+    # this much (any 1.0, after 0.5, a few flows between); one printed before it with no
+    # word read across the join, no shared words and no matching width is no reader's
+    # guess (it is far likelier a lead, a note or another article), and the sentence stays
+    # open rather than take it.
+    stitch_floor: float = 1.25
+    # A box that opens on a comma, a closing quote or bracket starts no sentence: it carries
+    # on one left open somewhere.
+    stitch_mid_sentence: float = 0.5
+    # A sentence may also stay open (its end printed where no box shows it, or lost): a box
+    # is stitched on only if it scores more than this, what a box read after the sentence
+    # with nothing for or against it scores. The stitching is solved with this choice open
+    # to every flow at once, so no flow is pushed onto a weak box because another took the
+    # strong one.
+    stitch_stay_open: float = 1.0
     # Widths of a column wobble by about a unit (half-width runs, squeezed punctuation); a
     # first line this much wider than the column, or this much shorter than an indented one,
     # belongs to another box.
@@ -66,13 +87,16 @@ class Settings:
     # A box of another width read right after an open flow is as often the answer carried
     # into a box of its own as a stranger: this bonus keeps it in the running. (A penalty
     # for the other width measured worse: the boxes of a split answer often differ in width.)
-    stitch_adjacent: float = 0.5
+    # Less than the same width and the very width together (0.5): a box read next at another
+    # width does not beat one at the open column's own width.
+    stitch_adjacent: float = 0.35
     # A box that starts a sentence after a finished one carries on the flow printed before
     # it unless another finished answer fits it better by this much (its guest's words,
     # shared words, the same width): where a box is printed is the reader's first guess.
     stitch_home: float = 0.2
     # ... and a finished answer printed at the box's very width (within half a unit: one
-    # half-width character) is likelier the one it carries on.
+    # half-width character) is likelier the one it carries on; so is an open one (a column
+    # carried on keeps its width to the character, another box's only by chance).
     stitch_exact_width: float = 0.2
     exact_width_tolerance: float = 0.5
     # Columns fused on one line by the extractor: every piece but the last of a fused line

@@ -3,6 +3,7 @@ from conftest import page
 from reconstruct.blocks import split_blocks
 from reconstruct.classify import classify_blocks
 from reconstruct.flows import group_flows, stitch_flows
+from reconstruct.settings import Settings
 
 TWO_OPEN_ANSWERS = """
 张三：城市绿化要做到精细管理，
@@ -214,3 +215,178 @@ def test_a_headlines_wrapped_end_is_not_carried_on_by_the_text_after_it() -> Non
 全市秋季森林防火会议召开，会议部署了工作。
 """)
     assert "节" in texts
+
+
+A_LEAD_BEFORE_AN_OPEN_ARTICLE = """
+今年以来，全区新建口袋公园十二个，改
+造提升老旧公园五个，市民休闲去处明
+显增多，周边居民纷纷点赞。
+
+记者：下一步还有哪些打算？
+
+张三：我们将继续推进城市绿化。
+
+本报讯（记者 赵六）昨日，全区召
+开文明城市创建推进会，要求各单位
+压实责任，确保各项任务按时
+"""
+
+
+def stitched(text: str, settings: Settings) -> list[str]:
+    blocks = classify_blocks(split_blocks(page(text)))
+    names = frozenset(b.speaker for b in blocks if b.speaker)
+    return [f.text for f in stitch_flows(group_flows(blocks, names, settings), settings)]
+
+
+def test_a_box_printed_before_an_open_sentence_needs_something_for_it() -> None:
+    # the news item's last sentence is left open; the only box free to end it is the lead
+    # printed above, at another width, sharing no words: no reader takes it. Each of the two
+    # rules keeps it apart on its own: the floor for a box printed before, and the choice
+    # to leave a sentence open
+    for settings in (Settings(stitch_stay_open=-1e9), Settings(stitch_floor=-1e9), Settings()):
+        out = stitched(A_LEAD_BEFORE_AN_OPEN_ARTICLE, settings)
+        assert out[0].startswith("今年以来") and out[-1].endswith("按时")
+    glued = stitched(A_LEAD_BEFORE_AN_OPEN_ARTICLE, Settings(stitch_floor=-1e9, stitch_stay_open=-1e9))
+    assert glued[-1].endswith("纷纷点赞。")  # the test can fail
+
+
+A_BOX_OPENING_ON_A_COMMA = """
+，企业和群众常办的三百二十项高频事项都可
+以在手机上办理。
+
+李四：我们街道的老小区改造已经完成大
+半，剩下的主要是背街小巷的环境卫生。
+
+张三：我们开发了政务服务移动端
+
+张三：还有一件事。
+
+李四：我补充一点。
+"""
+
+
+def test_a_box_opening_on_a_comma_carries_on_an_open_sentence() -> None:
+    # the box starts on a comma: no sentence starts so, and though it is printed before the
+    # open answer, at another width, it is that sentence's end
+    out = stitched(A_BOX_OPENING_ON_A_COMMA, Settings())
+    assert out[1] == "张三：我们开发了政务服务移动端，企业和群众常办的三百二十项高频事项都可以在手机上办理。"
+    assert stitched(A_BOX_OPENING_ON_A_COMMA, Settings(stitch_mid_sentence=0.0))[1] != out[1]
+
+
+OWN_WIDTH_LATER = """
+张三：今年我们全面推行了河长制，全
+县五十八条河流都设立了三级河长，
+
+并建立了日常巡查机制，
+发现问题马上处理。
+
+李四：我们社区的老旧小
+区改造已经完成大半，今
+年还将开工十二个小区。
+
+每条河都有专人负责，河道保洁工作实
+现了常态化，水质明显好转。
+
+张三：还有一件事。
+
+李四：我补充一点。
+"""
+
+
+def test_a_box_at_the_open_columns_width_beats_one_of_another_read_next() -> None:
+    # 张三's sentence goes on at his own width, two boxes on; the box read right after him
+    # is narrower (another box, left one of its own)
+    out = stitched(OWN_WIDTH_LATER, Settings())
+    assert out[0].endswith("三级河长，每条河都有专人负责，河道保洁工作实现了常态化，水质明显好转。")
+    old = stitched(OWN_WIDTH_LATER, Settings(stitch_adjacent=0.5))
+    assert old[0] != out[0]
+
+
+A_WORD_BROKEN_BEFORE_A_SHORT_LINE = """
+张三：我们在城区布设了八十六个空气
+质量微站，实时监测空气质量，一旦
+发现数
+
+据异常，网格员半小时内赶到
+现场处置，确保发现的问题都能及时
+得到解决。
+
+李四：我补充一点。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+
+
+def test_no_paragraph_starts_inside_a_word() -> None:
+    # the box's first line falls short like an indent, but it opens inside the word the open
+    # sentence broke off (数|据): it carries that sentence on
+    out = stitched(A_WORD_BROKEN_BEFORE_A_SHORT_LINE, Settings())
+    assert out[0].endswith("一旦发现数据异常，网格员半小时内赶到现场处置，确保发现的问题都能及时得到解决。")
+
+
+THE_NEXT_POINT = """
+张三：我们重点推进几项工作：一是扩
+充优质学位，新建学校五所；二是深化
+集团化办学，让每所学校都有带动。
+
+李四：我们学校的课后服务很受家长欢
+迎，孩子们放学后都愿意留下来参加。
+
+三是加快教育数字化转型，让城乡的孩
+子共享优质课程资源。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+
+
+def test_a_box_opening_with_the_next_point_goes_to_the_enumeration() -> None:
+    # "三是…" is printed after 李四's answer, but 张三 counted "一是…二是…"
+    out = stitched(THE_NEXT_POINT, Settings())
+    assert out[0].endswith("让每所学校都有带动。三是加快教育数字化转型，让城乡的孩子共享优质课程资源。")
+    assert stitched(THE_NEXT_POINT, Settings(stitch_enumeration=0.0))[0] != out[0]
+
+
+AN_OPEN_QUOTE = """
+张三：实验小学建校已有八十多年，这
+些年我们一直坚持“以阅读
+
+李四：我们社区的老小区
+改造已经完成大半了。
+
+每天都有很多居民来工地看进度，大
+家都盼着早日完工。
+
+为特色、以活动为载体”的办学思路
+不动摇，孩子们的收获越来越多。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+
+
+def test_a_box_closing_an_open_quote_carries_on_the_sentence_that_opened_it() -> None:
+    # two boxes at 张三's width are free after 李四's answer; the farther one closes his quote
+    out = stitched(AN_OPEN_QUOTE, Settings())
+    assert "坚持“以阅读为特色、以活动为载体”的办学思路不动摇，孩子们的收获越来越多。" in out[0]
+    unmarked = stitched(AN_OPEN_QUOTE, Settings(stitch_closes_mark=0.0))
+    assert "坚持“以阅读每天都有很多居民" in unmarked[0]
+
+
+def test_a_dash_or_an_ellipsis_opens_no_sentence_carried_over() -> None:
+    # a subtitle opens on a dash, a quotation on an ellipsis: neither marks a box that
+    # carries on an open sentence, as a comma does
+    from reconstruct.flows import _opens_mid_sentence
+
+    def head(text: str):
+        blocks = classify_blocks(split_blocks(page(text)))
+        return group_flows(blocks, frozenset())[0]
+
+    assert _opens_mid_sentence(head("，企业和群众常办的事项都能网上办理。\n"))
+    assert _opens_mid_sentence(head("”的办学思路不动摇，孩子们收获很多。\n"))
+    assert not _opens_mid_sentence(head("——“教育强区”建设访谈之三\n"))
+    assert not _opens_mid_sentence(head("……这样的日子一去不复返了。\n"))

@@ -84,3 +84,10 @@ def test_content_features_drop_question_words() -> None:
     feats = lexicon.content_features("您认为如何推动产业发展？")
     assert "如何" not in feats and "认为" not in feats
     assert "产业" in feats and "发展" in feats
+
+
+def test_word_read_across_takes_the_words_the_sentence_is_read_in() -> None:
+    assert lexicon.word_read_across("一旦发现数", "据异常，网格员")  # 数据
+    # 级会 is a dictionary word, but the text reads 县级 / 会议: nothing runs across
+    assert lexicon.word_across("资金纳入县级", "会议要求")
+    assert not lexicon.word_read_across("资金纳入县级", "会议要求")
