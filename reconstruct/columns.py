@@ -152,7 +152,13 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
         if len(p) == ncols and min(map(piece_width, p)) >= settings.fused_piece_width
     ), default=len(run))
     for k, (line, pieces) in enumerate(zip(run, split)):
-        if k > last and not any(_waiting(col) for col in columns):
+        # below the fused rows a column whose text went on at the top of the next one is
+        # done, but for the first column's one line more (a box's columns are balanced:
+        # the first may be a line longer), a full line in mid-sentence
+        free = [c for c in range(ncols) if not _carried(columns, widths, c, settings) or (
+            c == 0 and k == last + 1 and len(pieces) == 1
+            and _full_line(pieces[0], widths[0], settings))]
+        if k > last and not any(_waiting(columns[c]) for c in free):
             break  # the columns are done: what follows is printed below them
         if k > first_full and _new_layout(pieces, columns, widest):
             # a line wider than any column of the region: the page's columns change here
@@ -164,7 +170,12 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
         following = split[k + 1] if k + 1 < len(split) else None
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
             pieces = [line.text]
-        for piece, c in zip(pieces, _deal(pieces, following, columns, widths, settings)):
+        if k > last and len(pieces) == 1:
+            dealt: tuple[int, ...] = (max(free, key=lambda c: _fit(
+                pieces[0], columns[c], widths[c], settings) - _LEFT_TIE * c),)
+        else:
+            dealt = _deal(pieces, following, columns, widths, settings)
+        for piece, c in zip(pieces, dealt):
             columns[c].append(Line(line.number, piece))
     else:
         k = len(run)
@@ -293,6 +304,23 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         if not labelled and word_across(strip_spaces(column[-1].text).replace(" ", ""), piece.replace(" ", "")):
             score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
     return score
+
+
+def _carried(columns: list[list[Line]], widths: list[float], c: int, settings: Settings) -> bool:
+    """Is column ``c``'s open sentence carried on by the column to its right: the columns
+    of one box printed in a band (begun on the same row, of one width), where the left
+    column's last line reads on, unlabelled, at the top of the next one?"""
+    right = columns[c + 1] if c + 1 < len(columns) else []
+    return bool(right) and _waiting(columns[c]) and (
+        right[0].number == columns[c][0].number and not LABEL.match(right[0].text)
+        and abs(widths[c] - widths[c + 1]) <= settings.fused_width_tolerance
+    )
+
+
+def _full_line(piece: str, width: float, settings: Settings) -> bool:
+    """A line that fills a column of ``width`` and stops in mid-sentence, unlabelled."""
+    return (abs(piece_width(piece) - width) <= settings.fused_width_tolerance
+            and not LABEL.match(piece) and not ends_sentence(piece))
 
 
 def _waiting(column: list[Line]) -> bool:

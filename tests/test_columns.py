@@ -175,3 +175,28 @@ def test_a_news_items_first_line_may_stop_short_of_its_column() -> None:
 """)
     assert out[:5] == ["左栏第一行写满了十六个字的一行。", "左栏第二行写满了十六个字的一行。",
                        "本报讯（记者 王五）这一日", "下午，一个新闻开始了。", ""]
+
+
+def test_a_box_whose_columns_read_on_into_each_other_ends_with_its_band() -> None:
+    # three columns of one box printed in a band: the first two stop in mid-sentence
+    # because the text goes on at the top of the next; the line below is another box's,
+    # not the first column's
+    out = texts("""
+张三：我们今年的工作是把 两件事做好，第一件是修路 引进村里来，大家很满意。
+这件事情做扎实，还要把这 第二件事情我们说的是把水 明年还要接着干好才行。
+另一个盒子写到这里，
+还在继续写它的句子。
+""")
+    assert out[:3] == ["张三：我们今年的工作是把", "这件事情做扎实，还要把这", ""]
+    assert out[-4:] == ["", "另一个盒子写到这里，", "还在继续写它的句子。", ""]
+
+
+def test_the_first_column_of_a_band_may_be_a_line_longer() -> None:
+    # balanced columns: the first column's last line, full and in mid-sentence, is printed
+    # below the band, and the second column carries it on
+    out = texts("""
+本报讯（记者 某某）10月 九公里，总投资四亿元。项
+28日，某县城南环线改造工 目建成后将缓解交通拥堵。
+程主体完工，即将全线通车
+""")
+    assert out[:4] == ["本报讯（记者 某某）10月", "28日，某县城南环线改造工", "程主体完工，即将全线通车", ""]
