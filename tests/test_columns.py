@@ -200,3 +200,46 @@ def test_the_first_column_of_a_band_may_be_a_line_longer() -> None:
 程主体完工，即将全线通车
 """)
     assert out[:4] == ["本报讯（记者 某某）10月", "28日，某县城南环线改造工", "程主体完工，即将全线通车", ""]
+
+
+def test_the_columns_of_a_box_of_questions_go_on_below_it() -> None:
+    # each question heads its answer's column: the answers are dealt to the columns the
+    # questions were (the right column's question starts higher, its first line alone)
+    assert texts("""
+采访组：在节约用水方面，有哪些
+采访组：今年全区有哪些重点项目 新的做法？
+在建？
+张三：我们大力推进农业节水，
+张三：今年全区计划完成投资了 推广喷灌、滴灌等节水技术，
+十二亿元，重点推进水库建设。 今年新增节水面积一万亩。
+""") == ["采访组：今年全区有哪些重点项目", "在建？", "张三：今年全区计划完成投资了",
+         "十二亿元，重点推进水库建设。", "", "采访组：在节约用水方面，有哪些", "新的做法？",
+         "张三：我们大力推进农业节水，", "推广喷灌、滴灌等节水技术，", "今年新增节水面积一万亩。", ""]
+
+
+def test_a_question_box_has_more_columns_than_any_line_has_pieces() -> None:
+    # three columns, no line with more than two pieces; the first column's last question
+    # is finished at the top of the second
+    out = [x for x in texts("""
+主持人：第一个问题问的是今年 些什么新的办法？
+主持人：第三个问题问的是
+的工作成效怎么样？
+主持人：第二个问题是这方面有哪 明年的打算是什么？
+""") if x]
+    assert out == ["主持人：第一个问题问的是今年", "的工作成效怎么样？",
+                   "主持人：第二个问题是这方面有哪", "些什么新的办法？",
+                   "主持人：第三个问题问的是", "明年的打算是什么？"]
+
+
+def test_a_question_among_answers_is_no_box_of_questions() -> None:
+    # two questions fused with an answer's column: no way of dealing reads every piece on
+    # as a question, so the columns are dealt as any others
+    from reconstruct.columns import _deal_questions, _pieces
+    from reconstruct.model import Line
+    from reconstruct.settings import Settings
+    lines = ["采访组：第一个问题在这里写 我们将继续在这方面下",
+             "完了没有？ 功夫，争取做得更好",
+             "采访组：第二个问题也写完了吗？"]
+    run = [Line(k, t) for k, t in enumerate(lines, 1)]
+    split = [_pieces(t, Settings()) for t in lines]
+    assert _deal_questions(run, split, frozenset(), Settings()) is None
