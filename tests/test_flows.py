@@ -214,3 +214,22 @@ def test_a_headlines_wrapped_end_is_not_carried_on_by_the_text_after_it() -> Non
 全市秋季森林防火会议召开，会议部署了工作。
 """)
     assert "节" in texts
+
+
+def test_running_text_before_the_first_turn_is_no_answers_continuation() -> None:
+    # the lead, printed below the byline before any turn, starts a sentence: the answer
+    # left open further down (its end lost in another box) does not carry on into it
+    out = flows("""
+某区推进交通建设
+记者 某某
+
+“要想富，先修路。”近年来，
+某区累计投入交通建设资金，
+路网加快成形。
+
+记者：今年有哪些重点项目？
+
+王五：今年安排重点项目二十三个，
+累计完成投资的六成，县城南环线
+""")
+    assert "“要想富，先修路。”近年来，某区累计投入交通建设资金，路网加快成形。" in out
