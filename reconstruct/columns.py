@@ -41,22 +41,27 @@ _OPEN = "（(《"
 _CLOSE = "）)》"
 
 
-def unfuse_columns(page: Page, settings: Settings | None = None) -> Page:
-    """The page with every fused region printed column by column."""
+def unfuse_columns(page: Page, settings: Settings | None = None, rewoven: bool = False) -> Page:
+    """The page with every fused region printed column by column. ``rewoven``: the page was
+    printed row by row and its columns rewoven (streams): its boxes of questions are in
+    their columns' order already, whatever their lines' order."""
     settings = settings or Settings()
-    lines = _unfuse(page.lines, settings)
+    lines = _unfuse(page.lines, settings, interleaved=not rewoven)
     return page if len(lines) == len(page.lines) and all(
         a is b for a, b in zip(lines, page.lines)
     ) else replace(page, lines=tuple(lines))
 
 
-def _unfuse(lines: Sequence[Line], settings: Settings) -> list[Line]:
+def _unfuse(lines: Sequence[Line], settings: Settings, interleaved: bool = True) -> list[Line]:
     out: list[Line] = []
     run: list[Line] = []
     seen = _pairs(lines, settings)
     for line in [*lines, None]:
         if line is None or not line.text.strip():
-            out += _unfuse_run(run, settings, seen)
+            if interleaved and run and not any(" " in x.text.strip() for x in run):
+                out += _interleaved_questions(run, settings, seen)
+            else:
+                out += _unfuse_run(run, settings, seen)
             run = []
             if line is not None:
                 out.append(line)
@@ -235,6 +240,25 @@ def _question_box(split: list[list[str]]) -> bool:
     return len(labels) >= 2 and len(set(labels)) == 1 and closed == len(labels)
 
 
+def _interleaved_questions(run: list[Line], settings: Settings, seen: frozenset[str]) -> list[Line]:
+    """A run with no fused line: itself, or, when it is a box of questions whose columns'
+    lines the extractor printed one of each in turn (staggered, none sharing a baseline),
+    its questions column by column."""
+    split = [[x.text.strip()] for x in run]
+    if not _question_box(split) or _in_order(split):
+        return run  # no box of questions, or one whose questions read on as printed
+    questions = _deal_questions(run, split, seen, settings)
+    return run if questions is None else _printed_questions(questions)
+
+
+def _in_order(split: list[list[str]]) -> bool:
+    """Does every question of a run read on in the order printed (one column)?"""
+    texts = [p[0] for p in split]
+    return bool(LABEL.match(texts[0])) and all(
+        bool(LABEL.match(b)) == ends_sentence(a) for a, b in zip(texts, texts[1:])
+    )
+
+
 def _question_stretch(split: list[list[str]]) -> tuple[int, int] | None:
     """The lines ``i:j`` of a run that are a box of questions with a fused line (the
     widest such stretch from the first line a repeated label opens, up to a line with
@@ -308,11 +332,14 @@ def _question_link(prev: str, piece: str, seen: frozenset[str], settings: Settin
 
 def _breaks(used: list[tuple[Line, ...]]) -> bool:
     """Does a way of dealing a box of questions break one: the box or a column opening in
-    mid-question with no open question before it, a label in an open question, a piece
-    unlabelled after a finished one, the last question left open?"""
+    mid-question with no open question before it (or above the top of the column before
+    it), a label in an open question, a piece unlabelled after a finished one, the last
+    question left open?"""
     texts = [x.text for col in used for x in col]
     if not texts or not LABEL.match(texts[0]) or not ends_sentence(texts[-1]):
         return True
+    if any(not LABEL.match(b[0].text) and b[0].number < a[0].number for a, b in zip(used, used[1:])):
+        return True  # a column that goes on from the one before it starts no higher than it
     return any(
         bool(LABEL.match(b)) != ends_sentence(a) for a, b in zip(texts, texts[1:])
     )

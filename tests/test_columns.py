@@ -243,3 +243,28 @@ def test_a_question_among_answers_is_no_box_of_questions() -> None:
     run = [Line(k, t) for k, t in enumerate(lines, 1)]
     split = [_pieces(t, Settings()) for t in lines]
     assert _deal_questions(run, split, frozenset(), Settings()) is None
+
+
+def test_a_box_of_questions_printed_a_line_of_each_column_in_turn_is_dealt() -> None:
+    # two columns of questions at staggered heights, no line shared: the extractor prints
+    # their lines one of each in turn, with no gap to split at
+    assert texts("""
+主持人：第一个问题问的是今年的工
+主持人：第二个问题问的是明年的打
+作成效怎么样？
+算是什么？
+""") == ["主持人：第一个问题问的是今年的工", "作成效怎么样？", "",
+         "主持人：第二个问题问的是明年的打", "算是什么？", ""]
+
+
+def test_a_page_rewoven_row_by_row_keeps_its_questions_order() -> None:
+    from reconstruct.columns import unfuse_columns
+    text = "\\n主持人：第一个问题问的是今年的工\\n主持人：第二个问题问的是明年的打\\n作成效怎么样？\\n算是什么？\\n"
+    assert unfuse_columns(page(text), rewoven=True).lines == page(text).lines
+
+
+def test_a_question_column_going_on_from_another_starts_no_higher_than_it() -> None:
+    # the first line finishes a question printed elsewhere: it cannot be the top of a
+    # column that carries on a question begun lower down, so the run stays as printed
+    lines = ["能否介绍一下各自的特色产业？", "主持人：有人说，乡村振兴不", "主持人：人才方面有哪些经验？"]
+    assert texts("\n" + "\n".join(lines) + "\n") == [*lines, ""]
