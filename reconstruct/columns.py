@@ -55,7 +55,7 @@ def unfuse_columns(page: Page, settings: Settings | None = None, rewoven: bool =
 def _unfuse(lines: Sequence[Line], settings: Settings, interleaved: bool = True) -> list[Line]:
     out: list[Line] = []
     run: list[Line] = []
-    seen = _pairs(lines, settings)
+    seen = _Pairs(lines, settings)
     for line in [*lines, None]:
         if line is None or not line.text.strip():
             if interleaved and run and not any(" " in x.text.strip() for x in run):
@@ -118,12 +118,12 @@ def _balanced(text: str) -> bool:
 def _unfuse_run(
     run: list[Line],
     settings: Settings,
-    seen: frozenset[str] = frozenset(),
+    seen: _Pairs | frozenset[str] = frozenset(),
     seed: list[tuple[Line, ...]] | None = None,
     start: int = 0,
 ) -> list[Line]:
     """One run between blank lines: itself, or its columns one after another. ``seen``:
-    the pairs of characters the page prints side by side (:func:`_pairs`); ``seed``: the
+    the pairs of characters the page prints side by side (:class:`_Pairs`); ``seed``: the
     columns the run's first ``start`` lines were dealt to (a box of questions)."""
     if not any(" " in x.text.strip() for x in run):
         return run
@@ -214,17 +214,26 @@ def _unfuse_run(
     return out
 
 
-def _pairs(lines: Sequence[Line], settings: Settings) -> frozenset[str]:
-    """The pairs of characters the page prints side by side within a piece of a line."""
-    out: set[str] = set()
-    for line in lines:
-        for piece in _pieces(line.text, settings):
-            t = strip_spaces(piece).replace(" ", "")
-            out.update(map(str.__add__, t, t[1:]))
-    return frozenset(out)
+class _Pairs:
+    """The pairs of characters the page prints side by side within a piece of a line,
+    found when first asked (most pages never ask: only boxes of questions do)."""
+
+    def __init__(self, lines: Sequence[Line], settings: Settings) -> None:
+        self._lines, self._settings = lines, settings
+        self._pairs: frozenset[str] | None = None
+
+    def __contains__(self, pair: object) -> bool:
+        if self._pairs is None:
+            out: set[str] = set()
+            for line in self._lines:
+                for piece in _pieces(line.text, self._settings):
+                    t = strip_spaces(piece).replace(" ", "")
+                    out.update(map(str.__add__, t, t[1:]))
+            self._pairs = frozenset(out)
+        return pair in self._pairs
 
 
-def _joins(left: str, right: str, seen: frozenset[str]) -> bool:
+def _joins(left: str, right: str, seen: _Pairs | frozenset[str]) -> bool:
     """Does the text read on across the join of two pieces: a dictionary word across it,
     or the two characters either side of it printed side by side elsewhere on the page?"""
     left, right = strip_spaces(left).replace(" ", ""), strip_spaces(right).replace(" ", "")
@@ -240,10 +249,12 @@ def _question_box(split: list[list[str]]) -> bool:
     return len(labels) >= 2 and len(set(labels)) == 1 and closed == len(labels)
 
 
-def _interleaved_questions(run: list[Line], settings: Settings, seen: frozenset[str]) -> list[Line]:
+def _interleaved_questions(run: list[Line], settings: Settings, seen: _Pairs | frozenset[str]) -> list[Line]:
     """A run with no fused line: itself, or, when it is a box of questions whose columns'
     lines the extractor printed one of each in turn (staggered, none sharing a baseline),
     its questions column by column."""
+    if sum(x.text.rstrip().endswith(("？", "?")) for x in run) < 2:
+        return run  # fewer than two questions (most runs: checked first, cheaply)
     split = [[x.text.strip()] for x in run]
     if not _question_box(split) or _in_order(split):
         return run  # no box of questions, or one whose questions read on as printed
@@ -279,7 +290,7 @@ def _question_stretch(split: list[list[str]]) -> tuple[int, int] | None:
 
 
 def _deal_questions(
-    run: list[Line], split: list[list[str]], seen: frozenset[str], settings: Settings
+    run: list[Line], split: list[list[str]], seen: _Pairs | frozenset[str], settings: Settings
 ) -> list[tuple[Line, ...]] | None:
     """A box of questions dealt to its columns by sentence continuity (a beam over the
     lines, each way of dealing scored by :func:`_question_link`): the columns used. None
@@ -320,7 +331,7 @@ def _printed_questions(used: list[tuple[Line, ...]]) -> list[Line]:
     return out
 
 
-def _question_link(prev: str, piece: str, seen: frozenset[str], settings: Settings) -> float:
+def _question_link(prev: str, piece: str, seen: _Pairs | frozenset[str], settings: Settings) -> float:
     """How well a piece carries on a column of questions whose last piece is ``prev``."""
     labelled = bool(LABEL.match(piece))
     if ends_sentence(prev):
@@ -345,7 +356,7 @@ def _breaks(used: list[tuple[Line, ...]]) -> bool:
     )
 
 
-def _question_ends(cols: tuple[tuple[Line, ...], ...], seen: frozenset[str], settings: Settings) -> float:
+def _question_ends(cols: tuple[tuple[Line, ...], ...], seen: _Pairs | frozenset[str], settings: Settings) -> float:
     """What a way of dealing a box of questions gains at its columns' ends: each column
     opens on the one before it (a question it finishes, or one of its own), the first
     opens with a question, the last closes one; each column more costs a little."""
