@@ -440,6 +440,9 @@ def _band_fragments(
     if not lines or not bodies:
         return
     owners = deal_fragments([x.text for x in lines], bodies, settings)
+    # a line whose words no article holds goes to the one headline near it across whose
+    # end its article reads on ("…家庭照护" / "床位突破200张": 护床 in "家庭照护床位")
+    owners = [k if k is not None else _read_on_by(heads, x, bodies, settings) for x, k in zip(lines, owners)]
     dealt = {id(x): k for x, k in zip(lines, owners)}
     for f in rest:
         mine = [x for b in f.blocks for x in b.lines]
@@ -453,6 +456,14 @@ def _band_fragments(
         used.add(id(f))
         for x, k in zip(mine, picks):
             heads[k].append((x.number, strip_spaces(x.text).replace(" ", "")))  # type: ignore[index]
+
+
+def _read_on_by(heads: list[list[tuple[int, str]]], line: Line, bodies: list[str], settings: Settings) -> int | None:
+    """The one article whose headline found so far is near the line and reads on into it
+    (:func:`_reads_on`), or None."""
+    found = [k for k, parts in enumerate(heads)
+             if parts and _near(parts, line.number, settings) and _reads_on(parts, line, bodies[k])]
+    return found[0] if len(found) == 1 else None
 
 
 def _reads_on(parts: list[tuple[int, str]], line: Line, body: str) -> bool:

@@ -53,7 +53,8 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = _vertical_labels(out, settings)
     for k in range(len(out)):  # each entry seen after the one before it was recognised
         heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
-        out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news, settings)
+        named = k + 1 < len(out) and _block_text(out[k + 1]).replace(" ", "") in speakers
+        out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news, settings, named)
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -162,14 +163,15 @@ def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Blo
 
 def _roster_entry(
     block: Block, prev: Block | None, speakers: frozenset[str], heads_news: bool = False,
-    settings: Settings | None = None,
+    settings: Settings | None = None, named: bool = False,
 ) -> Block:
     """A roster entry printed away from its label: unlabelled lines with no sentence
     punctuation that hold guests' names (or a name's first characters, where it broke
     across lines) each after a post, a title without its name (set apart from it; but not
     right above a news item, which it heads: "扎根基层三十年的村支部书记" / "本报讯…"), or a
     guest's name alone — unless they carry on a sentence the block before left open (a
-    name alone never does)."""
+    name alone never does, nor a title right above a guest's name alone, ``named``: a
+    roster's box printed in the middle of a column's text)."""
     settings = settings or Settings()
     if block.kind not in (Kind.TEXT, Kind.HEADLINE) or not speakers:
         return block
@@ -178,7 +180,9 @@ def _roster_entry(
         return block
     if text in speakers:
         return replace(block, kind=Kind.ROSTER)
-    if prev is not None and prev.kind is not Kind.ROSTER and _open_sentence(prev, settings):
+    if prev is not None and prev.kind is not Kind.ROSTER and _open_sentence(prev, settings) and not (
+        named and _TITLE_END.search(text)
+    ):
         return block
     entries = sum(text.count(n) for n in speakers) + _ends_in_name(block, speakers)
     lines = len(block.lines)

@@ -41,21 +41,27 @@ _OPEN = "（(《"
 _CLOSE = "）)》"
 
 
-def unfuse_columns(page: Page, settings: Settings | None = None) -> Page:
-    """The page with every fused region printed column by column."""
+def unfuse_columns(page: Page, settings: Settings | None = None, rewoven: bool = False) -> Page:
+    """The page with every fused region printed column by column. ``rewoven``: the page was
+    printed row by row and its columns rewoven (streams): its boxes of questions are in
+    their columns' order already, whatever their lines' order."""
     settings = settings or Settings()
-    lines = _unfuse(page.lines, settings)
+    lines = _unfuse(page.lines, settings, interleaved=not rewoven)
     return page if len(lines) == len(page.lines) and all(
         a is b for a, b in zip(lines, page.lines)
     ) else replace(page, lines=tuple(lines))
 
 
-def _unfuse(lines: Sequence[Line], settings: Settings) -> list[Line]:
+def _unfuse(lines: Sequence[Line], settings: Settings, interleaved: bool = True) -> list[Line]:
     out: list[Line] = []
     run: list[Line] = []
+    seen = _Pairs(lines, settings)
     for line in [*lines, None]:
         if line is None or not line.text.strip():
-            out += _unfuse_run(run, settings)
+            if interleaved and run and not any(" " in x.text.strip() for x in run):
+                out += _interleaved_questions(run, settings, seen)
+            else:
+                out += _unfuse_run(run, settings, seen)
             run = []
             if line is not None:
                 out.append(line)
@@ -109,8 +115,16 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
-    """One run between blank lines: itself, or its columns one after another."""
+def _unfuse_run(
+    run: list[Line],
+    settings: Settings,
+    seen: _Pairs | frozenset[str] = frozenset(),
+    seed: list[tuple[Line, ...]] | None = None,
+    start: int = 0,
+) -> list[Line]:
+    """One run between blank lines: itself, or its columns one after another. ``seen``:
+    the pairs of characters the page prints side by side (:class:`_Pairs`); ``seed``: the
+    columns the run's first ``start`` lines were dealt to (a box of questions)."""
     if not any(" " in x.text.strip() for x in run):
         return run
     split = [_pieces(x.text, settings) for x in run]  # each line's pieces, found once
@@ -122,7 +136,7 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
         for line, pieces in zip(run[:band], split):
             for piece in pieces:
                 out += [Line(line.number, piece), Line(line.number, "")]
-        return out + _unfuse_run(run[band:], settings)
+        return out + _unfuse_run(run[band:], settings, seen)
     fused = [p for p in split if len(p) > 1]
     if not fused:
         return run
@@ -130,6 +144,17 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
         # a line standing alone with a gap is a headline; one whose left piece ends its
         # sentence is a sentence with a stray space
         return run
+    box = None if seed else _question_stretch(split)
+    questions = _deal_questions(run[box[0]:box[1]], split[box[0]:box[1]], seen, settings) if box else None
+    if box is not None and questions is not None:
+        i, j = box
+        out = _unfuse_run(run[:i], settings, seen) + [Line(run[i].number, "")] if i else []
+        if any(len(row) > 1 for row in split[j:]) and len(questions) <= max(map(len, split[j:])):
+            # the columns go on below the questions (each heads its answers' column): the
+            # lines below are dealt to the columns the questions were dealt to
+            return out + _unfuse_run(run[i:], settings, seen, questions, j - i)
+        out += _printed_questions(questions)
+        return out + ([Line(run[j].number, ""), *_unfuse_run(run[j:], settings, seen)] if j < len(run) else [])
     lefts = sorted(piece_width(p[0]) for p in fused)
     # the left column is full on most fused lines, so two of its pieces share a width; or
     # else every piece is a column's worth (a post and its holder's name, "…书记 王某", are
@@ -137,13 +162,14 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     agree = any(b - a <= settings.fused_width_tolerance for a, b in zip(lefts, lefts[1:]))
     if not agree and min(piece_width(x) for p in fused for x in p) < settings.fused_piece_width:
         return run
-    ncols = max(len(p) for p in fused)
+    ncols = max(len(seed or ()), *(len(p) for p in fused))
     widths = [
         max((piece_width(p[c]) for p in fused if len(p) == ncols), default=0.0)
         for c in range(ncols)
     ]
     last = max(k for k, p in enumerate(split) if len(p) > 1)
-    columns: list[list[Line]] = [[] for _ in range(ncols)]
+    columns: list[list[Line]] = [list(col) for col in seed or ()]
+    columns += [[] for _ in range(ncols - len(columns))]
     # a region's widths are known from its first full row of column-wide pieces on (a
     # post and a name after it, "…站长 王某", is a roster's row, not columns)
     widest = max(widths) + settings.fused_width_tolerance
@@ -152,19 +178,32 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
         if len(p) == ncols and min(map(piece_width, p)) >= settings.fused_piece_width
     ), default=len(run))
     for k, (line, pieces) in enumerate(zip(run, split)):
-        if k > last and not any(_waiting(col) for col in columns):
+        if k < start:
+            continue  # dealt already (seed)
+        # below the fused rows a column whose text went on at the top of the next one is
+        # done, but for the first column's one line more (a box's columns are balanced:
+        # the first may be a line longer), a full line in mid-sentence
+        free = [c for c in range(ncols) if not _carried(columns, widths, c, settings) or (
+            c == 0 and k == last + 1 and len(pieces) == 1
+            and _full_line(pieces[0], widths[0], settings))]
+        if k > last and not any(_waiting(columns[c]) for c in free):
             break  # the columns are done: what follows is printed below them
         if k > first_full and _new_layout(pieces, columns, widest):
             # a line wider than any column of the region: the page's columns change here
             # (a lead set in narrow columns above the body's wider ones); what follows is
             # a region of its own, dealt by its own widths
             j = _layout_start(split, k, ncols, max(widths) - settings.fused_width_tolerance)
-            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings)
-            return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings)
+            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings, seen)
+            return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings, seen)
         following = split[k + 1] if k + 1 < len(split) else None
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
             pieces = [line.text]
-        for piece, c in zip(pieces, _deal(pieces, following, columns, widths, settings)):
+        if k > last and len(pieces) == 1:
+            dealt: tuple[int, ...] = (max(free, key=lambda c: _fit(
+                pieces[0], columns[c], widths[c], settings) - _LEFT_TIE * c),)
+        else:
+            dealt = _deal(pieces, following, columns, widths, settings)
+        for piece, c in zip(pieces, dealt):
             columns[c].append(Line(line.number, piece))
     else:
         k = len(run)
@@ -173,6 +212,164 @@ def _unfuse_run(run: list[Line], settings: Settings) -> list[Line]:
     if rest:
         out += [Line(rest[0].number, ""), *rest]
     return out
+
+
+class _Pairs:
+    """The pairs of characters the page prints side by side within a piece of a line,
+    found when first asked (most pages never ask: only boxes of questions do)."""
+
+    def __init__(self, lines: Sequence[Line], settings: Settings) -> None:
+        self._lines, self._settings = lines, settings
+        self._pairs: frozenset[str] | None = None
+
+    def __contains__(self, pair: object) -> bool:
+        if self._pairs is None:
+            out: set[str] = set()
+            for line in self._lines:
+                for piece in _pieces(line.text, self._settings):
+                    t = strip_spaces(piece).replace(" ", "")
+                    out.update(map(str.__add__, t, t[1:]))
+            self._pairs = frozenset(out)
+        return pair in self._pairs
+
+
+def _joins(left: str, right: str, seen: _Pairs | frozenset[str]) -> bool:
+    """Does the text read on across the join of two pieces: a dictionary word across it,
+    or the two characters either side of it printed side by side elsewhere on the page?"""
+    left, right = strip_spaces(left).replace(" ", ""), strip_spaces(right).replace(" ", "")
+    return bool(left and right) and (left[-1] + right[0] in seen or word_across(left, right))
+
+
+def _question_box(split: list[list[str]]) -> bool:
+    """Is a run a box of questions: two or more pieces open with one label (the host's),
+    no piece with another, and as many pieces close with a question mark?"""
+    pieces = [p for row in split for p in row]
+    labels = [m.group(1) for m in map(LABEL.match, pieces) if m]
+    closed = sum(p.rstrip().endswith(("？", "?")) for p in pieces)
+    return len(labels) >= 2 and len(set(labels)) == 1 and closed == len(labels)
+
+
+def _interleaved_questions(run: list[Line], settings: Settings, seen: _Pairs | frozenset[str]) -> list[Line]:
+    """A run with no fused line: itself, or, when it is a box of questions whose columns'
+    lines the extractor printed one of each in turn (staggered, none sharing a baseline),
+    its questions column by column."""
+    if sum(x.text.rstrip().endswith(("？", "?")) for x in run) < 2:
+        return run  # fewer than two questions (most runs: checked first, cheaply)
+    split = [[x.text.strip()] for x in run]
+    if not _question_box(split) or _in_order(split):
+        return run  # no box of questions, or one whose questions read on as printed
+    questions = _deal_questions(run, split, seen, settings)
+    return run if questions is None else _printed_questions(questions)
+
+
+def _in_order(split: list[list[str]]) -> bool:
+    """Does every question of a run read on in the order printed (one column)?"""
+    texts = [p[0] for p in split]
+    return bool(LABEL.match(texts[0])) and all(
+        bool(LABEL.match(b)) == ends_sentence(a) for a, b in zip(texts, texts[1:])
+    )
+
+
+def _question_stretch(split: list[list[str]]) -> tuple[int, int] | None:
+    """The lines ``i:j`` of a run that are a box of questions with a fused line (the
+    widest such stretch from the first line a repeated label opens, up to a line with
+    another label), or None."""
+    labels = [m.group(1) for row in split for m in map(LABEL.match, row) if m]
+    host = next((x for x in labels if labels.count(x) >= 2), None)
+    starts = [k for k, row in enumerate(split) if (m := LABEL.match(row[0])) and m.group(1) == host]
+    if host is None or not starts:
+        return None
+    i = starts[0]
+    j = i
+    while j < len(split) and all((m := LABEL.match(p)) is None or m.group(1) == host for p in split[j]):
+        j += 1
+    for end in range(j, i + 1, -1):
+        if any(len(row) > 1 for row in split[i:end]) and _question_box(split[i:end]):
+            return i, end
+    return None
+
+
+def _deal_questions(
+    run: list[Line], split: list[list[str]], seen: _Pairs | frozenset[str], settings: Settings
+) -> list[tuple[Line, ...]] | None:
+    """A box of questions dealt to its columns by sentence continuity (a beam over the
+    lines, each way of dealing scored by :func:`_question_link`): the columns used. None
+    when the best way still breaks a question (a label after an open sentence, a piece
+    unlabelled after a finished one: a question box breaks its lines only in mid-sentence
+    between the columns): other text is dealt with the questions."""
+    ncols = min(max(map(len, split)) + 1, settings.max_fused_columns)
+    # a way of dealing: its score, and each column's pieces so far
+    beam: list[tuple[float, tuple[tuple[Line, ...], ...]]] = [(0.0, ((),) * ncols)]
+    for line, pieces in zip(run, split):
+        nxt = []
+        for score, cols in beam:
+            for combo in _combos(len(pieces), ncols):
+                new = list(cols)
+                gain = 0.0
+                for piece, c in zip(pieces, combo):
+                    if new[c]:
+                        gain += _question_link(new[c][-1].text, piece, seen, settings)
+                    new[c] = new[c] + (Line(line.number, piece),)
+                nxt.append((score + gain, tuple(new)))
+        nxt.sort(key=lambda x: -x[0])
+        beam = nxt[: settings.fused_question_beam]
+    score, cols = max(beam, key=lambda x: x[0] + _question_ends(x[1], seen, settings))
+    used = [col for col in cols if col]
+    if _breaks(used):
+        return None  # no way of dealing reads every question on: not a box of questions
+    return used
+
+
+def _printed_questions(used: list[tuple[Line, ...]]) -> list[Line]:
+    """A box of questions column by column; a column whose open question the next one
+    finishes runs on into it without a break."""
+    out: list[Line] = []
+    for k, col in enumerate(used):
+        if out and (ends_sentence(used[k - 1][-1].text) or LABEL.match(col[0].text)):
+            out.append(Line(col[0].number, ""))
+        out += col
+    return out
+
+
+def _question_link(prev: str, piece: str, seen: _Pairs | frozenset[str], settings: Settings) -> float:
+    """How well a piece carries on a column of questions whose last piece is ``prev``."""
+    labelled = bool(LABEL.match(piece))
+    if ends_sentence(prev):
+        return -settings.fused_question_break if not labelled else 0.0
+    if labelled:
+        return -settings.fused_question_break
+    return settings.fused_waiting + (settings.fused_word_across if _joins(prev, piece, seen) else 0.0)
+
+
+def _breaks(used: list[tuple[Line, ...]]) -> bool:
+    """Does a way of dealing a box of questions break one: the box or a column opening in
+    mid-question with no open question before it (or above the top of the column before
+    it), a label in an open question, a piece unlabelled after a finished one, the last
+    question left open?"""
+    texts = [x.text for col in used for x in col]
+    if not texts or not LABEL.match(texts[0]) or not ends_sentence(texts[-1]):
+        return True
+    if any(not LABEL.match(b[0].text) and b[0].number < a[0].number for a, b in zip(used, used[1:])):
+        return True  # a column that goes on from the one before it starts no higher than it
+    return any(
+        bool(LABEL.match(b)) != ends_sentence(a) for a, b in zip(texts, texts[1:])
+    )
+
+
+def _question_ends(cols: tuple[tuple[Line, ...], ...], seen: _Pairs | frozenset[str], settings: Settings) -> float:
+    """What a way of dealing a box of questions gains at its columns' ends: each column
+    opens on the one before it (a question it finishes, or one of its own), the first
+    opens with a question, the last closes one; each column more costs a little."""
+    used = [col for col in cols if col]
+    # a box's columns are balanced: about as many lines each
+    lengths = [len(col) for col in used]
+    score = -settings.fused_extra_column * (len(used) + max(lengths) - min(lengths))
+    prev = ""
+    for col in used:
+        score += _question_link(prev, col[0].text, seen, settings) if prev else (
+            0.0 if LABEL.match(col[0].text) else -settings.fused_question_break)
+        prev = col[-1].text
+    return score - (0.0 if ends_sentence(prev) else settings.fused_question_break)
 
 
 def _new_layout(pieces: list[str], columns: list[list[Line]], widest: float) -> bool:
@@ -293,6 +490,23 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         if not labelled and word_across(strip_spaces(column[-1].text).replace(" ", ""), piece.replace(" ", "")):
             score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
     return score
+
+
+def _carried(columns: list[list[Line]], widths: list[float], c: int, settings: Settings) -> bool:
+    """Is column ``c``'s open sentence carried on by the column to its right: the columns
+    of one box printed in a band (begun on the same row, of one width), where the left
+    column's last line reads on, unlabelled, at the top of the next one?"""
+    right = columns[c + 1] if c + 1 < len(columns) else []
+    return bool(right) and _waiting(columns[c]) and (
+        right[0].number == columns[c][0].number and not LABEL.match(right[0].text)
+        and abs(widths[c] - widths[c + 1]) <= settings.fused_width_tolerance
+    )
+
+
+def _full_line(piece: str, width: float, settings: Settings) -> bool:
+    """A line that fills a column of ``width`` and stops in mid-sentence, unlabelled."""
+    return (abs(piece_width(piece) - width) <= settings.fused_width_tolerance
+            and not LABEL.match(piece) and not ends_sentence(piece))
 
 
 def _waiting(column: list[Line]) -> bool:

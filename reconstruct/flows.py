@@ -215,6 +215,7 @@ def _median(values: list[float]) -> float | None:
 
 _FORBIDDEN = -1e6
 _STITCHABLE = (Kind.ANSWER, Kind.ARTICLE, Kind.QUESTION, Kind.TEXT, Kind.FIELD)
+_TURNS = (Kind.QUESTION, Kind.ANSWER)
 
 
 def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> list[Flow]:
@@ -302,6 +303,14 @@ def _best_continuations(
             for i in opened
         ]
     )
+    # running text printed before the page's first turn, a sentence's start, is the lead
+    # (or the note): no turn printed after it carries on there
+    first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
+    for c, j in enumerate(cands):
+        if j < first and _starts_sentence(flows[j]):
+            for r, i in enumerate(opened):
+                if flows[i].kind in _TURNS:
+                    scores[r, c] = _FORBIDDEN
     # a sentence may also stay open: one column per open flow worth leaving it so, which no
     # box scoring less is taken over (and no flow is pushed onto a weak box because the
     # strong ones went to others)

@@ -32,7 +32,8 @@ def reconstruct_page(
     """read → rows → columns → blocks → classify → assemble → align (→ hand overrides), for one page's text."""
     settings = settings or Settings()
     page = text if isinstance(text, Page) else page_from_text(text, meta)
-    page = unfuse_columns(unweave_rows(page, settings), settings)
+    woven = unweave_rows(page, settings)
+    page = unfuse_columns(woven, settings, rewoven=woven is not page)
     blocks = classify_blocks(split_blocks(page, settings), settings)
     result = assemble_page(blocks, page.meta, settings)
     interviews = tuple(align_turns(iv, settings) for iv in result.interviews)

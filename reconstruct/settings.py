@@ -120,6 +120,22 @@ class Settings:
     # there. Less than the waiting bonus, so it only tells two waiting columns apart (1.0
     # measured no better on pdftotext pages, worse on the held-out ones).
     fused_too_narrow: float = 0.5
+    # A box of questions fused with the columns beside it, at staggered heights (each
+    # question a paragraph of its own, its margins shifting the columns' baselines apart,
+    # so a column's lines fall between another's and a box may have more columns than any
+    # line has pieces): every question opens with the host's label and closes with a
+    # question mark, so its pieces are dealt by sentence continuity alone. A labelled piece
+    # after an open question, an unlabelled one after a finished question (or opening the
+    # box), a question left open at the box's end cost this much; a column more than the
+    # widest line's pieces costs a little, so that it is used only when continuity needs it.
+    fused_question_break: float = 4.0
+    fused_extra_column: float = 0.5
+    # How many ways of dealing the box so far are kept, line by line (a box has at most a
+    # few dozen pieces; 200 keeps every way that could still win on the pages measured).
+    fused_question_beam: int = 200
+    # At most this many columns to a box (the typeset pages set 1-4; a fifth would be
+    # narrower than a question's label and a few characters).
+    max_fused_columns: int = 4
     # Pages printed row by row (pdfminer.six making every line, or every two or three, a box
     # of its own): this share of the lines, on a page of at least this many, stands in boxes
     # of at most row_by_row_box lines (measured: at most 0.24 on the pdftotext pages and 0.34

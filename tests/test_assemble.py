@@ -107,6 +107,25 @@ def test_headlines_wrapped_side_by_side_are_joined_line_by_line() -> None:
     assert [a.headline for a in result.articles] == ["城南社区举办邻里文化节", "全市秋季森林防火会议召开"]
 
 
+def test_a_wrapped_headline_end_its_article_words_otherwise_reads_on_from_its_start() -> None:
+    # "床位突破两百张" shares next to no words with its article, which says "床位已建成";
+    # but "照护" + "床位" is how the article reads on
+    result = assemble_page(classify_blocks(split_blocks(page("""
+城南社区举办邻里
+
+西岳街道家庭照护
+
+文化节
+
+床位突破两百张
+
+本报讯（记者 王三）近日，城南社区举办邻里文化节，居民踊跃参加。
+
+本报讯（记者 李四）截至月底，西岳街道家庭照护床位已建成两百一十张。
+"""))))
+    assert [a.headline for a in result.articles] == ["城南社区举办邻里文化节", "西岳街道家庭照护床位突破两百张"]
+
+
 def test_a_lead_printed_below_the_questions_box_is_the_lead() -> None:
     iv = _interview("""
 某镇绘就生态发展新画卷

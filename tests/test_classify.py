@@ -178,3 +178,21 @@ def test_a_headline_ending_in_a_post_above_a_news_item_heads_it() -> None:
 本报讯（记者李四）日前，一位老书记退休了。
 """)
     assert (Kind.ROSTER, None) not in kinds
+
+
+def test_a_title_above_a_guests_name_is_roster_even_inside_an_open_sentence() -> None:
+    # the roster's box printed in the middle of an answer's column: the title breaks an
+    # open sentence, but the name alone below it says what it is
+    kinds = _kinds("""
+主持人：请介绍一下今年的工作。
+
+王小二：今年我们推出了一批新的举措，把企业开办整合成一次申
+
+某区政务服务管理办公室
+党组书记、主任
+
+王小二
+
+请、一窗受理、一次办结。
+""")
+    assert [k for k, _ in kinds][2:4] == [Kind.ROSTER, Kind.ROSTER]

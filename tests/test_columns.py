@@ -175,3 +175,96 @@ def test_a_news_items_first_line_may_stop_short_of_its_column() -> None:
 """)
     assert out[:5] == ["左栏第一行写满了十六个字的一行。", "左栏第二行写满了十六个字的一行。",
                        "本报讯（记者 王五）这一日", "下午，一个新闻开始了。", ""]
+
+
+def test_a_box_whose_columns_read_on_into_each_other_ends_with_its_band() -> None:
+    # three columns of one box printed in a band: the first two stop in mid-sentence
+    # because the text goes on at the top of the next; the line below is another box's,
+    # not the first column's
+    out = texts("""
+张三：我们今年的工作是把 两件事做好，第一件是修路 引进村里来，大家很满意。
+这件事情做扎实，还要把这 第二件事情我们说的是把水 明年还要接着干好才行。
+另一个盒子写到这里，
+还在继续写它的句子。
+""")
+    assert out[:3] == ["张三：我们今年的工作是把", "这件事情做扎实，还要把这", ""]
+    assert out[-4:] == ["", "另一个盒子写到这里，", "还在继续写它的句子。", ""]
+
+
+def test_the_first_column_of_a_band_may_be_a_line_longer() -> None:
+    # balanced columns: the first column's last line, full and in mid-sentence, is printed
+    # below the band, and the second column carries it on
+    out = texts("""
+本报讯（记者 某某）10月 九公里，总投资四亿元。项
+28日，某县城南环线改造工 目建成后将缓解交通拥堵。
+程主体完工，即将全线通车
+""")
+    assert out[:4] == ["本报讯（记者 某某）10月", "28日，某县城南环线改造工", "程主体完工，即将全线通车", ""]
+
+
+def test_the_columns_of_a_box_of_questions_go_on_below_it() -> None:
+    # each question heads its answer's column: the answers are dealt to the columns the
+    # questions were (the right column's question starts higher, its first line alone)
+    assert texts("""
+采访组：在节约用水方面，有哪些
+采访组：今年全区有哪些重点项目 新的做法？
+在建？
+张三：我们大力推进农业节水，
+张三：今年全区计划完成投资了 推广喷灌、滴灌等节水技术，
+十二亿元，重点推进水库建设。 今年新增节水面积一万亩。
+""") == ["采访组：今年全区有哪些重点项目", "在建？", "张三：今年全区计划完成投资了",
+         "十二亿元，重点推进水库建设。", "", "采访组：在节约用水方面，有哪些", "新的做法？",
+         "张三：我们大力推进农业节水，", "推广喷灌、滴灌等节水技术，", "今年新增节水面积一万亩。", ""]
+
+
+def test_a_question_box_has_more_columns_than_any_line_has_pieces() -> None:
+    # three columns, no line with more than two pieces; the first column's last question
+    # is finished at the top of the second
+    out = [x for x in texts("""
+主持人：第一个问题问的是今年 些什么新的办法？
+主持人：第三个问题问的是
+的工作成效怎么样？
+主持人：第二个问题是这方面有哪 明年的打算是什么？
+""") if x]
+    assert out == ["主持人：第一个问题问的是今年", "的工作成效怎么样？",
+                   "主持人：第二个问题是这方面有哪", "些什么新的办法？",
+                   "主持人：第三个问题问的是", "明年的打算是什么？"]
+
+
+def test_a_question_among_answers_is_no_box_of_questions() -> None:
+    # two questions fused with an answer's column: no way of dealing reads every piece on
+    # as a question, so the columns are dealt as any others
+    from reconstruct.columns import _deal_questions, _pieces
+    from reconstruct.model import Line
+    from reconstruct.settings import Settings
+    lines = ["采访组：第一个问题在这里写 我们将继续在这方面下",
+             "完了没有？ 功夫，争取做得更好",
+             "采访组：第二个问题也写完了吗？"]
+    run = [Line(k, t) for k, t in enumerate(lines, 1)]
+    split = [_pieces(t, Settings()) for t in lines]
+    assert _deal_questions(run, split, frozenset(), Settings()) is None
+
+
+def test_a_box_of_questions_printed_a_line_of_each_column_in_turn_is_dealt() -> None:
+    # two columns of questions at staggered heights, no line shared: the extractor prints
+    # their lines one of each in turn, with no gap to split at
+    assert texts("""
+主持人：第一个问题问的是今年的工
+主持人：第二个问题问的是明年的打
+作成效怎么样？
+算是什么？
+""") == ["主持人：第一个问题问的是今年的工", "作成效怎么样？", "",
+         "主持人：第二个问题问的是明年的打", "算是什么？", ""]
+
+
+def test_a_page_rewoven_row_by_row_keeps_its_questions_order() -> None:
+    from reconstruct.columns import unfuse_columns
+    text = "\\n主持人：第一个问题问的是今年的工\\n主持人：第二个问题问的是明年的打\\n作成效怎么样？\\n算是什么？\\n"
+    assert unfuse_columns(page(text), rewoven=True).lines == page(text).lines
+
+
+def test_a_question_column_going_on_from_another_starts_no_higher_than_it() -> None:
+    # the first line finishes a question printed elsewhere: it cannot be the top of a
+    # column that carries on a question begun lower down, so the run stays as printed
+    lines = ["能否介绍一下各自的特色产业？", "主持人：有人说，乡村振兴不", "主持人：人才方面有哪些经验？"]
+    assert texts("\n" + "\n".join(lines) + "\n") == [*lines, ""]

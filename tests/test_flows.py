@@ -390,3 +390,22 @@ def test_a_dash_or_an_ellipsis_opens_no_sentence_carried_over() -> None:
     assert _opens_mid_sentence(head("”的办学思路不动摇，孩子们收获很多。\n"))
     assert not _opens_mid_sentence(head("——“教育强区”建设访谈之三\n"))
     assert not _opens_mid_sentence(head("……这样的日子一去不复返了。\n"))
+
+
+def test_running_text_before_the_first_turn_is_no_answers_continuation() -> None:
+    # the lead, printed below the byline before any turn, starts a sentence: the answer
+    # left open further down (its end lost in another box) does not carry on into it
+    out = flows("""
+某区推进交通建设
+记者 某某
+
+“要想富，先修路。”近年来，
+某区累计投入交通建设资金，
+路网加快成形。
+
+记者：今年有哪些重点项目？
+
+王五：今年安排重点项目二十三个，
+累计完成投资的六成，县城南环线
+""")
+    assert "“要想富，先修路。”近年来，某区累计投入交通建设资金，路网加快成形。" in out
