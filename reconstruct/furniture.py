@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from .model import Guest
+from .model import ROSTER_SEPARATORS, Guest
 from .repair import ends_sentence, strip_spaces
 from .settings import Settings
 
@@ -17,7 +17,7 @@ NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,4}·[\u3400-\u9fff
 POST = re.compile(r"书记|主任|局长|长$|长、|院长|校长|所长|经理|主席|委员|负责人|董事|理事|队长|站长|馆长|部长|总监|教授|代表")
 # Roles a byline lists before names; "记者 甲 乙 通讯员 丙".
 _BYLINE_ROLES = ("本报记者", "实习记者", "见习记者", "特约记者", "记者", "通讯员", "摄影", "文/图", "文图")
-_SEPARATORS = " \u3000、，,：:；;|/"
+_SEPARATORS = ROSTER_SEPARATORS  # what the model's roster accounting skips between entries
 # A headline part must have at least this share of its bigrams in the article it heads.
 _MIN_HEADLINE_COVERAGE = 0.5
 # A headline has at least this many characters.

@@ -7,17 +7,22 @@ Derive changed copies with :func:`dataclasses.replace`.
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Role = Literal["host", "guest"]
-# two letters in a row: text, not stray punctuation
-_WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]{2}")
 Certainty = Literal["high", "medium", "low"]
-# a guest "title" holding one of these is text run into the roster, not a post: a sentence's
-# punctuation, a quotation, the particle of a thing done (none of 1,176 gold titles has one)
-_NOT_IN_A_POST = "，。；！？“”了"
+# What a roster prints between its titles and names (parse_roster strips it from both): no
+# character of a guest's entry, so not one the printed roster must keep in the text.
+ROSTER_SEPARATORS = " \u3000、，,：:；;|/"
+# A guest "title" holding one of these is text run into the roster, not a post: a sentence's
+# punctuation, a quotation (none of 1,176 gold titles has one).
+_NOT_IN_A_POST = "，。；！？“”"
+# A title ends in a post (meta.split_title's lexicon) or in a character naming a person by
+# what they do (工程师, 教练员, 执行官, 创始人, 护士, 学者): the lexicon can never list every
+# post, but a title always ends by saying who the guest is, and a sentence run into it rarely
+# does so (…平均时间, …负责). None of 1,507 gold titles ends otherwise.
+_ENDS_A_POST = "员师官人士者"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,21 @@ class Guest:
     title: str = ""
     id: str = ""
 
+    def reads_as_entry(self, guests: tuple[Guest, ...] = ()) -> bool:
+        """Does the title read as a roster entry's, its characters kept by the header alone?
+        Not when it names another of ``guests`` or holds a sentence's punctuation or a
+        quotation (a lead's slogan, a second entry run into it), nor when it does not end in
+        a post (the header's roleName, or a character naming a person, ``_ENDS_A_POST``): a
+        title runs up to its post, so characters after it, or with none, are text a wrong
+        join ran into the roster."""
+        from .meta import split_title  # meta builds on this module
+
+        if any(o.name and o.name in self.title for o in guests if o is not self):
+            return False
+        if any(p in self.title for p in _NOT_IN_A_POST):
+            return False
+        return self.title.endswith(tuple(_ENDS_A_POST)) or bool(split_title(self.title)[1])
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -152,23 +172,23 @@ class Interview:
 
     @property
     def roster_unparsed(self) -> str:
-        """What the printed roster holds besides its guests' titles and names: text set
-        there that reads as none of them (a lead run into it, a title without its name).
-        A guest "title" that names another guest, or holds a sentence's punctuation or a
-        quotation (a slogan of the lead's run into it), or the particle 了 of a thing done
-        (a post never says what happened: "采访了…", a lead's sentence run into it), is itself
-        such text; so is a second label. Empty when what is left has no two letters in a row
-        (stray punctuation)."""
+        """The characters of the printed roster that its guests' names and titles do not
+        account for ("" when they account for every one): text set there that reads as none
+        of them (a lead or an answer's line run into it, a title without its name), which the
+        text must print too, for the header is no place to keep the page's words.
+
+        Each guest's title, then name, takes its characters out of the roster (and any second
+        label) where it is first printed (a narrow box may give every title before the names);
+        every character left, bar the separators between entries, is unaccounted, be it a
+        single one. A title only accounts for its characters when it reads as an entry
+        (:meth:`Guest.reads_as_entry`)."""
         rest = "".join(self.roster_text.split()) + "".join(self.roster_label.split()[1:])
         for g in self.guests:
-            muddled = any(o.name and o.name in g.title for o in self.guests if o is not g) or any(
-                p in g.title for p in _NOT_IN_A_POST
-            )
-            for part in (g.name,) if muddled else (g.title, g.name):
+            for part in (g.title, g.name) if g.reads_as_entry(self.guests) else (g.name,):
                 part = "".join(part.split())
                 if part:
                     rest = rest.replace(part, "", 1)
-        return rest if _WORDS.search(rest) else ""
+        return "".join(c for c in rest if c not in ROSTER_SEPARATORS)
 
     @property
     def inline(self) -> bool:

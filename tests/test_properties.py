@@ -395,6 +395,44 @@ def test_roster_without_a_known_name_is_kept() -> None:
     assert _lost(text, forgive="访谈嘉宾") == (Counter(), Counter())
 
 
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
+_GLUE = st.text(st.one_of(_HAN, st.sampled_from("，。；！？“”、（）0a")), min_size=1, max_size=12)
+
+
+@st.composite
+def glued_rosters(draw):  # type: ignore[no-untyped-def]
+    """A roster's printed lines, title-then-name or name-then-title, with text a wrong join
+    ran into it (a lead's sentence, an answer's line) somewhere among its lines."""
+    posts = st.sampled_from(["局长", "主任", "院长", "党委书记、校长", "董事长", "教练员", "工程师"])
+    names = draw(st.lists(st.text(_HAN, min_size=2, max_size=3), min_size=1, max_size=3, unique=True))
+    entries = [draw(st.text(_HAN, max_size=8)) + draw(posts) for _ in names]
+    name_first = draw(st.booleans())
+    lines = [f"{n} {t}" if name_first else f"{t} {n}" for n, t in zip(names, entries)]
+    lines.insert(draw(st.integers(0, len(lines))), draw(_GLUE))
+    return lines, names
+
+
+@settings(PROFILE)
+@given(glued_rosters())
+# a sentence's last character and its full stop after the last name: once lost (no two
+# letters in a row were taken for stray punctuation)
+@example((["某局局长 王甲", "化。"], ["王甲"]))
+def test_no_printed_roster_character_is_in_the_header_only(roster) -> None:  # type: ignore[no-untyped-def]
+    # whatever the roster parser reads, every character of the printed roster is in the
+    # TEI's text, or is a name or a title that reads as an entry (the header's persons)
+    from reconstruct.furniture import parse_roster
+    from reconstruct.model import ROSTER_SEPARATORS, Interview
+
+    lines, names = roster
+    guests = parse_roster(lines, names)
+    iv = Interview(roster_label="访谈嘉宾", roster_text="\n".join(lines), guests=guests)
+    doc = build_tei(PageResult(meta=PageMeta(source="p.txt"), interviews=(iv,)))[0]
+    text = "".join(doc.tree.getroot().find(f"{TEI}text").itertext())
+    kept = text + "".join(g.name + (g.title if g.reads_as_entry(guests) else "") for g in guests)
+    printed = Counter(c for c in chars(iv.roster_text) if c not in ROSTER_SEPARATORS)
+    assert not printed - chars(kept)
+
+
 # --- minimal cases of other failures found --------------------------------------------------
 
 

@@ -169,13 +169,38 @@ def test_a_roster_title_holding_a_quotation_is_printed_in_the_text() -> None:
 
 def test_a_roster_title_telling_what_happened_is_printed_in_the_text() -> None:
     # the lead's sentence, broken off before its punctuation, read as the guest's title: a
-    # post never says what was done (了), so the roster is printed and nothing is lost
+    # title that ends in no post is no entry, so the roster is printed and nothing is lost
     result = _result()
     title = "记者近日采访了某局和某协会负责"
     iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=title + "王甲",
                  guests=(Guest("王甲", title, "guest-1"),))
     root = _root(replace(result, interviews=(iv,)))
     assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [title + "王甲"]
+
+
+def test_a_roster_title_running_on_past_its_post_is_printed_in_the_text() -> None:
+    # a name-first roster whose last line a wrong join ran into an answer's line: the
+    # parser gives the last guest "某医院院长" and the line after it as one title
+    from reconstruct.furniture import parse_roster
+
+    printed = "王甲 某局党组书记、局长\n李乙 某医院院长\n管理到血管开通平均时间"
+    guests = parse_roster(printed.split("\n"), ["王甲", "李乙"])
+    assert guests[1].title == "某医院院长管理到血管开通平均时间"
+    result = _result()
+    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=printed, guests=guests)
+    root = _root(replace(result, interviews=(iv,)))
+    assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [printed]
+
+
+def test_a_single_character_run_into_a_roster_is_printed_in_the_text() -> None:
+    # a sentence's last character and its full stop glued after the roster's last name: no
+    # two letters in a row, yet the page's characters all the same
+    result = _result()
+    printed = "某局党组书记、局长 王甲 化。"
+    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=printed)
+    assert iv.roster_unparsed == "化。"
+    root = _root(replace(result, interviews=(iv,)))
+    assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [printed]
 
 
 def test_a_roster_of_names_and_titles_stays_in_the_header_only() -> None:
