@@ -62,7 +62,7 @@ def test_join_gain_grades_a_word_across_the_join() -> None:
     assert lexicon.join_gain("开设了老年大", "发现问题") < 1e-9  # 大发 is a word, 老年大 / 发现 likelier
     assert lexicon.join_gain("我们要做好的", "工作") < 1e-9
     assert lexicon.join_gain("人数达到", "45%") == 0.0  # nothing Chinese after the join
-    assert lexicon.join_gain("家长们对学校的信任", "度明显") > 5  # 信任度, a word below the frequency floor
+    assert lexicon.join_gain("市民对社区服务的信任", "度逐年上升") > 5  # 信任度, a word below the frequency floor
 
 
 @pytest.mark.parametrize("word, known", [("发展", True), ("发展得很", False)])
