@@ -637,11 +637,13 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
 
         def submit() -> None:
             """Queue tasks up to _QUEUED_PER_JOB a worker; while the schema compiles alone,
-            one task for each worker but one, of _COMPILE_TASK_TASKS tasks' pages (the
+            one task for each core but one (for each worker but one: more jobs than cores
+            would leave the compile no core), of _COMPILE_TASK_TASKS tasks' pages (the
             worker then seldom waits for the parent to hand it more)."""
             nonlocal at
             alone = _compiling_alone(jobs, validator)
-            count = (jobs - 1 if alone else jobs * _QUEUED_PER_JOB) - len(futures)
+            busy = max(1, min(jobs, _cores()) - 1)  # a core left to the compile
+            count = (busy if alone else jobs * _QUEUED_PER_JOB) - len(futures)
             per = size * (_COMPILE_TASK_TASKS if alone else 1)
             for _ in range(count):
                 chunk = todo[at : at + per]
@@ -694,8 +696,18 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
 
 
 def _convert_all(tasks: Sequence[_Task]) -> list[_Staged]:
-    """A worker's task: a few pages, converted in turn."""
-    return [_convert(t) for t in tasks]
+    """A worker's task: a few pages, converted in turn. Stopped part way (Ctrl-C reaches
+    the workers too), it takes back what its finished pages staged, which the parent never
+    gets to discard."""
+    done: list[_Staged] = []
+    try:
+        for t in tasks:
+            done.append(_convert(t))
+    except BaseException:
+        for staged in done:
+            _discard(staged.files)
+        raise
+    return done
 
 
 def _commit_all(checking: _Check, task: Callable[[int], _Task]

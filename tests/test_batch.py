@@ -318,3 +318,25 @@ def test_with_two_jobs_the_staged_pages_are_bounded_and_the_batch_ends(
     assert report.converted == 8 and not report.failed
     assert all(list(tmp_path.glob(f"{p.stem}.*.xml")) for p in good)
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_task_stopped_part_way_takes_back_what_its_finished_pages_staged(tmp_path, monkeypatch) -> None:
+    # Ctrl-C reaches a worker between two pages of its task: the parent never gets the
+    # finished page's staged document to discard, so the task does
+    from reconstruct import batch
+
+    staged = tmp_path / "a.interview-1.xml.tmp"
+    staged.write_text("<TEI/>")
+
+    def convert(task: str) -> batch._Staged:
+        if task == "second":
+            raise KeyboardInterrupt
+        return batch._Staged([], (("a.interview-1", staged, tmp_path / "a.interview-1.xml"),))
+
+    monkeypatch.setattr(batch, "_convert", convert)
+    with pytest.raises(KeyboardInterrupt):
+        batch._convert_all(["first", "second"])  # type: ignore[list-item]
+    assert not staged.exists()
+    staged.write_text("<TEI/>")
+    assert batch._convert_all(["first"])[0].files[0][1] == staged  # type: ignore[list-item]
+    assert staged.exists()  # a task that finishes leaves its staged files to the parent
