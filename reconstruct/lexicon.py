@@ -146,7 +146,8 @@ def word_across(left: str, right: str, reach: int = 3) -> bool:
 
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _HAN_END = re.compile(r"[\u3400-\u9fff]+\Z")
-# jieba's own longest route looks this many characters ahead (its words are rarely longer).
+# A safety cap on the words a route tries (dictionary words are rarely longer): join_gain
+# only ever asks about strings of _LONGEST_ACROSS characters or fewer, so it never binds there.
 _LONGEST_WORD = 6
 # A word across a line break is looked for up to this long (longer ones are rare, and each
 # length tried costs a dictionary lookup per candidate join).
@@ -200,7 +201,9 @@ def _routes(text: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
 
 def join_gain(left: str, right: str, reach: int = 4) -> float:
     """How much likelier the text reads run together across the join than broken there: the
-    log-probability of jieba's best segmentation of the last ``reach`` Chinese characters of
+    log-probability of the best segmentation, by jieba's dictionary (an approximation of
+    jieba's own route: words below the frequency floor count at half the floor, and the
+    total is the floored dictionary's), of the last ``reach`` Chinese characters of
     ``left`` run into the first ``reach`` of ``right``, less that of the two segmented apart
     (0 when no word across the join beats the break; …老年大|学… gains much, …老年大|发现…
     nothing). A route over the run-together text either breaks at the join or takes one word

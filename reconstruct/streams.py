@@ -9,9 +9,10 @@ band of ``m`` columns a box then carries on the box printed ``m`` boxes before i
 The page's small boxes are cut into runs, each with its period ``m`` (one to six columns),
 by dynamic programming over how well every box carries on the box ``m`` before it: a
 sentence left open is carried on by a line at its width that no speaker label opens and
-that reads on across the join (strongly when jieba's best segmentation of the text run
-together beats that of the text broken there by far, a dictionary word across it, or the
-page prints the three characters about the join side by side elsewhere; somewhat when it
+that reads on across the join (strongly when the best segmentation of the text run
+together by jieba's dictionary beats that of the text broken there by far, a dictionary
+word across it, or the page prints both triples of characters about the join side by side
+elsewhere; somewhat when it
 beats it a little, or the page prints one such triple or the two characters either side),
 a finished one gladly by a new turn; changing the period
 costs a little. Each box then carries on the box its period before it, across a change of
