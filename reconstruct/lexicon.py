@@ -213,18 +213,18 @@ def join_gain(left: str, right: str, reach: int = 4) -> float:
     if tail is None or head is None:
         return 0.0
     a, b = tail.group(0), head.group(0)
+    words = [
+        (i, j, score)
+        for i in range(max(0, len(a) - _LONGEST_ACROSS + 1), len(a))
+        for j in range(1, min(len(b), _LONGEST_ACROSS - (len(a) - i)) + 1)
+        if (score := _word_score(a[i:] + b[:j])) is not None
+    ]
+    if not words:  # (most joins: no word across, and no route to compute)
+        return 0.0
     ahead, _ = _routes(a)
     _, behind = _routes(b)
     apart = ahead[len(a)] + behind[0]
-    across = max(
-        (
-            ahead[i] + score + behind[j]
-            for i in range(max(0, len(a) - _LONGEST_ACROSS + 1), len(a))
-            for j in range(1, min(len(b), _LONGEST_ACROSS - (len(a) - i)) + 1)
-            if (score := _word_score(a[i:] + b[:j])) is not None
-        ),
-        default=apart,
-    )
+    across = max(ahead[i] + score + behind[j] for i, j, score in words)
     return max(0.0, across - apart)
 
 
