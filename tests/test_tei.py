@@ -157,25 +157,20 @@ def test_a_roster_holding_more_than_its_guests_is_printed_in_the_text() -> None:
     assert validate_tei(etree.ElementTree(root)) == []
 
 
-def test_a_roster_title_holding_a_quotation_is_printed_in_the_text() -> None:
-    # a title that ran on into the lead's slogan: the roster is printed, so nothing is lost
-    result = _result()
-    title = "某局党组书记、局长“先修路、再致富”"
-    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=title + "，王甲",
-                 guests=(Guest("王甲", title, "guest-1"),))
-    root = _root(replace(result, interviews=(iv,)))
-    assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [title + "，王甲"]
-
-
-def test_a_roster_title_telling_what_happened_is_printed_in_the_text() -> None:
+@pytest.mark.parametrize("title, sep", [
+    # a title that ran on into the lead's slogan
+    ("某局党组书记、局长“先修路、再致富”", "，"),
     # the lead's sentence, broken off before its punctuation, read as the guest's title: a
-    # title that ends in no post is no entry, so the roster is printed and nothing is lost
+    # title that ends in no post is no entry
+    ("记者近日采访了某局和某协会负责", ""),
+])
+def test_a_roster_title_that_is_no_entry_is_printed_in_the_text(title: str, sep: str) -> None:
+    # the roster is printed, so nothing is lost
     result = _result()
-    title = "记者近日采访了某局和某协会负责"
-    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=title + "王甲",
+    iv = replace(result.interviews[0], roster_label="访谈嘉宾", roster_text=title + sep + "王甲",
                  guests=(Guest("王甲", title, "guest-1"),))
     root = _root(replace(result, interviews=(iv,)))
-    assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [title + "王甲"]
+    assert _x(root, "//t:front/t:div[@type='roster']/t:ab/text()") == [title + sep + "王甲"]
 
 
 def test_a_roster_title_running_on_past_its_post_is_printed_in_the_text() -> None:
