@@ -89,7 +89,7 @@ def group_flows(
             relation, other = _relation(cur, b, settings)
             if not _continues(cur, b, nxt, relation):
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
-            elif _maybe_elsewhere(cur, b, relation, other):
+            elif _maybe_elsewhere(cur, b, relation, other) or _news_after_turn(cur, b, settings):
                 indent = relation is Relation.INDENT
                 flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True, paragraph=indent))
             else:
@@ -116,6 +116,16 @@ def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None, other: bool
     if cur.open:
         return relation is Relation.OTHER
     return relation is not Relation.INDENT or other
+
+
+def _news_after_turn(cur: Flow, b: Block, settings: Settings) -> bool:
+    """A box in a news item's voice (:func:`_reports`) after a turn, or after running text
+    that may carry one on, is no paragraph of it: it is left tentative, for the news item
+    printed before it (stitch_flows)."""
+    return (
+        b.kind is Kind.TEXT and cur.kind in (Kind.ANSWER, Kind.QUESTION, Kind.TEXT)
+        and _reports(Flow(kind=b.kind, blocks=(b,)), settings)
+    )
 
 
 def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None) -> bool:
@@ -244,7 +254,11 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     owner: dict[int, int] = {}  # id(block) -> index in out
     for f in flows:
         k = owner.get(id(before.get(id(f.head))), -1)
-        if f.tentative and k >= 0 and _carries_on(out[k], before[id(f.head)]):
+        news = f.tentative and k >= 0 and out[k].kind in _TURNS and _reports(f, settings)
+        if news and (item := _last_article(out)) >= 0:
+            k = item  # a news item's paragraph printed after a turn: the item printed before it
+            out[k] = out[k].with_blocks(out[k].blocks + f.blocks)
+        elif f.tentative and k >= 0 and not news and _carries_on(out[k], before[id(f.head)]):
             blocks = out[k].blocks
             at = blocks.index(before[id(f.head)]) + 1
             out[k] = out[k].with_blocks(blocks[:at] + f.blocks + blocks[at:])
@@ -253,6 +267,11 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
             out.append(replace(f, tentative=False, paragraph=False))
         owner.update((id(b), k) for b in f.blocks)
     return out
+
+
+def _last_article(flows: Sequence[Flow]) -> int:
+    """The index of the last news item among ``flows`` (-1 if none)."""
+    return next((k for k in range(len(flows) - 1, -1, -1) if flows[k].kind is Kind.ARTICLE), -1)
 
 
 def _carries_on(flow: Flow, prev: Block) -> bool:
@@ -352,14 +371,30 @@ def _paragraph_homes(
     """
     owners = [i for i, f in enumerate(flows) if f.kind in _HOMES and not f.open and not _stub(f)]
     where = {id(b): k for k, f in enumerate(flows) for b in f.blocks}
+    def printed_after(g: Flow) -> int | None:
+        """The flow printed before ``g``, looking past a news item's box printed between
+        (its place is the news item's, see stitch_flows)."""
+        k = where.get(id(before.get(id(g.head))))
+        seen = set()
+        while k is not None and k not in seen and flows[k].tentative and _reports(flows[k], settings):
+            seen.add(k)
+            k = where.get(id(before.get(id(flows[k].head))))
+        return k
+
     home = {
-        j: where.get(id(before.get(id(g.head))))
+        j: printed_after(g)
         for j, g in enumerate(flows)
         if g.kind is Kind.TEXT and g.tentative and not _stub(g) and _starts_sentence(g)
         and not any(id(b) in noted for b in g.blocks)
     }
     row = {i: r for r, i in enumerate(owners)}
-    cands = [j for j, k in home.items() if k in row]  # printed after a finished answer
+    # printed after a finished answer (a box in a news item's voice printed after a turn is
+    # no answer's, nor does it take the place of an article's own box: stitch_flows gives
+    # it to the news item printed before it)
+    cands = [
+        j for j, k in home.items()
+        if k in row and not (flows[k].kind in _TURNS and _reports(flows[j], settings))
+    ]
     if not cands:
         return flows
     words = _Words.of(flows, owners, cands, voices)
@@ -372,6 +407,17 @@ def _paragraph_homes(
         if scores[r, c] > scores[row[home[cands[c]]], c]  # a better home than where it is printed
     }
     return _chain(flows, nxt) if nxt else flows
+
+
+def _reports(flow: Flow, settings: Settings) -> bool:
+    """Does the box open in a news item's voice, telling what the reporter heard ("据了解，…")
+    or what someone said in the third person ("该院负责人表示，…")? No guest's answer goes on so
+    (see ``Settings.reported_openers``)."""
+    text = strip_spaces(join_lines([x.text for x in flow.head.lines[:3]])).replace(" ", "")
+    if text.startswith(settings.reported_openers):
+        return True
+    said = text.find("表示，", 1, settings.reported_subject_chars + 3)
+    return said > 0 and not any(c in text[:said] for c in "，。；：！？“”我")
 
 
 def _opens_mid_sentence(flow: Flow) -> bool:
