@@ -448,7 +448,7 @@ def convert_batch(
         finally:
             results.close()
             if validator is not None:
-                validator.pool.shutdown(wait=False, cancel_futures=True)
+                validator.stop()
     except BaseException:
         out.abandon()
         raise
@@ -585,6 +585,17 @@ class _Validator:
 
     pool: ProcessPoolExecutor
     compiled: Future[None]
+
+    def stop(self) -> None:
+        """Shut the validator down. A compile still running is a batch stopped early
+        (Ctrl-C, --fail-fast): its process is ended rather than waited for, for no page will
+        be checked against the schema (the interpreter would otherwise wait ten seconds for
+        it at exit). Python 3.11's pool has no public way to end its process (3.14 adds
+        terminate_workers), so its process table is used where it is there."""
+        if not self.compiled.done():
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                process.terminate()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _start_validator() -> _Validator:

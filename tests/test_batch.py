@@ -340,3 +340,24 @@ def test_a_task_stopped_part_way_takes_back_what_its_finished_pages_staged(tmp_p
     staged.write_text("<TEI/>")
     assert batch._convert_all(["first"])[0].files[0][1] == staged  # type: ignore[list-item]
     assert staged.exists()  # a task that finishes leaves its staged files to the parent
+
+
+def test_a_validator_stopped_while_it_compiles_is_ended_not_waited_for() -> None:
+    # a batch stopped early (Ctrl-C, --fail-fast) must not wait for a tei_all compile no
+    # page will use: its process is ended
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reconstruct import batch
+
+    pool = ProcessPoolExecutor(max_workers=1)
+    validator = batch._Validator(pool, pool.submit(time.sleep, 120))  # a compile that goes on
+    while not pool._processes:  # (the pool starts its process on the first task)
+        time.sleep(0.01)
+    processes = list(pool._processes.values())
+    validator.stop()
+    # (join returns once the process closes its end of the sentinel pipe, a moment before it
+    # can be reaped, so ask again for a while rather than once)
+    deadline = time.monotonic() + 30
+    while any(process.is_alive() for process in processes) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(process.is_alive() for process in processes)
