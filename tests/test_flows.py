@@ -411,10 +411,7 @@ def test_running_text_before_the_first_turn_is_no_answers_continuation() -> None
     assert "“要想富，先修路。”近年来，某区累计投入交通建设资金，路网加快成形。" in out
 
 
-def test_a_box_in_a_news_items_voice_after_an_answer_goes_to_the_news_item() -> None:
-    # "某局负责人表示，…" after 王五's finished answer: someone's words in the third person,
-    # the reporter's; no guest goes on so, and the box joins the news item printed before
-    text = """
+_AFTER_AN_ANSWER = """
 本报讯（记者 赵六）昨日，某地新建
 的老年食堂开门营业。
 
@@ -423,27 +420,19 @@ def test_a_box_in_a_news_items_voice_after_an_answer_goes_to_the_news_item() -> 
 王五：我们街道今年新建了三个老
 年食堂，老人们都说方便。
 
-某局负责人表示，下一步将在全区
-推广这一做法。
+{box}
 """
-    out = flows(text)
+
+
+def test_a_box_in_a_news_items_voice_after_an_answer_goes_to_the_news_item() -> None:
+    # "某局负责人表示，…" after 王五's finished answer: someone's words in the third person,
+    # the reporter's; no guest goes on so, and the box joins the news item printed before
+    out = flows(_AFTER_AN_ANSWER.format(box="某局负责人表示，下一步将在全区\n推广这一做法。"))
     assert out[0].startswith("本报讯") and out[0].endswith("推广这一做法。")
     assert out[2].startswith("王五：") and out[2].endswith("都说方便。")
 
 
 def test_a_guests_own_words_are_not_the_reporters() -> None:
-    # "我们表示…" and "很多居民说，…" are a guest's: they carry on the answer as before
-    text = """
-本报讯（记者 赵六）昨日，某地新建
-的老年食堂开门营业。
-
-记者：街道今年为老人做了哪些事？
-
-王五：我们街道今年新建了三个老
-年食堂，老人们都说方便。
-
-我们也表示，将继续听取居民的
-意见。
-"""
-    out = flows(text)
+    # "我们也表示，…" is a guest's: it carries on the answer as before
+    out = flows(_AFTER_AN_ANSWER.format(box="我们也表示，将继续听取居民的\n意见。"))
     assert out[2].startswith("王五：") and out[2].endswith("居民的意见。")
