@@ -272,7 +272,8 @@ def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Eleme
         note = E.div(type="editorial")
         if iv.label:
             note.append(E.head(iv.label))
-        note.extend(_paras(iv.editor_note, "note"))
+        if iv.editor_note:  # (a label found with no note text: the label alone, no empty p)
+            note.extend(_paras(iv.editor_note, "note"))
         front.append(note)
     if iv.roster_unparsed:
         # the roster holds text that is none of its guests' names and titles: printed in the

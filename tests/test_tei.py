@@ -217,3 +217,13 @@ def test_folded_radicals_are_declared_and_nothing_is_lost() -> None:
     assert "2 radical code point(s)" in decl
     text = "".join(root.itertext())
     assert "马主持人" in text and "人才" in text and "⻢" not in text
+
+
+def test_a_note_label_with_no_note_text_is_the_head_alone() -> None:
+    # the label was printed, its text was not found: no empty paragraph stands for it
+    result = _result()
+    iv = replace(result.interviews[0], editor_note=())
+    root = _root(replace(result, interviews=(iv,)))
+    assert _x(root, "//t:div[@type='editorial']/t:head/text()") == ["编者按"]
+    assert _x(root, "//t:div[@type='editorial']/t:p") == []
+    assert validate_tei(etree.ElementTree(root)) == []
