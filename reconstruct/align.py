@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .lexicon import bigram_seq, bigrams, content_features, dot, unit
+from .lexicon import bigram_seq, bigrams, char_grams, content_features, dot, unit
 from .lsap import linear_sum_assignment
 from .model import Candidate, Certainty, Guest, Interview, Turn
 from .settings import Settings
@@ -114,12 +114,12 @@ def score_matrix(
     a_plans = [bool(plan_a.search(o)) for o in openings]
     # an echo needs a run of four characters that the question and the opening share: the
     # pairs with no four-character piece in common are known to have none without looking
-    a_grams = [_grams(o[: settings.echo_window], 4) for o in openings]
+    a_grams = [char_grams(o[: settings.echo_window], 4) for o in openings]
     for i, q in enumerate(questions):
         qw = _weigh(meant[i], idf)
         qg = _weigh(bigrams(q_texts[i]), gidf)
         named = _named_guests(q_texts[i], guests, q_texts, settings)
-        q_grams = _grams(q_texts[i], 4)
+        q_grams = char_grams(q_texts[i], 4)
         echoes = [0.0 if q_grams.isdisjoint(g) else _echo(q_texts[i], o, q_texts, settings)
                   for o, g in zip(openings, a_grams)]
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
@@ -140,11 +140,6 @@ def score_matrix(
                 score += settings.recall_weight * dot(recall, full_w[j])
             scores[i, j] = score
     return scores
-
-
-def _grams(text: str, n: int) -> set[str]:
-    """The text's runs of ``n`` characters."""
-    return {text[k : k + n] for k in range(len(text) - n + 1)}
 
 
 # "除了白渡古镇，全区还有哪些…": what a question sets aside is what its answer is not about.

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from .blocks import LABEL, piece_width, spaced
 from .model import Line, Page
-from .lexicon import word_across
+from .lexicon import char_grams, word_across
 from .repair import ends_sentence, strip_spaces
 from .settings import Settings
 
@@ -227,8 +227,7 @@ class _Pairs:
             out: set[str] = set()
             for line in self._lines:
                 for piece in _pieces(line.text, self._settings):
-                    t = strip_spaces(piece).replace(" ", "")
-                    out.update(map(str.__add__, t, t[1:]))
+                    out |= char_grams(strip_spaces(piece).replace(" ", ""), 2)
             self._pairs = frozenset(out)
         return pair in self._pairs
 

@@ -24,7 +24,7 @@ import numpy as np
 from .blocks import LABEL, line_width, spaced
 from .lexicon import bigrams, cosine, dot, unit, word_read_across
 from .lsap import linear_sum_assignment
-from .model import Block, Kind
+from .model import Block, Kind, Line
 from .paragraphs import flow_column
 from .repair import ends_sentence, join_lines, strip_spaces
 from .settings import Settings
@@ -413,18 +413,32 @@ def _reports(flow: Flow, settings: Settings) -> bool:
     """Does the box open in a news item's voice, telling what the reporter heard ("据了解，…")
     or what someone said in the third person ("该院负责人表示，…")? No guest's answer goes on so
     (see ``Settings.reported_openers``)."""
-    text = strip_spaces(join_lines([x.text for x in flow.head.lines[:3]])).replace(" ", "")
+    text = _joined(flow.head.lines[:3])
     if text.startswith(settings.reported_openers):
         return True
     said = text.find("表示，", 1, settings.reported_subject_chars + 3)
     return said > 0 and not any(c in text[:said] for c in "，。；：！？“”我")
 
 
+def _joined(lines: Sequence[Line]) -> str:
+    """A few lines read as one text, with no space left in it."""
+    return strip_spaces(join_lines([x.text for x in lines])).replace(" ", "")
+
+
+# The marks no sentence starts with: a comma, a full stop, a closing quote or bracket.
+_CARRIED_OVER = "，。、；：！？）》”’"
+
+
+def _first_mark(flow: Flow) -> str:
+    """The first character the flow prints ("" for none)."""
+    return strip_spaces(flow.head.lines[0].text).replace(" ", "")[:1]
+
+
 def _opens_mid_sentence(flow: Flow) -> bool:
-    """Does the flow open on a mark no sentence starts with (a comma, a full stop, a
-    closing quote or bracket)? A dash may open a subtitle, an ellipsis a quotation."""
-    text = strip_spaces(flow.head.lines[0].text).replace(" ", "")
-    return bool(text) and text[0] in "，。、；：！？）》”’"
+    """Does the flow open on a mark no sentence starts with? A dash may open a subtitle,
+    an ellipsis a quotation."""
+    mark = _first_mark(flow)
+    return bool(mark) and mark in _CARRIED_OVER
 
 
 # Finished flows that a box starting a sentence may carry on.
@@ -434,8 +448,8 @@ _HOMES = (Kind.ANSWER, Kind.ARTICLE)
 def _starts_sentence(flow: Flow) -> bool:
     """Does the flow start a sentence (not with the closing punctuation or the particle of
     one carried over from elsewhere)?"""
-    text = strip_spaces(flow.head.lines[0].text).replace(" ", "")
-    return bool(text) and text[0] not in "，。、；：！？）》”’…—"
+    mark = _first_mark(flow)
+    return bool(mark) and mark not in _CARRIED_OVER + "…—"
 
 
 def _home_score(
@@ -531,8 +545,7 @@ def _stitch_score(
     if i == j or _asks_nothing(f, g):
         return _FORBIDDEN
     # the words around the join, read over a few lines (a last line may hold one character)
-    left = strip_spaces(join_lines([x.text for x in f.blocks[-1].lines[-3:]])).replace(" ", "")
-    right = strip_spaces(join_lines([x.text for x in g.head.lines[:3]])).replace(" ", "")
+    left, right = _joined(f.blocks[-1].lines[-3:]), _joined(g.head.lines[:3])
     across = word_read_across(left, right) or _number_across(left, right)
     relation = box_relation(f.blocks, g.head, settings)
     if relation is Relation.INDENT and not across:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 __all__ = [
     "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "word_across", "join_gain",
-    "word_read_across", "word_frequency", "content_features",
+    "word_read_across", "word_frequency", "content_features", "char_grams",
     "preload_words",
 ]
 
@@ -129,6 +129,11 @@ def word_frequency(text: str) -> int:
     return _frequencies().get(text, 0)
 
 
+def char_grams(text: str, n: int) -> set[str]:
+    """The text's runs of ``n`` characters (the pairs, the triples… it prints side by side)."""
+    return {text[k : k + n] for k in range(len(text) - n + 1)}
+
+
 def known_word(text: str) -> bool:
     """Is this a word of jieba's dictionary (with a frequency, not just a prefix)?"""
     return bool(text) and bool(_segmenter().has_word(text))
@@ -162,9 +167,7 @@ def _log_total() -> float:
 def _log_frequency(word: str) -> float:
     """log of the word's frequency in jieba's dictionary; a word it holds below the floor
     (whose frequency is not kept) as half the floor, a character it does not know as 1."""
-    f = _frequencies().get(word)
-    if f is None:
-        f = FREQUENCY_FLOOR // 2 if len(word) > 1 or known_word(word) else 1
+    f = word_frequency(word) or (FREQUENCY_FLOOR // 2 if len(word) > 1 or known_word(word) else 1)
     return math.log(f)
 
 

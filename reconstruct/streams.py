@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced, wrapped_heading
 from .furniture import parse_byline
-from .lexicon import join_gain
+from .lexicon import char_grams, join_gain
 from .model import Line, Page
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -106,8 +106,8 @@ def _pairs(lines: tuple[Line, ...]) -> _Printed:
     triples: set[str] = set()
     for x in lines:
         t = strip_spaces(x.text).replace(" ", "")
-        pairs.update(map(str.__add__, t, t[1:]))
-        triples.update(t[k : k + 3] for k in range(len(t) - 2))
+        pairs |= char_grams(t, 2)
+        triples |= char_grams(t, 3)
     return _Printed(frozenset(pairs), frozenset(triples))
 
 
