@@ -28,7 +28,7 @@ from .lexicon import char_grams, word_across
 from .repair import ends_sentence, strip_spaces
 from .settings import Settings
 
-__all__ = ["unfuse_columns"]
+__all__ = ["side_by_side", "unfuse_columns"]
 
 # A gap between two pieces: spaces between two full-width characters (CJK text or
 # full-width punctuation). Spaces next to Latin letters or digits are extraction spacing.
@@ -38,6 +38,10 @@ _GAP = re.compile(f"(?<={_WIDE}) +(?={_WIDE})")
 _LEFT_TIE = 0.01
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _OPEN = "（(《"
+# A line of columns set side by side: a gap of three spaces or more between two characters,
+# or its first characters at least eight spaces in (a column's line with the columns to its
+# left blank there).
+_SIDE_GAP = re.compile(r"\S {3,}\S|^ {8,}\S")
 _CLOSE = "）)》"
 
 
@@ -511,3 +515,11 @@ def _full_line(piece: str, width: float, settings: Settings) -> bool:
 def _waiting(column: list[Line]) -> bool:
     """Does the column stop in mid-sentence (its next line must carry on)?"""
     return bool(column) and not ends_sentence(column[-1].text)
+
+
+def side_by_side(page: Page) -> float:
+    """The share of the page's non-blank lines that set columns side by side, each piece at
+    its place across the page (``pdftotext -layout``): 0.0 on a page printed column by
+    column, or one with a few fused lines, which :func:`unfuse_columns` deals."""
+    lines = [x.text for x in page.lines if x.text.strip()]
+    return sum(1 for t in lines if _SIDE_GAP.search(t)) / len(lines) if lines else 0.0

@@ -11,7 +11,7 @@ from .align import align_turns
 from .assemble import assemble_page
 from .blocks import split_blocks
 from .classify import classify_blocks
-from .columns import unfuse_columns
+from .columns import side_by_side, unfuse_columns
 from .streams import unweave_rows
 from .model import Override, Page, PageMeta, PageResult
 from .overrides import override_page
@@ -32,6 +32,7 @@ def reconstruct_page(
     """read → rows → columns → blocks → classify → assemble → align (→ hand overrides), for one page's text."""
     settings = settings or Settings()
     page = text if isinstance(text, Page) else page_from_text(text, meta)
+    side = _side_by_side(page, settings)  # (before the columns stage deals its fused lines)
     woven = unweave_rows(page, settings)
     page = unfuse_columns(woven, settings, rewoven=woven is not page)
     blocks = classify_blocks(split_blocks(page, settings), settings)
@@ -44,9 +45,21 @@ def reconstruct_page(
     )
     result = replace(
         result, interviews=interviews, encoding=page.encoding, removed_chars=page.removed_chars,
-        normalised=result.normalised + folded,
+        normalised=result.normalised + folded, warnings=result.warnings + side,
     )
     return override_page(result, overrides)
+
+
+def _side_by_side(page: Page, settings: Settings) -> tuple[str, ...]:
+    """A warning for a page printed with its columns side by side (``pdftotext -layout``),
+    whose columns this tool does not take apart: the text is all kept, but not in order."""
+    share = side_by_side(page)
+    if share < settings.side_by_side_share:
+        return ()
+    log.warning("%s: %.0f%% of the lines set columns side by side (pdftotext -layout?); "
+                "extract the page again without -layout", page.meta.source, 100 * share)
+    return (f"columns side by side on {100 * share:.0f}% of the lines (pdftotext -layout?): "
+            "extract again without -layout",)
 
 
 def reconstruct_file(

@@ -143,6 +143,13 @@ class Settings:
     # At most this many columns to a box (the typeset pages set 1-4; a fifth would be
     # narrower than a question's label and a few characters).
     max_fused_columns: int = 4
+    # A page whose columns stand side by side across every line (``pdftotext -layout``: each
+    # piece set at its place by runs of spaces) is not one this tool reads: at least this
+    # share of its non-blank lines hold a gap of three spaces or more between characters, or
+    # start after eight (0.65-0.98 of the lines on 24 typeset pages read with -layout; at
+    # most 0.02 on every page of the pdftotext, pdfminer.six and text-level sets). Such a page
+    # is converted as it is, with a warning to extract it again without -layout.
+    side_by_side_share: float = 0.3
     # Pages printed row by row (pdfminer.six making every line, or every two or three, a box
     # of its own): this share of the lines, on a page of at least this many, stands in boxes
     # of at most row_by_row_box lines (measured: at most 0.24 on the pdftotext pages and 0.34

@@ -1,6 +1,7 @@
 from conftest import page
 
-from reconstruct.columns import unfuse_columns
+from reconstruct.columns import side_by_side, unfuse_columns
+from reconstruct.pipeline import reconstruct_page
 
 
 def texts(text: str) -> list[str]:
@@ -268,3 +269,27 @@ def test_a_question_column_going_on_from_another_starts_no_higher_than_it() -> N
     # column that carries on a question begun lower down, so the run stays as printed
     lines = ["能否介绍一下各自的特色产业？", "主持人：有人说，乡村振兴不", "主持人：人才方面有哪些经验？"]
     assert texts("\n" + "\n".join(lines) + "\n") == [*lines, ""]
+
+
+# Three columns set side by side at their places across the page (pdftotext -layout).
+SIDE_BY_SIDE = """
+本报讯（记者 甲某）近日，某区     主持人：今年的重点工作有哪     的发展打下了坚实基础。
+召开会议，部署全年工作。会议     些？                           张三：我们将继续推进
+要求，各部门要狠抓落实。         李四：今年我们将重点抓好       改革，力争取得新成效。
+                                 三件事，一是完善制度，为今后
+"""
+
+
+FUSED = """
+采访组：左栏问题的开头在
+这一行继续写下去直到栏尾 右栏另一个问题也从这里
+结束了吗？ 一直写到这里才结束。
+"""
+
+
+def test_a_page_set_side_by_side_is_told_and_warned_about() -> None:
+    assert side_by_side(page(SIDE_BY_SIDE)) == 1.0
+    assert side_by_side(page(FUSED)) == 0.0  # a few fused lines, dealt by unfuse_columns
+    warned = reconstruct_page(SIDE_BY_SIDE.lstrip("\n")).warnings
+    assert any("side by side" in w and "-layout" in w for w in warned)
+    assert not any("side by side" in w for w in reconstruct_page(FUSED.lstrip("\n")).warnings)

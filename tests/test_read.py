@@ -35,6 +35,13 @@ def test_characters_illegal_in_xml_are_removed_and_counted() -> None:
     assert page.removed_chars == 2
 
 
+def test_a_form_feed_is_whitespace_not_text_removed() -> None:
+    # pdftotext ends every page with a form feed: no page should report a character removed
+    page = page_from_text("甲乙\n丙\x0b丁\n\x0c")
+    assert [x.text for x in page.lines] == ["甲乙", "丙丁", ""]
+    assert page.removed_chars == 0
+
+
 @pytest.mark.parametrize("data", [b"", b"  \n\t\n"])
 def test_empty_pages_are_refused(data: bytes) -> None:
     with pytest.raises(InputError, match="empty"):
