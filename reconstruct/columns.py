@@ -300,6 +300,8 @@ def _deal_questions(
     when the best way still breaks a question (a label after an open sentence, a piece
     unlabelled after a finished one: a question box breaks its lines only in mid-sentence
     between the columns): other text is dealt with the questions."""
+    if max(map(len, split)) > settings.max_fused_columns:
+        return None  # a line of more pieces than a box has columns
     ncols = min(max(map(len, split)) + 1, settings.max_fused_columns)
     # a way of dealing: its score, and each column's pieces so far
     beam: list[tuple[float, tuple[tuple[Line, ...], ...]]] = [(0.0, ((),) * ncols)]

@@ -293,3 +293,16 @@ def test_a_page_set_side_by_side_is_told_and_warned_about() -> None:
     warned = reconstruct_page(SIDE_BY_SIDE.lstrip("\n")).warnings
     assert any("side by side" in w and "-layout" in w for w in warned)
     assert not any("side by side" in w for w in reconstruct_page(FUSED.lstrip("\n")).warnings)
+
+
+def test_a_line_of_more_pieces_than_a_box_has_columns_is_no_box_of_questions() -> None:
+    # a question box's lines beside a line of five pieces (a page set side by side) used to
+    # leave the dealer no way of dealing, and the page failed with an internal error
+    text = """
+                        记者：这几年城区的健身设施建设有哪些新变化？
+街巷完成整治     明显的。这几年我们累 建成公园九个、步道 场地面积达到二平 每人近一平方米。
+  本报讯（记者 某某）七月二十日，记   计投入设施建设资金 全长一百公里、社区                      某某
+街小巷整治工程全部完工。            记者：群众性体育赛事活动开展得怎么样？              中心主任
+"""
+    lines = texts(text)
+    assert sorted("".join(lines).replace(" ", "")) == sorted(text.replace(" ", "").replace("\n", ""))

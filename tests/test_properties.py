@@ -64,6 +64,7 @@ VALIDATED = settings(PROFILE, max_examples=max(10, PROFILE.max_examples // 2))
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LABEL = re.compile(r"^\s*((?:[\u3400-\u9fff·]\s*){1,8})[：:]")
+_LABEL_AT = re.compile(r"\s*((?:[\u3400-\u9fff·]\s*){1,8})[：:]")  # (at a given position)
 _DASHES = re.compile(r"^\s*([—\-－]+)")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -118,7 +119,8 @@ def mutated_pages(draw: st.DrawFn) -> str:
     lines = draw(seed_texts).split("\n")
     for _ in range(draw(st.integers(0, 6))):
         op = draw(st.sampled_from(
-            ["drop", "duplicate", "shuffle", "blank", "noise", "label", "splice", "truncate"]))
+            ["drop", "duplicate", "shuffle", "blank", "noise", "label", "splice", "truncate",
+             "side"]))
         i = draw(st.integers(0, max(0, len(lines) - 1)))
         if op == "drop" and len(lines) > 1:
             del lines[i : i + draw(st.integers(1, 8))]
@@ -137,6 +139,12 @@ def mutated_pages(draw: st.DrawFn) -> str:
         elif op == "splice" and lines:
             at = draw(st.integers(0, len(lines[i])))
             lines[i] = lines[i][:at] + draw(noise) + lines[i][at:]
+        elif op == "side":  # columns set side by side (pdftotext -layout), 2-6 of them
+            k, n = draw(st.integers(1, 12)), draw(st.integers(2, 6))
+            rows = [lines[i + c * k : i + (c + 1) * k] for c in range(n)]
+            gap = " " * draw(st.integers(1, 6))
+            lines[i : i + n * k] = [gap.join(r[j] if j < len(r) else "" for r in rows)
+                                    for j in range(k)]
         elif op == "truncate" and lines:
             lines = lines[: i + 1]
             lines[-1] = lines[-1][: draw(st.integers(0, len(lines[-1])))]
@@ -206,13 +214,15 @@ def tei_strings(docs) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def allowed_losses(text: str) -> Counter[str]:
-    """What may go: the colon closing a label, a subtitle's leading dashes, XML-illegal chars."""
+    """What may go: the colon closing a label (at a line's start, or a fused column's after a
+    gap), a subtitle's leading dashes, XML-illegal chars."""
     allowed: Counter[str] = Counter()
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _ILLEGAL_XML.sub("", line)
-        m = _LABEL.match(line)
-        if m:
-            allowed[line[m.end() - 1]] += 1
+        colons = {m.end() - 1 for at in (0, *(g.end() for g in re.finditer(" +", line)))
+                  if (m := _LABEL_AT.match(line, at))}
+        for at in colons:
+            allowed[line[at]] += 1
         m = _DASHES.match(line)
         if m:
             allowed += chars(m.group(1))
