@@ -77,7 +77,7 @@ def _interview(
         title=title[0],
         subtitle=title[1],
         reporters=_reporters(flows, used),
-        guests=_guests(roster, speakers),
+        guests=_guests(roster, speakers, settings),
         host=questions[0].head.speaker or settings.host_labels[0] if questions else "",
         questions=tuple(_turn(f, "host", settings) for f in questions),
         answers=tuple(_turn(f, "guest", settings) for f in answers),
@@ -263,11 +263,12 @@ def _roster_pieces(roster: Sequence[Flow]) -> list[str]:
     return pieces
 
 
-def _guests(roster: Sequence[Flow], speakers: Sequence[str]) -> tuple[Guest, ...]:
+def _guests(roster: Sequence[Flow], speakers: Sequence[str], settings: Settings) -> tuple[Guest, ...]:
     names = list(dict.fromkeys(speakers))
     pieces = _roster_pieces(roster)
     guests = parse_roster(pieces, names) if any(pieces) else tuple(Guest(name=n) for n in names)
-    return tuple(replace(g, id=f"guest-{k}") for k, g in enumerate(guests, start=1))
+    return tuple(replace(g, id=f"guest-{k}", named=g.name not in settings.answer_labels)
+                 for k, g in enumerate(guests, start=1))
 
 
 def _title(flows: list[Flow], used: set[int]) -> tuple[str, str]:

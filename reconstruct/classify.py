@@ -90,6 +90,9 @@ def find_speakers(blocks: Sequence[Block], settings: Settings) -> frozenset[str]
         elif _is_name_label(name, settings):
             labels[name] += 1
             run_in[name] += k > 0 and _runs_into(blocks[k - 1], b, name)
+    if has_host:
+        labels.update(m.group(1) for b in blocks if (m := LABEL.match(_first_text(b)))
+                      and m.group(1) in settings.answer_labels)
     if not labels:
         return frozenset()
     # where a name is confirmed: text that is not running prose (a roster, a byline, a

@@ -104,6 +104,9 @@ class Guest:
     name: str
     title: str = ""
     id: str = ""
+    # False for a guest the page knows only by an answer label (答：…), which names no one:
+    # the header lists the guest without a name rather than one called 答.
+    named: bool = True
 
     def reads_as_entry(self, guests: tuple[Guest, ...] = ()) -> bool:
         """Does the title read as a roster entry's, its characters kept by the header alone?

@@ -10,6 +10,10 @@ class Settings:
     # --- labels -------------------------------------------------------------------------
     # How hosts are labelled in Chinese interviews; a label is "X：" at a line start.
     host_labels: tuple[str, ...] = ("主持人", "记者", "采访组", "本报记者", "问")
+    # Labels that stand for the guest without naming one (问：… 答：…): on a page with host
+    # questions each opens a guest's turn, the speaker the interview's one guest when the
+    # roster, a lead field or the subtitle names only one.
+    answer_labels: tuple[str, ...] = ("答",)
     # Labels that open the guest roster.
     roster_labels: tuple[str, ...] = (
         "访谈嘉宾", "嘉宾", "对话嘉宾", "访谈对象", "本期嘉宾", "做客嘉宾", "参加访谈嘉宾",

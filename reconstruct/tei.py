@@ -295,8 +295,9 @@ def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Eleme
 
 
 def _person(guest: Guest) -> etree._Element:
-    """A guest: name, and the roster title as affiliation (organisation and post within)."""
-    person = E.person(E.persName(guest.name), role="interviewee")
+    """A guest: name, and the roster title as affiliation (organisation and post within);
+    no name for a guest known only by an answer label (答)."""
+    person = E.person(*([E.persName(guest.name)] if guest.named else []), role="interviewee")
     person.set(_xml("id"), guest.id)
     org, post = split_title(guest.title)
     if org and post:

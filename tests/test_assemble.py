@@ -194,3 +194,19 @@ def test_a_note_label_printed_before_the_title_takes_the_note_after_it() -> None
     assert iv.label == "编者按"
     assert "".join(p.text for p in iv.editor_note).startswith("手中有粮")
     assert iv.title == "某县端牢饭碗护粮仓"
+
+
+def test_turns_labelled_only_question_and_answer_are_paired_with_a_nameless_guest() -> None:
+    iv = _interview("""
+——访某局局长
+本报记者 甲某
+
+问：今年的进展如何？
+答：今年计划改造一百个小区，已开工
+九十个。
+问：下一步有哪些打算？
+答：下一步，我们将建立长效机制。
+""")
+    assert [t.speaker for t in iv.questions] == ["问", "问"]
+    assert [t.speaker for t in iv.answers] == ["答", "答"] and len(iv.anchored) == 2
+    assert [(g.name, g.named) for g in iv.guests] == [("答", False)]

@@ -21,6 +21,18 @@ def test_host_and_guest_labels() -> None:
     assert kinds == [(Kind.QUESTION, "采访组"), (Kind.ANSWER, "王小二"), (Kind.ANSWER, "王小二")]
 
 
+def test_an_answer_label_opens_a_guests_turn_on_a_page_of_questions() -> None:
+    text = """
+问：今年的重点是什么？
+答：重点是发展。
+问：还有什么？
+答：还有民生。
+"""
+    assert _kinds(text) == [(Kind.QUESTION, "问"), (Kind.ANSWER, "答")] * 2
+    # with no host question on the page, 答 is a word before a colon, no speaker
+    assert (Kind.ANSWER, "答") not in _kinds(text.replace("问：", "说："))
+
+
 def test_a_colon_word_that_is_no_speaker_stays_text() -> None:
     kinds = _kinds("""
 本期主题：加快发展。

@@ -148,6 +148,18 @@ def test_title_is_printed_in_the_text_too() -> None:
     assert _x(root, "//t:text/t:front/t:titlePage/t:docTitle/t:titlePart/text()") == ["标题", "副题"]
 
 
+def test_a_guest_known_only_by_an_answer_label_is_listed_without_a_name() -> None:
+    result = _result()
+    iv = result.interviews[0]
+    iv = replace(iv, guests=(Guest("答", id="guest-1", named=False),),
+                 turns=(iv.turns[0], replace(iv.turns[1], speaker="答")))
+    root = _root(replace(result, interviews=(iv,)))
+    guest = _x(root, "//t:person[@role='interviewee']")[0]
+    assert guest.get(XML_ID) == "guest-1" and not len(guest)
+    assert _x(root, "//t:sp[@who='#guest-1']/t:speaker/text()") == ["答"]
+    assert validate_tei(etree.ElementTree(root)) == []
+
+
 def test_a_roster_holding_more_than_its_guests_is_printed_in_the_text() -> None:
     result = _result()
     run_in = "近日，记者就有关话题专访了某局局长王甲。"
