@@ -443,10 +443,34 @@ def _deal(
     settings: Settings,
 ) -> tuple[int, ...]:
     """The columns a line's pieces go to, left to right; the next line's pieces look ahead
-    (a column left waiting in mid-sentence must be carried on by the next line)."""
-    return max(_combos(len(pieces), len(columns)), key=lambda combo: _score(
-        pieces, combo, following, columns, widths, settings
-    ))
+    (a column left waiting in mid-sentence must be carried on by the next line).
+
+    Each way of dealing scores the pieces' fits to their columns, and the best way of
+    dealing the next line's pieces after it. A piece's fit to a column depends only on the
+    column's last line, so every fit is computed once, and the next line's best way is a
+    walk over the columns left to right (:func:`_best_ahead`) rather than a try of each."""
+    ncols = len(columns)
+    fits = [[_fit(p, columns[c], widths[c], settings) for c in range(ncols)] for p in pieces]
+    own: list[list[float]] = []
+    onto: list[list[list[float]]] = []
+    if following is not None:
+        own = [[_fit(q, columns[c], widths[c], settings) for c in range(ncols)] for q in following]
+        onto = [[[_fit(q, [Line(0, p)], widths[c], settings) for c in range(ncols)] for p in pieces]
+                for q in following]
+
+    def score(combo: tuple[int, ...]) -> float:
+        total = sum(fits[i][c] for i, c in enumerate(combo))
+        # nearer the left wins a tie: a lone line is most often the first column's
+        total -= _LEFT_TIE * sum(combo)
+        if following is not None:
+            dealt = {c: i for i, c in enumerate(combo)}  # column -> the piece dealt to it
+            total += _best_ahead([
+                [onto[j][dealt[c]][c] if c in dealt else own[j][c] for c in range(ncols)]
+                for j in range(len(following))
+            ])
+        return total
+
+    return max(_combos(len(pieces), ncols), key=score)
 
 
 def _combos(npieces: int, ncols: int) -> list[tuple[int, ...]]:
@@ -455,26 +479,22 @@ def _combos(npieces: int, ncols: int) -> list[tuple[int, ...]]:
     return list(itertools.combinations(range(ncols), npieces))
 
 
-def _score(
-    pieces: list[str],
-    combo: tuple[int, ...],
-    following: list[str] | None,
-    columns: list[list[Line]],
-    widths: list[float],
-    settings: Settings,
-) -> float:
-    score = sum(_fit(p, columns[c], widths[c], settings) for p, c in zip(pieces, combo))
-    # nearer the left wins a tie: a lone line is most often the first column's
-    score -= _LEFT_TIE * sum(combo)
-    if following is not None:
-        after = [col[-1:] for col in columns]  # a column's fit looks at its last line only
-        for p, c in zip(pieces, combo):
-            after[c] = [Line(0, p)]
-        score += max(
-            sum(_fit(p, after[c], widths[c], settings) for p, c in zip(following, nxt))
-            for nxt in _combos(len(following), len(columns))
-        )
-    return score
+def _best_ahead(fits: list[list[float]]) -> float:
+    """The best total of ``fits[j][c_j]`` over columns ``c_0 < c_1 < …`` (row ``j`` a piece
+    of the next line, column ``c`` its fit there), summed in the pieces' order: each row
+    keeps, for each column, the best total that ends there. (A sum in the same order as
+    trying every way gives the same floating-point value, addition being monotone.)"""
+    if not fits:
+        return 0.0
+    best = list(fits[0])
+    for row in fits[1:]:
+        left = float("-inf")  # the best total of the rows before, ending left of column c
+        cur = [float("-inf")] * len(row)
+        for c in range(1, len(row)):
+            left = max(left, best[c - 1])
+            cur[c] = left + row[c]
+        best = cur
+    return max(best)
 
 
 def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> float:

@@ -1,6 +1,9 @@
-from conftest import page
+import itertools
 
-from reconstruct.columns import side_by_side, unfuse_columns
+from conftest import page
+from hypothesis import given, strategies as st
+
+from reconstruct.columns import _best_ahead, side_by_side, unfuse_columns
 from reconstruct.pipeline import reconstruct_page
 
 
@@ -306,3 +309,14 @@ def test_a_line_of_more_pieces_than_a_box_has_columns_is_no_box_of_questions() -
 """
     lines = texts(text)
     assert sorted("".join(lines).replace(" ", "")) == sorted(text.replace(" ", "").replace("\n", ""))
+
+
+@given(st.integers(1, 6).flatmap(lambda n: st.lists(
+    st.lists(st.sampled_from([-3.0, -0.5, 0.0, 0.01, 0.5, 2.0, 2.5]), min_size=n, max_size=n),
+    max_size=n)))
+def test_the_next_lines_best_dealing_is_the_best_of_every_way(fits: list[list[float]]) -> None:
+    # the walk over the columns gives what trying every way of dealing gives, to the bit
+    n = len(fits[0]) if fits else 1
+    every = max(sum(fits[j][c] for j, c in enumerate(way))
+                for way in itertools.combinations(range(n), len(fits)))
+    assert _best_ahead(fits) == every
