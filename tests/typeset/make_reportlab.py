@@ -54,6 +54,7 @@ CID_RATE = 0.2                     # pages set in the built-in CID font rather t
 PAGE_W = 842                       # points (A3 width)
 MARGIN = 28
 CONTINUED_RATE = 0.25              # interviews whose answers end in frames at the page's foot
+Q_LABEL_RATE = 0.7                 # top/sidebar pages whose boxed questions carry the host label
 
 
 # ----------------------------------------------------------------------------- fonts
@@ -319,7 +320,7 @@ def _interview(pg: _Page, iv: dict, mode: str, arts: list[dict], y: float, width
     questions = [q for q, _ in groups if q is not None]
     x0 = MARGIN
     place = rng.choice(["top", "bottom", "bottom", "side"]) if arts else "none"
-    q_label = rng.random() < 0.7            # box / sidebar questions printed with the host label
+    q_label = rng.random() < Q_LABEL_RATE   # box / sidebar questions printed with the host label
 
     if place == "top":
         y = _news_band(pg, arts, x0, y, width) + gap
