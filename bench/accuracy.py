@@ -9,8 +9,10 @@ Text-level pages are generated from tests/corpus with a fixed seed; typeset page
 under tests/pages/typeset. Then the same for the held-out corpus, tests/heldout (text-level
 pages generated from it with seed 7, its typeset pages committed): written by another hand,
 it tells how the rules carry over to text they were not written from (--no-heldout skips
-it). Each set is converted with `reconstruct convert --no-validate` and scored against its
-gold.
+it). Last, the pages of a second typesetter, ReportLab (tests/pages/reportlab, made from
+tests/corpus by tests/typeset/make_reportlab.py, extracted with pdftotext and pdfminer.six):
+the same content laid out by other means (--no-reportlab skips them). Each set is converted
+with `reconstruct convert --no-validate` and scored against its gold.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPESET = ROOT / "tests" / "pages" / "typeset"
+REPORTLAB = ROOT / "tests" / "pages" / "reportlab"
 HELDOUT = ROOT / "tests" / "heldout"
 
 
@@ -51,6 +54,7 @@ def main() -> None:
     ap.add_argument("--double", type=int, default=20, help="pages printing two interviews")
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--no-heldout", action="store_true", help="skip the held-out corpus's sets")
+    ap.add_argument("--no-reportlab", action="store_true", help="skip the ReportLab-typeset sets")
     ap.add_argument("--calibration", action="store_true",
                     help="also print, per set, how often each @cert level is right (bench/calibration.py)")
     args = ap.parse_args()
@@ -65,6 +69,9 @@ def main() -> None:
         sets += [("held-out text-level", held, held / "gold"),
                  ("held-out typeset, pdftotext", typeset / "pdftotext", typeset / "gold"),
                  ("held-out typeset, pdfminer.six", typeset / "pdfminer", typeset / "gold")]
+    if not args.no_reportlab:
+        sets += [("reportlab, pdftotext", REPORTLAB / "pdftotext", REPORTLAB / "gold"),
+                 ("reportlab, pdfminer.six", REPORTLAB / "pdfminer", REPORTLAB / "gold")]
     for name, pages, gold in sets:
         out = work / ("out-" + name.replace(" ", "").replace(",", "-").replace(".", ""))
         run(tool(), "-q", "convert", str(pages), "-o", str(out), "--no-validate", "--jobs", "2")
