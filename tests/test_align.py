@@ -227,6 +227,25 @@ def test_a_question_about_what_people_want_is_answered_by_how_they_were_asked() 
     assert scores[0] > scores[1]
 
 
+def test_a_question_why_is_answered_with_the_reasons() -> None:
+    scores = _scores("企业为什么选择落户新区？",
+                     "主要原因是交通便利、人才集中。", "员工现在有三百多人，产值两亿元。")
+    assert scores[0] > scores[1]
+
+
+def test_a_question_about_what_one_felt_is_answered_with_feelings() -> None:
+    scores = _scores("您最大的感受是什么？", "最深的体会是要沉下心来做事。", "我们完成了三个项目。")
+    assert scores[0] > scores[1]
+
+
+def test_the_time_a_question_asks_about_is_the_time_its_answer_opens_with() -> None:
+    # both answers count beds; only "目前" (now, not last year) tells them apart
+    scores = _scores("目前全市的养老床位够用吗？", "目前共有床位八千张。", "去年共有床位六千张。")
+    assert scores[0] > scores[1]
+    scores = _scores("今年新开了哪些线路？", "今年开通线路五条。", "过去开通线路三条。")
+    assert scores[0] > scores[1]
+
+
 def test_plans_are_told_by_how_an_answer_opens() -> None:
     import re
 
