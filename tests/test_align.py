@@ -188,6 +188,23 @@ def test_a_question_put_to_one_guest_takes_a_second_answer_last() -> None:
     assert solve(scores, ["周立新", "吴海", "周立新"], costs) == [(0, 0), (1, 1), (1, 2)]
 
 
+def test_another_guests_answer_printed_after_a_question_put_to_one_guest_is_not_anchored() -> None:
+    # the second question names the environment bureau: the forestry head's answer printed
+    # after that bureau's answer is a box out of its place, not a second answer to it
+    guests = (Guest("甲一", "某县生态环境局局长"), Guest("乙二", "某县林业局局长"))
+    iv = Interview(
+        guests=guests,
+        questions=(_t("主持人", "host", "怎样发动群众共同参与？", 1),
+                   _t("主持人", "host", "下一步，县生态环境局还将抓好哪些工作？", 5)),
+        answers=(_t("甲一", "guest", "我们组织志愿者开展宣传。", 2),
+                 _t("甲一", "guest", "我们将持续打好蓝天保卫战。", 6),
+                 _t("乙二", "guest", "林业方面，市民踊跃参加义务植树。", 8)),
+        anchored=((0, 0), (1, 1), (1, 2)),
+    )
+    turns = align_turns(iv).turns
+    assert [t.text[:2] for t in turns] == ["怎样", "我们", "林业", "下一", "我们"]
+
+
 def test_an_answer_that_adds_to_another_guests_follows_it_under_its_question() -> None:
     from reconstruct.align import _follow_on
     from reconstruct.settings import Settings
