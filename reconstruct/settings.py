@@ -306,6 +306,13 @@ class Settings:
         (r"目前|现在|当前", r"目前|现在|当前|截至"),
         (r"今年", r"今年"),
         (r"近年来|这几年|近几年", r"近年来|这几年|近几年"),
+        # how many, what share: answered with a number early on, a percentage
+        (r"多少|几[个家所项名位条座]", r"^.{0,20}\d"),
+        (r"比例|比重|覆盖率", r"\d(?:%|％)"),
+        # what role or strength something has: answered in the same words
+        (r"作用|优势", r"作用|优势|在于"),
+        # what the guest thinks: answered with an opinion
+        (r"您认为|你认为|如何看待", r"我认为|我觉得|我们认为|在我看来"),
     )
     # Questions about what comes next, and answer openings that set out plans: the one
     # cue that also counts against a pairing when only one side has it.

@@ -263,6 +263,16 @@ def test_the_time_a_question_asks_about_is_the_time_its_answer_opens_with() -> N
     assert scores[0] > scores[1]
 
 
+def test_a_question_how_many_is_answered_with_a_number() -> None:
+    scores = _scores("全县一共建成了多少座桥？", "全县建成的桥梁有42座。", "全县建成的桥梁都很牢固。")
+    assert scores[0] > scores[1]
+
+
+def test_a_question_what_the_guest_thinks_is_answered_with_an_opinion() -> None:
+    scores = _scores("您认为乡村旅游的出路在哪里？", "我觉得关键在特色。", "游客去年达到五十万人次。")
+    assert scores[0] > scores[1]
+
+
 def test_plans_are_told_by_how_an_answer_opens() -> None:
     import re
 
