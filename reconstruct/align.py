@@ -455,7 +455,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))
     scores = score_matrix(qs, ans, interview.guests, settings)
     fit = scores.copy()  # what the words say, before the layout's anchors
-    for q, a in interview.anchored:  # printed right after its question
+    for q, a in _anchors(interview, settings):  # printed right after its question
         scores[q, a] += settings.anchor_weight
     how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests) for q in qs])
     pairs = solve(scores, *how)
@@ -473,6 +473,26 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     placed = {a for _, a in pairs}
     turns += [ans[a] for a in range(len(ans)) if a not in placed]
     return replace(interview, turns=tuple(turns))
+
+
+def _anchors(interview: Interview, settings: Settings) -> list[tuple[int, int]]:
+    """The layout's anchors, but for a later answer of a run printed after a question put
+    to one guest ("县生态环境局还将…？" to that bureau's head alone: its name or a phrase
+    only their title has, in full) when another guest gives it: that is no round table
+    but a box printed out of its place."""
+    first: dict[int, int] = {}
+    for q, a in interview.anchored:
+        first[q] = min(a, first.get(q, a))
+    asked = [q.text for q in interview.questions]
+    kept = []
+    for q, a in interview.anchored:
+        if a != first[q]:
+            named = _named_guests(asked[q], interview.guests, asked, settings)
+            sole = [n for n, v in named.items() if v >= 1.0]
+            if len(sole) == 1 and interview.answers[a].speaker != sole[0]:
+                continue
+        kept.append((q, a))
+    return kept
 
 
 def _follow_on(

@@ -308,6 +308,22 @@ class Settings:
         # how the gains are shared: answered with shares, dividends, guaranteed prices
         (r"利益|联结|分配|收益|怎么分|如何分",
          r"分红|入股|股份|股金|保底|返还|分配|收益"),
+        # why: answered with the reasons
+        (r"原因|为什么|为何", r"原因|因为|之所以|得益于|在于"),
+        # what one felt: answered with feelings
+        (r"感受|体会|感触", r"感受|体会|感触|感觉|觉得"),
+        # the time a question asks about is the time its answer opens with: now, this
+        # year, the last few years
+        (r"目前|现在|当前", r"目前|现在|当前|截至"),
+        (r"今年", r"今年"),
+        (r"近年来|这几年|近几年", r"近年来|这几年|近几年"),
+        # how many, what share: answered with a number early on, a percentage
+        (r"多少|几[个家所项名位条座]", r"^.{0,20}\d"),
+        (r"比例|比重|覆盖率", r"\d(?:%|％)"),
+        # what role or strength something has: answered in the same words
+        (r"作用|优势", r"作用|优势|在于"),
+        # what the guest thinks: answered with an opinion
+        (r"您认为|你认为|如何看待", r"我认为|我觉得|我们认为|在我看来"),
     )
     # Questions about what comes next, and answer openings that set out plans: the one
     # cue that also counts against a pairing when only one side has it.

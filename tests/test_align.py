@@ -188,6 +188,23 @@ def test_a_question_put_to_one_guest_takes_a_second_answer_last() -> None:
     assert solve(scores, ["周立新", "吴海", "周立新"], costs) == [(0, 0), (1, 1), (1, 2)]
 
 
+def test_another_guests_answer_printed_after_a_question_put_to_one_guest_is_not_anchored() -> None:
+    # the second question names the environment bureau: the forestry head's answer printed
+    # after that bureau's answer is a box out of its place, not a second answer to it
+    guests = (Guest("甲一", "某县生态环境局局长"), Guest("乙二", "某县林业局局长"))
+    iv = Interview(
+        guests=guests,
+        questions=(_t("主持人", "host", "怎样发动群众共同参与？", 1),
+                   _t("主持人", "host", "下一步，县生态环境局还将抓好哪些工作？", 5)),
+        answers=(_t("甲一", "guest", "我们组织志愿者开展宣传。", 2),
+                 _t("甲一", "guest", "我们将持续打好蓝天保卫战。", 6),
+                 _t("乙二", "guest", "林业方面，市民踊跃参加义务植树。", 8)),
+        anchored=((0, 0), (1, 1), (1, 2)),
+    )
+    turns = align_turns(iv).turns
+    assert [t.text[:2] for t in turns] == ["怎样", "我们", "林业", "下一", "我们"]
+
+
 def test_an_answer_that_adds_to_another_guests_follows_it_under_its_question() -> None:
     from reconstruct.align import _follow_on
     from reconstruct.settings import Settings
@@ -224,6 +241,35 @@ def test_an_answer_that_echoes_its_question_answers_it() -> None:
 def test_a_question_about_what_people_want_is_answered_by_how_they_were_asked() -> None:
     scores = _scores("改造之前，怎样摸清真实需求？",
                      "我们挨家挨户入户调查，一共收回问卷两千份。", "工程分三批实施，年底前全部完工。")
+    assert scores[0] > scores[1]
+
+
+def test_a_question_why_is_answered_with_the_reasons() -> None:
+    scores = _scores("企业为什么选择落户新区？",
+                     "主要原因是交通便利、人才集中。", "员工现在有三百多人，产值两亿元。")
+    assert scores[0] > scores[1]
+
+
+def test_a_question_about_what_one_felt_is_answered_with_feelings() -> None:
+    scores = _scores("您最大的感受是什么？", "最深的体会是要沉下心来做事。", "我们完成了三个项目。")
+    assert scores[0] > scores[1]
+
+
+def test_the_time_a_question_asks_about_is_the_time_its_answer_opens_with() -> None:
+    # both answers count beds; only "目前" (now, not last year) tells them apart
+    scores = _scores("目前全市的养老床位够用吗？", "目前共有床位八千张。", "去年共有床位六千张。")
+    assert scores[0] > scores[1]
+    scores = _scores("今年新开了哪些线路？", "今年开通线路五条。", "过去开通线路三条。")
+    assert scores[0] > scores[1]
+
+
+def test_a_question_how_many_is_answered_with_a_number() -> None:
+    scores = _scores("全县一共建成了多少座桥？", "全县建成的桥梁有42座。", "全县建成的桥梁都很牢固。")
+    assert scores[0] > scores[1]
+
+
+def test_a_question_what_the_guest_thinks_is_answered_with_an_opinion() -> None:
+    scores = _scores("您认为乡村旅游的出路在哪里？", "我觉得关键在特色。", "游客去年达到五十万人次。")
     assert scores[0] > scores[1]
 
 
