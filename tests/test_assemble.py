@@ -194,3 +194,27 @@ def test_a_note_label_printed_before_the_title_takes_the_note_after_it() -> None
     assert iv.label == "编者按"
     assert "".join(p.text for p in iv.editor_note).startswith("手中有粮")
     assert iv.title == "某县端牢饭碗护粮仓"
+
+
+def test_a_lead_printed_after_a_news_item_below_the_heading_is_the_lead() -> None:
+    iv = _interview("""
+某县加快交通建设
+——交通强县系列访谈
+记者 某某
+
+本报讯（记者 某某）近日，某区人民医院胸痛中心通过
+国家认证，成为全市第三家通过该认证的区级医院。
+
+“要想富，先修路。”近年
+来，某县累计投入交通建
+设资金八十六亿元。
+
+记者：今年有哪些重点项目？
+
+张三：今年安排重点项目二十三个。
+
+记者：下一步怎么做？
+
+张三：继续推进。
+""")
+    assert [p.text for p in iv.lead] == ["“要想富，先修路。”近年来，某县累计投入交通建设资金八十六亿元。"]

@@ -436,3 +436,31 @@ def test_a_guests_own_words_are_not_the_reporters() -> None:
     # "我们也表示，…" is a guest's: it carries on the answer as before
     out = flows(_AFTER_AN_ANSWER.format(box="我们也表示，将继续听取居民的\n意见。"))
     assert out[2].startswith("王五：") and out[2].endswith("居民的意见。")
+
+
+def test_a_lead_printed_after_a_news_item_below_the_heading_is_no_part_of_it() -> None:
+    # the news item set between the interview's heading and its lead ends its sentence; the
+    # lead, in a column of another width, starts one: it is not the item's next paragraph
+    out = flows("""
+某县加快交通建设
+——交通强县系列访谈
+记者 某某
+
+本报讯（记者 某某）近日，某区人民医院胸痛中心通过
+国家认证，成为全市第三家通过该认证的区级医院。
+下一步，该院将推动救治网络向镇卫生院延伸，让更多
+患者在黄金时间内得到有效救治。
+
+“要想富，先修路。”近年
+来，某县累计投入交通建
+设资金八十六亿元。
+
+记者：今年有哪些重点项目？
+
+张三：今年安排重点项目二十三个。
+
+记者：下一步怎么做？
+
+张三：继续推进。
+""")
+    assert "“要想富，先修路。”近年来，某县累计投入交通建设资金八十六亿元。" in out
