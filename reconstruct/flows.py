@@ -22,7 +22,7 @@ from itertools import chain
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, unit, word_read_across
+from .lexicon import bigrams, cosine, dot, unit, word_across, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
@@ -275,6 +275,15 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     return out
 
 
+def _word_across_join(a: Flow, b: Flow) -> bool:
+    """Does a dictionary word run across the end of flow ``a`` (its text's end: a headline
+    printed in its open sentence is not) into the start of ``b``?"""
+    end = next((x for x in reversed(a.blocks) if x.kind is not Kind.HEADLINE), a.blocks[-1])
+    left = strip_spaces(end.lines[-1].text).replace(" ", "")
+    right = strip_spaces(b.head.lines[0].text).replace(" ", "")
+    return bool(left and right) and word_across(left, right)
+
+
 def _lead_after_news(item: Flow, f: Flow) -> bool:
     """Is an unclaimed box printed after a finished news item, before the page's first
     turn, rather a text of its own (the interview's lead): it starts a sentence in a
@@ -343,8 +352,12 @@ def _best_continuations(
     first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
     for c, j in enumerate(cands):
         if j < first and _starts_sentence(flows[j]):
+            # ... nor a news item, when it opens right under the interview's subtitle or
+            # byline (a heading starts a text of its own), unless a word runs across the
+            # join (…千亩稻 / 田和农耕…: the extractor printed the heading between the lines)
+            headed = j > 0 and flows[j - 1].kind in _HEADING
             for r, i in enumerate(opened):
-                if flows[i].kind in _TURNS:
+                if flows[i].kind in _TURNS or (headed and not _word_across_join(flows[i], flows[j])):
                     scores[r, c] = _FORBIDDEN
     # a sentence may also stay open: one column per open flow worth leaving it so, which no
     # box scoring less is taken over (and no flow is pushed onto a weak box because the
