@@ -345,19 +345,30 @@ def _reporters(flows: list[Flow], used: set[int]) -> tuple[str, ...]:
 def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragraph, ...]:
     """Lead fields (采访对象：…) and unclaimed running text right after the furniture —
     or, when nothing followed it, right after the questions printed together below it (a
-    layout that sets the questions in a box of their own before the lead)."""
+    layout that sets the questions in a box of their own before the lead), or after a news
+    item printed there."""
     paras: list[Paragraph] = []
     after_furniture = False
+    item: Flow | None = None  # a news item printed between the furniture and the lead
     for f in flows:
-        if f.kind is Kind.FIELD or (after_furniture and f.kind is Kind.TEXT and id(f) not in used):
+        if f.kind is Kind.FIELD or (after_furniture and f.kind is Kind.TEXT and id(f) not in used and (
+                item is None or not same_column(flow_column(item.blocks), flow_column(f.blocks)))):
             used.add(id(f))
             paras += join_paragraphs(f.blocks, settings)
         elif f.kind is Kind.ROSTER and ends_sentence(f.text):
             # a roster written as a sentence ("本期访谈嘉宾：…。") is also the lead's text
             paras += join_paragraphs(f.blocks, settings)
+        # a news item set between the furniture and the lead (a box of its own beside the
+        # heading) does not end the furniture either: the text after it at another width
+        # than the item's is the lead (at the item's width, the item's own box)
         after_furniture = f.kind in _FURNITURE or (
-            after_furniture and (f.kind is Kind.TEXT or (f.kind is Kind.QUESTION and not paras))
+            after_furniture and (f.kind is Kind.TEXT or (
+                f.kind in (Kind.QUESTION, Kind.ARTICLE, Kind.HEADLINE) and not paras))
         )
+        if f.kind is Kind.ARTICLE and after_furniture:
+            item = f
+        elif f.kind in _FURNITURE:
+            item = None
     return tuple(paras)
 
 

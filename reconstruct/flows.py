@@ -22,7 +22,7 @@ from itertools import chain
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, unit, word_read_across
+from .lexicon import bigrams, cosine, dot, unit, word_across, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
@@ -226,6 +226,8 @@ def _median(values: list[float]) -> float | None:
 _FORBIDDEN = -1e6
 _STITCHABLE = (Kind.ANSWER, Kind.ARTICLE, Kind.QUESTION, Kind.TEXT, Kind.FIELD)
 _TURNS = (Kind.QUESTION, Kind.ANSWER)
+# The interview's heading below its title: what opens right under it is its own text.
+_HEADING = (Kind.SUBTITLE, Kind.BYLINE)
 
 
 def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> list[Flow]:
@@ -252,8 +254,12 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     flows = _paragraph_homes(flows, before, noted, settings, voices)
     out: list[Flow] = []
     owner: dict[int, int] = {}  # id(block) -> index in out
-    for f in flows:
+    first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
+    heading = next((k for k, f in enumerate(flows) if f.kind in _HEADING), len(flows))
+    for n, f in enumerate(flows):
         k = owner.get(id(before.get(id(f.head))), -1)
+        if k >= 0 and heading < n < first and _lead_after_news(out[k], f):
+            k = -1  # the lead, printed after a news item set below the interview's heading
         news = f.tentative and k >= 0 and out[k].kind in _TURNS and _reports(f, settings)
         if news and (item := _last_article(out)) >= 0:
             k = item  # a news item's paragraph printed after a turn: the item printed before it
@@ -267,6 +273,25 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
             out.append(replace(f, tentative=False, paragraph=False))
         owner.update((id(b), k) for b in f.blocks)
     return out
+
+
+def _word_across_join(a: Flow, b: Flow) -> bool:
+    """Does a dictionary word run across the end of flow ``a`` (its text's end: a headline
+    printed in its open sentence is not) into the start of ``b``?"""
+    end = next((x for x in reversed(a.blocks) if x.kind is not Kind.HEADLINE), a.blocks[-1])
+    left = strip_spaces(end.lines[-1].text).replace(" ", "")
+    right = strip_spaces(b.head.lines[0].text).replace(" ", "")
+    return bool(left and right) and word_across(left, right)
+
+
+def _lead_after_news(item: Flow, f: Flow) -> bool:
+    """Is an unclaimed box printed after a finished news item, before the page's first
+    turn, rather a text of its own (the interview's lead): it starts a sentence in a
+    column of another width than the item's (a news item's columns share one width)?"""
+    return (
+        f.tentative and item.kind is Kind.ARTICLE and not item.open and _starts_sentence(f)
+        and not same_column(flow_column(item.blocks), flow_column(f.blocks))
+    )
 
 
 def _last_article(flows: Sequence[Flow]) -> int:
@@ -327,8 +352,12 @@ def _best_continuations(
     first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
     for c, j in enumerate(cands):
         if j < first and _starts_sentence(flows[j]):
+            # ... nor a news item, when it opens right under the interview's subtitle or
+            # byline (a heading starts a text of its own), unless a word runs across the
+            # join (…千亩稻 / 田和农耕…: the extractor printed the heading between the lines)
+            headed = j > 0 and flows[j - 1].kind in _HEADING
             for r, i in enumerate(opened):
-                if flows[i].kind in _TURNS:
+                if flows[i].kind in _TURNS or (headed and not _word_across_join(flows[i], flows[j])):
                     scores[r, c] = _FORBIDDEN
     # a sentence may also stay open: one column per open flow worth leaving it so, which no
     # box scoring less is taken over (and no flow is pushed onto a weak box because the

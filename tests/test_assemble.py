@@ -210,3 +210,27 @@ def test_turns_labelled_only_question_and_answer_are_paired_with_a_nameless_gues
     assert [t.speaker for t in iv.questions] == ["问", "问"]
     assert [t.speaker for t in iv.answers] == ["答", "答"] and len(iv.anchored) == 2
     assert [(g.name, g.named) for g in iv.guests] == [("答", False)]
+
+
+def test_a_lead_printed_after_a_news_item_below_the_heading_is_the_lead() -> None:
+    iv = _interview("""
+某县加快交通建设
+——交通强县系列访谈
+记者 某某
+
+本报讯（记者 某某）近日，某区人民医院胸痛中心通过
+国家认证，成为全市第三家通过该认证的区级医院。
+
+“要想富，先修路。”近年
+来，某县累计投入交通建
+设资金八十六亿元。
+
+记者：今年有哪些重点项目？
+
+张三：今年安排重点项目二十三个。
+
+记者：下一步怎么做？
+
+张三：继续推进。
+""")
+    assert [p.text for p in iv.lead] == ["“要想富，先修路。”近年来，某县累计投入交通建设资金八十六亿元。"]

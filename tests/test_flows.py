@@ -436,3 +436,83 @@ def test_a_guests_own_words_are_not_the_reporters() -> None:
     # "我们也表示，…" is a guest's: it carries on the answer as before
     out = flows(_AFTER_AN_ANSWER.format(box="我们也表示，将继续听取居民的\n意见。"))
     assert out[2].startswith("王五：") and out[2].endswith("居民的意见。")
+
+
+def test_a_news_item_does_not_carry_on_into_the_text_under_the_interviews_subtitle() -> None:
+    # the news item's sentence is left open (its end printed further down, after a headline
+    # set in its column); the text right under the interview's subtitle starts a sentence
+    # with no word across the join: it is the interview's own (its lead)
+    out = flows("""
+本报讯（记者 某某）昨日，某县蔬菜
+产销对接会举行，签约金额一亿元。
+据了解，全县蔬菜种植面积已达十二万
+
+某区老街换新颜
+——城市更新行动进行时
+
+老街改造是城市更新的重要内容，事关
+千家万户。记者日前采访了区里的负责人。
+
+亩，产品销往全国二十多个省市。
+
+记者：今年有哪些重点？
+
+张三：今年全区改造老街五条。
+
+记者：下一步怎么做？
+
+张三：继续推进。
+""")
+    assert "老街改造是城市更新的重要内容，事关千家万户。记者日前采访了区里的负责人。" in out
+
+
+def test_text_under_a_subtitle_still_carries_on_a_word_broken_there() -> None:
+    # …千亩稻 / 田和…: the extractor printed the interview's heading between two lines of
+    # the news item; a word runs across the join, so the text carries the item on
+    out = flows("""
+本报讯（记者 某某）昨日，某镇民宿开
+门迎客，首批客房全部订满。
+民宿周边是千亩稻
+
+某区全力打造制造业集群
+——高质量发展系列访谈之一
+
+田和农耕体验园，游客可以体验插秧。
+
+记者：今年工业运行怎么样？
+
+张三：今年全区工业运行稳中有进。
+
+记者：下一步怎么做？
+
+张三：继续推进。
+""")
+    assert any(x.startswith("本报讯") and x.endswith("游客可以体验插秧。") for x in out)
+
+
+def test_a_lead_printed_after_a_news_item_below_the_heading_is_no_part_of_it() -> None:
+    # the news item set between the interview's heading and its lead ends its sentence; the
+    # lead, in a column of another width, starts one: it is not the item's next paragraph
+    out = flows("""
+某县加快交通建设
+——交通强县系列访谈
+记者 某某
+
+本报讯（记者 某某）近日，某区人民医院胸痛中心通过
+国家认证，成为全市第三家通过该认证的区级医院。
+下一步，该院将推动救治网络向镇卫生院延伸，让更多
+患者在黄金时间内得到有效救治。
+
+“要想富，先修路。”近年
+来，某县累计投入交通建
+设资金八十六亿元。
+
+记者：今年有哪些重点项目？
+
+张三：今年安排重点项目二十三个。
+
+记者：下一步怎么做？
+
+张三：继续推进。
+""")
+    assert "“要想富，先修路。”近年来，某县累计投入交通建设资金八十六亿元。" in out
