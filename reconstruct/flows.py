@@ -16,7 +16,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
@@ -264,7 +264,7 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
             out[k] = out[k].with_blocks(blocks[:at] + f.blocks + blocks[at:])
         else:
             k = len(out)
-            out.append(replace(f, tentative=False, paragraph=False))
+            out.append(Flow(f.kind, f.blocks))  # (settled: neither tentative nor a paragraph)
         owner.update((id(b), k) for b in f.blocks)
     return out
 
@@ -512,10 +512,10 @@ def _counts_on(text: str, box: str) -> bool:
 def _stub(flow: Flow) -> bool:
     """A few characters on a line of their own with no punctuation: the wrapped end of a
     headline or a broken name, not running text."""
+    if len(flow.blocks) != 1 or len(flow.blocks[0].lines) != 1:
+        return False  # (before the flow's text is joined)
     text = flow.text
-    return len(flow.blocks) == 1 and len(flow.blocks[0].lines) == 1 and len(text) <= 8 and not any(
-        p in text for p in "，。、；：！？"
-    )
+    return len(text) <= 8 and not any(p in text for p in "，。、；：！？")
 
 
 def _voices(flows: list[Flow]) -> dict[str, dict[str, float]]:
