@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import numpy as np
 
@@ -38,9 +39,7 @@ _FORBIDDEN = -1e6
 def _idf(docs: Sequence[Counter[str]]) -> dict[str, float]:
     """Inverse document frequency that is zero for a feature every document has."""
     n = len(docs)
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update(d.keys())
+    df: Counter[str] = Counter(chain.from_iterable(docs))  # (each document's features, in C)
     if n <= 1:
         return dict.fromkeys(df, 1.0)
     logs = {v: math.log(n / v) for v in set(df.values())}  # a few distinct frequencies
@@ -343,7 +342,7 @@ def _assign(slots: _Slots, scores: np.ndarray, speakers: Sequence[str]) -> list[
     n_a = scores.shape[1]
     for _ in range(n_a + 1):  # each pass forbids one more cell, so this ends
         rows, picked = linear_sum_assignment(matrix, maximize=True)
-        pairs = sorted((owners[c], int(a)) for a, c in zip(rows, picked))
+        pairs = sorted((owners[c], a) for a, c in zip(rows.tolist(), picked.tolist()))
         twice = _answered_twice(pairs, speakers, scores)
         if twice is None:
             break
@@ -464,9 +463,10 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     slots = _Slots.of(scores, *how)
     margins = {(q, a): _margin(scores, pairs, q, a, how, slots) for q, a in pairs}
     turns: list[Turn] = []
+    by_answer = sorted(margins.items(), key=lambda x: x[0][1])  # (once, not once a question)
     for qi, q in enumerate(qs):
         turns.append(q)
-        for (pq, a), margin in sorted(margins.items(), key=lambda x: x[0][1]):
+        for (pq, a), margin in by_answer:
             if pq != qi:
                 continue
             turns.append(_answer_turn(ans[a], q, qi, a, margin, scores, float(fit[qi, a]), settings))
@@ -525,18 +525,15 @@ def _answer_turn(
     settings: Settings,
 ) -> Turn:
     row = scores[qi]
-    others = [j for j in np.argsort(-row) if j != a]
-    runner = Candidate(answer=int(others[0]), score=round(float(row[others[0]]), 4)) if others else None
+    best = next((j for j in np.argsort(-row).tolist() if j != a), None)
+    runner = Candidate(answer=best, score=round(float(row[best]), 4)) if best is not None else None
     evidence = _Evidence(margin, fit, _breaks(question, settings), _breaks(answer, settings))
     cert = _cert(evidence, settings)
     log.debug("question %d <- answer %d (%s): %s, %s", qi + 1, a, answer.speaker, evidence, cert)
-    return replace(
-        answer,
-        question=qi,
-        answer=a,
-        confidence=round(_confidence(cert, margin, settings), 3),
-        cert=cert,
-        runner_up=runner,
+    return Turn(  # (dataclasses.replace of the answer, without replace's look at the fields)
+        answer.speaker, answer.role, answer.paragraphs, question=qi, answer=a,
+        confidence=round(_confidence(cert, margin, settings), 3), cert=cert, runner_up=runner,
+        resp=answer.resp,
     )
 
 

@@ -328,9 +328,10 @@ def _title_like(flow: Flow) -> bool:
     """A headline, or up to three lines with no sentence punctuation (a wrapped title)."""
     if flow.kind is Kind.HEADLINE:
         return True
-    lines = [x for b in flow.blocks for x in b.lines]
+    if flow.kind is not Kind.TEXT or sum(len(b.lines) for b in flow.blocks) > 3:
+        return False  # (before the flow's text is joined)
     text = flow.text
-    return flow.kind is Kind.TEXT and len(lines) <= 3 and not any(p in text for p in "。，；！？：")
+    return not any(p in text for p in "。，；！？：")
 
 
 def _reporters(flows: list[Flow], used: set[int]) -> tuple[str, ...]:

@@ -6,7 +6,6 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .blocks import LABEL, SUBTITLE_DASHES, match_note_label, wrapped_heading
 from .furniture import NAME, POST, parse_byline
@@ -128,37 +127,44 @@ def _is_name_label(name: str, settings: Settings) -> bool:
     return bool(NAME.match(name)) and len(name.replace("·", "")) <= settings.max_name_length + 2
 
 
+def _as(block: Block, kind: Kind, speaker: str | None = None, label: str | None = None) -> Block:
+    """``dataclasses.replace(block, kind=…, speaker=…, label=…)`` (what is not given is
+    kept), without replace's look at the fields: every block of a page passes here."""
+    return Block(block.lines, block.width, kind,
+                 block.speaker if speaker is None else speaker, block.label if label is None else label)
+
+
 def _classify(block: Block, speakers: frozenset[str], settings: Settings) -> Block:
     first = _first_text(block)
     m = LABEL.match(first)
     if m:
         label = m.group(1)
         if label in settings.host_labels:
-            return replace(block, kind=Kind.QUESTION, speaker=label)
+            return _as(block, kind=Kind.QUESTION, speaker=label)
         if label in speakers:
-            return replace(block, kind=Kind.ANSWER, speaker=label)
+            return _as(block, kind=Kind.ANSWER, speaker=label)
         if any(label.endswith(r) for r in settings.roster_labels):
-            return replace(block, kind=Kind.ROSTER, label=label)
+            return _as(block, kind=Kind.ROSTER, label=label)
         if label in settings.field_labels:
-            return replace(block, kind=Kind.FIELD, label=label)
+            return _as(block, kind=Kind.FIELD, label=label)
         note = match_note_label(label, settings)
         if note:
-            return replace(block, kind=Kind.NOTE_LABEL, label=note)
+            return _as(block, kind=Kind.NOTE_LABEL, label=note)
     if first.startswith(settings.article_openers):
-        return replace(block, kind=Kind.ARTICLE)
+        return _as(block, kind=Kind.ARTICLE)
     if first.startswith(SUBTITLE_DASHES) and len(block.lines) <= 2:
-        return replace(block, kind=Kind.SUBTITLE)
+        return _as(block, kind=Kind.SUBTITLE)
     if len(block.lines) == 1:
         raw = block.lines[0].text
         if parse_byline(raw):
-            return replace(block, kind=Kind.BYLINE)
+            return _as(block, kind=Kind.BYLINE)
         note = match_note_label(raw, settings)
         if note:
-            return replace(block, kind=Kind.NOTE_LABEL, label=note)
+            return _as(block, kind=Kind.NOTE_LABEL, label=note)
         if _looks_like_headline(first, settings):
-            return replace(block, kind=Kind.HEADLINE)
+            return _as(block, kind=Kind.HEADLINE)
     elif wrapped_heading(block.lines) and _looks_like_headline(_block_text(block), settings):
-        return replace(block, kind=Kind.HEADLINE)  # a headline wrapped over two lines
+        return _as(block, kind=Kind.HEADLINE)  # a headline wrapped over two lines
     return block
 
 
@@ -182,7 +188,7 @@ def _roster_entry(
     if any(p in text for p in "。！？；"):
         return block
     if text in speakers:
-        return replace(block, kind=Kind.ROSTER)
+        return _as(block, kind=Kind.ROSTER)
     if prev is not None and prev.kind is not Kind.ROSTER and _open_sentence(prev, settings) and not (
         named and _TITLE_END.search(text)
     ):
@@ -191,12 +197,12 @@ def _roster_entry(
     lines = len(block.lines)
     chars, most = settings.roster_entry_chars, settings.roster_entry_lines
     if entries and POST.search(text) and len(text) <= chars * entries and lines <= most * entries:
-        return replace(block, kind=Kind.ROSTER)
+        return _as(block, kind=Kind.ROSTER)
     if (
         not entries and not heads_news and _TITLE_END.search(text)
         and len(text) <= chars and lines <= settings.roster_title_lines
     ):
-        return replace(block, kind=Kind.ROSTER)
+        return _as(block, kind=Kind.ROSTER)
     return block
 
 

@@ -16,13 +16,13 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, unit, word_across, word_read_across
+from .lexicon import bigrams, cosine, dot, norm, unit, word_across, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
@@ -270,7 +270,7 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
             out[k] = out[k].with_blocks(blocks[:at] + f.blocks + blocks[at:])
         else:
             k = len(out)
-            out.append(replace(f, tentative=False, paragraph=False))
+            out.append(Flow(f.kind, f.blocks))  # (settled: neither tentative nor a paragraph)
         owner.update((id(b), k) for b in f.blocks)
     return out
 
@@ -311,21 +311,25 @@ def _carries_on(flow: Flow, prev: Block) -> bool:
 @dataclass(frozen=True, slots=True)
 class _Words:
     """What the flows of one stitching pass say, computed once for the pass: each flow's
-    bigrams, the candidates' unit vectors (only where guests' own words are weighed), each
-    flow's column, and each guest's own words."""
+    text, bigrams and their length, the candidates' unit vectors (only where guests' own
+    words are weighed), each flow's column, and each guest's own words."""
 
     voices: dict[str, dict[str, float]]
+    texts: dict[int, str]
     said: dict[int, Counter[str]]
+    norms: dict[int, float]
     unit: dict[int, dict[str, float]]
     columns: dict[int, float]
 
     @classmethod
     def of(cls, flows: list[Flow], rows: Sequence[int], cands: Sequence[int],
            voices: dict[str, dict[str, float]]) -> _Words:
-        said = {k: bigrams(flows[k].text) for k in (*rows, *cands)}
-        units = {j: unit(said[j]) for j in cands} if voices else {}
+        texts = {k: flows[k].text for k in (*rows, *cands)}
+        said = {k: bigrams(t) for k, t in texts.items()}
+        norms = {k: norm(v) for k, v in said.items()}
+        units = {j: unit(said[j], norms[j]) for j in cands} if voices else {}
         columns = {k: flow_column(flows[k].blocks) for k in (*rows, *cands)}
-        return cls(voices, said, units, columns)
+        return cls(voices, texts, said, norms, units, columns)
 
 
 def _best_continuations(
@@ -507,11 +511,12 @@ def _affinity(
     reading order and near it, words shared with it, words only that guest uses."""
     score = settings.stitch_after if j > i else 0.0
     score -= settings.stitch_per_flow_between * abs(j - i)
-    score += settings.stitch_shared_words * cosine(words.said[i], words.said[j])
+    score += settings.stitch_shared_words * cosine(
+        words.said[i], words.said[j], words.norms[i], words.norms[j])
     voice = words.voices.get(flows[i].head.speaker or "")
     if voice:
         score += settings.stitch_voice * dot(words.unit[j], voice)
-    if _counts_on(flows[i].text, flows[j].text):
+    if _counts_on(words.texts[i], words.texts[j]):
         score += settings.stitch_enumeration
     return score
 
@@ -536,10 +541,10 @@ def _counts_on(text: str, box: str) -> bool:
 def _stub(flow: Flow) -> bool:
     """A few characters on a line of their own with no punctuation: the wrapped end of a
     headline or a broken name, not running text."""
+    if len(flow.blocks) != 1 or len(flow.blocks[0].lines) != 1:
+        return False  # (before the flow's text is joined)
     text = flow.text
-    return len(flow.blocks) == 1 and len(flow.blocks[0].lines) == 1 and len(text) <= 8 and not any(
-        p in text for p in "，。、；：！？"
-    )
+    return len(text) <= 8 and not any(p in text for p in "，。、；：！？")
 
 
 def _voices(flows: list[Flow]) -> dict[str, dict[str, float]]:
@@ -588,7 +593,7 @@ def _stitch_score(
         score += settings.stitch_tentative
     if across:
         score += settings.stitch_word_across
-    if _closes_mark(f.text, g.text):
+    if _closes_mark(words.texts[i], words.texts[j]):
         score += settings.stitch_closes_mark
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0

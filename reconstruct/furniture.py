@@ -194,9 +194,9 @@ def deal_fragments(
 def parse_byline(text: str) -> tuple[str, ...] | None:
     """Reporter names of a byline "记者 甲 乙 丙", or None if the line is not one."""
     t = text.strip()
-    if "：" in t or ":" in t or ends_sentence(t) or "，" in t:
+    if not t.startswith(_BYLINE_ROLES):  # (first: most lines are not bylines)
         return None
-    if not t.startswith(_BYLINE_ROLES):
+    if "：" in t or ":" in t or ends_sentence(t) or "，" in t:
         return None
     names: list[str] = []
     for tok in t.replace("\u3000", " ").split():

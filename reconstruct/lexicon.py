@@ -14,7 +14,7 @@ from operator import mul
 from pathlib import Path
 
 __all__ = [
-    "bigram_seq", "bigrams", "words", "cosine", "dot", "unit", "tfidf", "known_word", "word_across", "join_gain",
+    "bigram_seq", "bigrams", "words", "cosine", "dot", "norm", "unit", "tfidf", "known_word", "word_across", "join_gain",
     "word_read_across", "word_frequency", "content_features", "char_grams",
     "preload_words",
 ]
@@ -85,11 +85,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _segmenter().cut(text) if len(w) >= 2 and _CONTENT.match(w))
 
 
-def unit(a: Mapping[str, float]) -> dict[str, float]:
-    """The vector scaled to length one (empty stays empty)."""
+def norm(a: Mapping[str, float]) -> float:
+    """The vector's length."""
     values = a.values()
-    norm = math.sqrt(sum(map(mul, values, values)))
-    return {k: v / norm for k, v in a.items()} if norm else {}
+    return math.sqrt(sum(map(mul, values, values)))
+
+
+def unit(a: Mapping[str, float], length: float | None = None) -> dict[str, float]:
+    """The vector scaled to length one (empty stays empty); ``length``, when given, is its
+    :func:`norm`, already known."""
+    length = norm(a) if length is None else length
+    return {k: v / length for k, v in a.items()} if length else {}
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -99,15 +105,18 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def cosine(
+    a: Mapping[str, float], b: Mapping[str, float], na: float | None = None, nb: float | None = None
+) -> float:
+    """The cosine of two vectors; ``na`` and ``nb``, when given, are their :func:`norm`s
+    (a caller comparing each of a few vectors with many keeps them)."""
     if not a or not b:
         return 0.0
     if len(a) > len(b):
-        a, b = b, a
-    av, bv = a.values(), b.values()
-    product = sum(map(mul, av, map(b.get, a, repeat(0.0))))
-    na = math.sqrt(sum(map(mul, av, av)))
-    nb = math.sqrt(sum(map(mul, bv, bv)))
+        a, b, na, nb = b, a, nb, na
+    product = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    na = norm(a) if na is None else na
+    nb = norm(b) if nb is None else nb
     return product / (na * nb) if na and nb else 0.0
 
 

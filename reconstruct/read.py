@@ -122,14 +122,13 @@ def _mostly_utf8(data: bytes, source: str) -> str | None:
     return text
 
 
-_LINE_BREAKS = str.maketrans("", "", "\n\r\t")
-
-
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
     if not sample.strip():
         return True
-    if sample.translate(_LINE_BREAKS).isprintable():
+    # (str.replace, not str.translate: translate looks each character of Chinese text up in
+    # the table, 0.3-0.6 ms a page; three replaces take 0.04 ms)
+    if sample.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
         return True  # the usual case, checked in one pass
     good = sum(1 for c in sample if c.isprintable() or c in "\n\r\t")
     return good / len(sample) >= _MIN_TEXT_SHARE

@@ -208,3 +208,15 @@ def test_a_title_above_a_guests_name_is_roster_even_inside_an_open_sentence() ->
 请、一窗受理、一次办结。
 """)
     assert [k for k, _ in kinds][2:4] == [Kind.ROSTER, Kind.ROSTER]
+
+
+def test_a_block_given_its_kind_is_the_block_replaced() -> None:
+    from dataclasses import replace
+
+    from reconstruct.classify import _as
+    from reconstruct.model import Block, Kind, Line
+
+    block = Block(lines=(Line(3, "主持人：您好"),), width=6.0, speaker="甲", label="乙")
+    assert _as(block, Kind.ARTICLE) == replace(block, kind=Kind.ARTICLE)
+    assert _as(block, Kind.QUESTION, speaker="主持人") == replace(block, kind=Kind.QUESTION, speaker="主持人")
+    assert _as(block, Kind.FIELD, label="丙") == replace(block, kind=Kind.FIELD, label="丙")

@@ -91,3 +91,15 @@ def test_word_read_across_takes_the_words_the_sentence_is_read_in() -> None:
     # 级会 is a dictionary word, but the text reads 县级 / 会议: nothing runs across
     assert lexicon.word_across("资金纳入县级", "会议要求")
     assert not lexicon.word_read_across("资金纳入县级", "会议要求")
+
+
+def test_cosine_with_known_norms_is_the_cosine() -> None:
+    a = lexicon.bigrams("县里今年新建了三个养老服务中心")
+    b = lexicon.bigrams("养老服务中心建在村里，老人不出村")
+    plain = lexicon.cosine(a, b)
+    assert 0 < plain < 1
+    # norms given in either order of the two vectors: the same float, to the last bit
+    assert lexicon.cosine(a, b, lexicon.norm(a), lexicon.norm(b)) == plain
+    assert lexicon.cosine(b, a, lexicon.norm(b), lexicon.norm(a)) == lexicon.cosine(b, a)
+    assert lexicon.unit(a, lexicon.norm(a)) == lexicon.unit(a)
+    assert lexicon.cosine({}, b, 0.0, lexicon.norm(b)) == 0.0

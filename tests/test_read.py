@@ -60,3 +60,10 @@ def test_gb18030_file_reads_like_utf8(tmp_path) -> None:  # type: ignore[no-unty
     assert page.encoding == "gb18030"
     assert page.meta.source == "p.txt"
     assert page.meta.sha256 and len(page.meta.sha256) == 64
+
+
+def test_tabs_and_line_breaks_are_text_but_control_characters_are_not() -> None:
+    from reconstruct.read import _looks_like_text
+
+    assert _looks_like_text("第一行\t文字\r\n第二行\n")
+    assert not _looks_like_text("\x01\x02\x03\x04" * 50 + "中文")
