@@ -185,7 +185,7 @@ class Settings:
     row_word_across: float = 1.0
     # Four times a weak join: a strong one is about ten times as telling (41% of true joins
     # against 0.9% of false ones, where a weak one is 15% against 3.6%), and it must outweigh
-    # a width that misses (row_width_miss) plus a new block of columns (row_switch); 2.5
+    # a width that misses (row_width_miss) plus a change of period (row_switch); 2.5
     # measured worse on the pdfminer.six pages.
     row_reads_strongly: float = 4.0
     row_strong_gain: float = 5.0
@@ -199,20 +199,13 @@ class Settings:
     # A letter-spaced line's characters fall short of its column by at most this much
     # (justification spreads what did not fit: a punctuation mark, a number).
     row_spacing_room: float = 2.5
-    # Starting a new block of columns (streams._blocks) costs this much: a reading of the run
-    # in fewer blocks is likelier, and a new block must be bought by a strong join or two
-    # (answers with every join in one box, pdfminer.six pages: 1.0 gave 0.241, 1.5 0.265,
-    # 2.5 0.274 but QA 0.271 / held-out 0.249 against 0.269 / 0.267 at 1.5, 4.0 0.260).
     row_switch: float = 1.5
-    # A finished line wider than the unfinished line under it cannot stand in its column (a
-    # line never stands out of its column; a question set across the page above a band of
-    # columns is no column's top): as telling against as a label after an open sentence.
-    row_too_wide: float = 2.0
-    # A band of a block narrower than the block (its right columns have ended) costs this
-    # little: columns are set balanced, so where nothing else tells, the columns end together
-    # (0.05 and a cost per column's end measured alike on the pdfminer.six pages; none breaks
-    # every tie towards a column that ends early).
-    row_short_band: float = 0.05
+    # A column left in mid-sentence takes a box printed after its top and before its end from
+    # the box the period gave it to only when the box reads on from it by this much more
+    # (one step of the text's grading and one of the width's, or a strong reading against
+    # none): 2.0 gave pdfminer.six QA 0.223 and held-out 0.219, 0 and 1 gave 0.219 / 0.205,
+    # 3 and 4 gave 0.220 / 0.215.
+    row_rejoin_gain: float = 2.0
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
     # A box of unpunctuated lines whose last line is this much shorter than its first is a

@@ -6,27 +6,26 @@ its own and prints those boxes band by band across the page: the first box of ea
 side by side, then the second of each, and so on, each followed by a blank line. Across a
 band of ``m`` columns a box then carries on the box printed ``m`` boxes before it.
 
-The page's small boxes are cut into runs, and the whole run's reading is chosen at once:
-the run is cut into blocks, each set in ``m`` columns (one to six) printed band by band, the
-bands never widening as the columns on the right end first, and read column by column. The
-reading chosen, by dynamic programming over where each block starts, its columns and its
-bands, gives the most for each box carrying on the box above it in its column and for each
-column's last box carried on by the top of the next column: a sentence left open is carried
-on by a line at its width that no speaker label opens and that reads on across the join
-(strongly when the best segmentation of the text run together by jieba's dictionary beats
-that of the text broken there by far, a dictionary word across it, or the page prints both
-triples of characters about the join side by side elsewhere; somewhat when it beats it a
-little, or the page prints one such triple or the two characters either side), a finished one
-gladly by a new turn, never by a line narrower than itself (a question across the page stands
-above the columns); a new block costs a little, and so, less, does a band narrower than its
-block (columns are set balanced). Each column is printed as one box, and so is a column that
-ends in mid-sentence with the next one, except where a speaker label opens a line after an
-open sentence. Bigger boxes (a column the extractor kept whole), the interview's heading, a
-label printed one character per line and a wrapped headline stay as they are."""
+The page's small boxes are cut into runs, each with its period ``m`` (one to six columns),
+by dynamic programming over how well every box carries on the box ``m`` before it: a
+sentence left open is carried on by a line at its width that no speaker label opens and
+that reads on across the join (strongly when the best segmentation of the text run
+together by jieba's dictionary beats that of the text broken there by far, a dictionary
+word across it, or the page prints both triples of characters about the join side by side
+elsewhere; somewhat when it
+beats it a little, or the page prints one such triple or the two characters either side),
+a finished one gladly by a new turn; changing the period
+costs a little. Each box then carries on the box its period before it, across a change of
+period too (when one column of a band ends, the others go on at the new period), except
+that a speaker label never carries on an open sentence. A column so found that ends in
+mid-sentence then takes as its next box one printed between its top and its end that reads
+on from it clearly better than from the box the period gave it to: the top of the band's
+next column, printed right after the band's first tops but carrying on the column's last
+line, printed at the band's end. Each column is printed as one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
+printed one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -166,143 +165,108 @@ def _heading(line: Line) -> bool:
     return _subtitle(line) or parse_byline(line.text.strip()) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """A stretch of a run set in ``columns`` columns side by side, printed band by band: the
-    bands' sizes (how many of the columns still go on at that depth) never grow, as the
-    columns on the right end first."""
-
-    start: int
-    columns: int
-    bands: tuple[int, ...]
-
-    def reading(self) -> list[list[int]]:
-        """The block's boxes column by column, each column top to bottom."""
-        columns: list[list[int]] = [[] for _ in range(self.columns)]
-        at = self.start
-        for size in self.bands:
-            for c in range(size):
-                columns[c].append(at + c)
-            at += size
-        return columns
-
-
 def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[list[Line]]:
-    """The run's boxes dealt into blocks of columns and read column by column: a column's
-    boxes are one box, and so is a column that ends in mid-sentence with the next, unless a
-    speaker label opens that one."""
+    """The run's boxes dealt into columns: each column's boxes joined into one box."""
     first = [_Info.of(box[0].text) for box in run]
     last = [f if len(box) == 1 else _Info.of(box[-1].text) for f, box in zip(first, run)]
+    n = len(run)
 
     @lru_cache(maxsize=None)
     def links(k: int, j: int) -> float:  # how well box j carries on box k, asked again and again
         return _link(last[k], first[j], seen, settings)
 
-    out: list[list[Line]] = []
-    for block in _blocks(len(run), links, settings):
-        box: list[int] = []
-        for column in block.reading():
-            for k, b in enumerate(column):
-                # a speaker label never carries on an open sentence (it goes on elsewhere);
-                # a column goes on in the next only from an open sentence
-                if box and (first[b].labelled and not last[box[-1]].closed or k == 0 and last[box[-1]].closed):
-                    out.append([x for i in box for x in run[i]])
-                    box = []
-                box.append(b)
-        out.append([x for i in box for x in run[i]])
-    return out
-
-
-def _blocks(n: int, links: Callable[[int, int], float], settings: Settings) -> list[_Block]:
-    """The ``n`` boxes of a run cut into blocks of columns, the whole run's reading chosen at
-    once (``links(k, j)``: how well box j carries on box k): the cut, and each block's
-    columns and bands, that give the most for every box carrying on the box above it in its
-    column and every column's last box carried on by the top of the next column, less
-    ``row_switch`` a block. Dynamic programming over where each block starts, how many
-    columns it sets and where its last band so far ends, and how big that band is."""
-    widest = min(settings.row_max_period, n)
-    # along[q][i]: the links of every box before i to the box q after it (a band of q boxes
-    # carried on by the band below it, read in one subtraction)
-    along = [[0.0] * (n + 1) for _ in range(widest + 1)]
-    for q in range(1, widest + 1):
-        for k in range(n):
-            along[q][k + 1] = along[q][k] + (links(k, k + q) if k + q < n else 0.0)
-    best = [-math.inf] * (n + 1)  # best[p]: the best reading of the boxes before p
-    best[0] = 0.0
-    ending: list[tuple[int, int, int, list[list[int]]] | None] = [None] * (n + 1)
-    for s in range(n):
-        ends: dict[tuple[int, int], list[float]] = {}  # the columns' ends onto their next tops
-        for m in range(1, widest + 1):
-            if s + m > n:
-                break
-            _grow_block(s, m, n, along, best, ending, ends, links, settings)
-    blocks: list[_Block] = []
-    p = n
-    while p > 0:
-        found = ending[p]
-        assert found is not None
-        s, m, q, back = found
-        bands: list[int] = []
-        while p > s:
-            bands.append(q)
-            p, q = p - q, back[p - s][q]
-        blocks.append(_Block(s, m, tuple(reversed(bands))))
-    return blocks[::-1]
-
-
-def _grow_block(
-    s: int,
-    m: int,
-    n: int,
-    along: list[list[float]],
-    best: list[float],
-    ending: list[tuple[int, int, int, list[list[int]]] | None],
-    ends: dict[tuple[int, int], list[float]],
-    links: Callable[[int, int], float],
-    settings: Settings,
-) -> None:
-    """Every block of ``m`` columns from box ``s``, band by band: ``score[p - s][q]`` is the
-    best a block reaching box p with a last band of q boxes scores; closed there, it offers
-    ``best[p]`` a reading (recorded in ``ending``). ``ends[(b, q)]`` caches, for a band of q
-    from box b, how well the top of each next column carries on each column ending there
-    (suffix sums)."""
-    span = n - s
-    score = [[-math.inf] * (m + 1) for _ in range(span + 1)]
-    back = [[0] * (m + 1) for _ in range(span + 1)]
-    score[m][m] = 0.0
-    for p in range(s + m, n + 1):
-        row = score[p - s]
-        for q in range(1, m + 1):
-            held = row[q]
-            if held == -math.inf:
+    choices = range(1, settings.row_max_period + 1)  # the columns a band may hold
+    # best[j][m]: best score of boxes 0..j with box j in a run of period m
+    best = [[0.0] * len(choices) for _ in range(n)]
+    back = [[0] * len(choices) for _ in range(n)]
+    for j in range(n):
+        # the best period so far, which any period may switch from
+        k = max(range(len(choices)), key=lambda b: best[j - 1][b]) if j else 0
+        for a, m in enumerate(choices):
+            link = links(j - m, j) if j >= m else 0.0
+            if j == 0:
+                best[j][a] = link
                 continue
-            b = p - q
-            suffix = ends.get((b, q))
-            if suffix is None:
-                suffix = [0.0] * (q + 1)
-                for c in range(q - 1, -1, -1):  # column c ends at box b + c; column c+1 tops at s + c + 1
-                    suffix[c] = suffix[c + 1] + (links(b + c, s + c + 1) if s + c + 1 < n else 0.0)
-                ends[(b, q)] = suffix
-            # the block's last column has no next column to carry on into
-            last_column = suffix[q - 1] - suffix[q] if q == m else 0.0
-            closing = suffix[0] - last_column
-            total = best[s] + held + closing - settings.row_switch
-            if total > best[p]:
-                best[p], ending[p] = total, (s, m, q, back)
-            carried = along[q]
-            for q2 in range(1, min(q, n - p) + 1):
-                v = held + carried[b + q2] - carried[b] + (suffix[q2] - last_column if q2 < q else 0.0)
-                v -= settings.row_short_band if q2 < m else 0.0
-                if v > score[p + q2 - s][q2]:
-                    score[p + q2 - s][q2] = v
-                    back[p + q2 - s][q2] = q
+            stay = best[j - 1][a]
+            switch = best[j - 1][k] - settings.row_switch
+            if stay >= switch or k == a:
+                best[j][a], back[j][a] = stay + link, a
+            else:
+                best[j][a], back[j][a] = switch + link, k
+    a = max(range(len(choices)), key=lambda b: best[n - 1][b])
+    periods = [0] * n
+    for j in range(n - 1, -1, -1):
+        periods[j] = choices[a]
+        a = back[j][a]
+    # each box carries on the box its period before it, across a change of period too (a
+    # column that goes on when another ends), unless a speaker label would carry on an open
+    # sentence (the column's sentence goes on elsewhere, in its next column); a box claimed
+    # twice stays with the first
+    succ: dict[int, int] = {}
+    for j in range(n):
+        p = j - periods[j]
+        if p >= 0 and p not in succ and (last[p].closed or not first[j].labelled):
+            succ[p] = j
+    _rejoin(succ, first, last, links, settings)
+    taken = set(succ.values())
+    columns: dict[int, list[int]] = {}
+    for j in range(n):
+        if j in taken:
+            continue
+        column = [j]
+        while column[-1] in succ:
+            column.append(succ[column[-1]])
+        columns[j] = column
+    return [[x for b in column for x in run[b]] for column in columns.values()]
+
+
+def _rejoin(
+    succ: dict[int, int], first: list[_Info], last: list[_Info], links: Callable[[int, int], float], settings: Settings
+) -> None:
+    """Let a column ending in mid-sentence take as its next box (in ``succ``, box to next
+    box) the box printed after its top and before its end, opened by no speaker label and not
+    in the column itself, that reads on from it by more than ``row_rejoin_gain`` better than
+    from the box the period hung it under: the top of the band's next column, printed among
+    the band's first boxes but carrying on this column's last line, printed at the band's
+    end (``links(k, j)``: how well box j carries on box k). Each move raises the sum of the
+    links, so the rounds end."""
+    pred = {v: k for k, v in succ.items()}
+    for _ in range(len(first)):
+        changed = False
+        heads = [j for j in range(len(first)) if j not in pred]
+        for h in heads:
+            if h in pred:  # hung under a column in this round
+                continue
+            chain = [h]
+            while chain[-1] in succ:
+                chain.append(succ[chain[-1]])
+            end = chain[-1]
+            if last[end].closed:
+                continue
+            inside = set(chain)
+            best, gain = None, settings.row_rejoin_gain
+            for b in range(h + 1, end):
+                if b in inside or first[b].labelled:
+                    continue
+                v = links(end, b)
+                p = pred.get(b)
+                if p is not None:
+                    v -= links(p, b)
+                if v > gain:
+                    best, gain = b, v
+            if best is not None:
+                p = pred.pop(best, None)
+                if p is not None:
+                    del succ[p]
+                succ[end], pred[best] = best, end
+                changed = True
+        if not changed:
+            break
 
 
 def _link(prev: _Info, line: _Info, seen: _Printed, settings: Settings) -> float:
     """How well ``line`` carries on ``prev`` in one column."""
     if prev.closed:
-        if _too_wide(prev, line, settings):
-            return -settings.row_too_wide
         return settings.row_new_turn if line.labelled else 0.0
     if line.labelled:
         return -settings.row_label_break  # a new turn does not carry on an open sentence
@@ -325,16 +289,6 @@ def _reads_on(left: str, right: str, seen: _Printed, settings: Settings) -> floa
     if gain >= settings.row_weak_gain or triples or left[-1] + right[0] in seen.pairs:
         return settings.row_word_across
     return -settings.row_no_word
-
-
-def _too_wide(prev: _Info, line: _Info, settings: Settings) -> bool:
-    """Is the finished line ``prev`` wider than the column an unfinished ``line`` fills (a
-    line never stands out of its column: ``prev`` spans more, a question across the page
-    above a band of columns)?"""
-    if line.closed:
-        return False
-    column = line.width if not line.spaced else line.width + settings.row_spacing_room
-    return (prev.chars if prev.spaced else prev.width) > column + settings.row_width_wobble
 
 
 def _fits(prev: _Info, line: _Info, settings: Settings) -> bool:
