@@ -190,8 +190,9 @@ def _named_guests(
     out: dict[str, float] = {}
     reach = (settings or Settings()).address_reach
     addressed = [g.name for g in guests if g.name and _addressed(question, g, reach)]
+    by_post = _addressed_by_post(question, guests)
     for g in guests:
-        if g.name and (g.name in question or addressed == [g.name]):
+        if g.name and (g.name in question or addressed == [g.name] or g.name in by_post):
             out[g.name] = 1.0
             continue
         others = [o.title for o in guests if o.name != g.name]
@@ -238,6 +239,29 @@ def _addressed(question: str, guest: Guest, reach: int) -> bool:
                 return True
             at = question.find(guest.name[:n], at + 1)
     return False
+
+
+# a count of guests and their post: "两位院长", "三位书记", "各位局长"
+_COUNTED_POST = re.compile(r"([两三四五几各诸])位([\u3400-\u9fff]{2,4})")
+_COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _addressed_by_post(question: str, guests: Sequence[Guest]) -> list[str]:
+    """The guests a question puts to several by their post ("两位院长能否分别谈一谈" to the
+    two guests whose titles have a post that ends in 院长, not to the bureau's 主任): the
+    guests with one of their title's posts ending with the two to four characters after
+    the count — as many as it says ("两位书记" when four guests are party secretaries
+    says nothing of which two), two or more for "各位", "几位"."""
+    found: list[str] = []
+    for m in _COUNTED_POST.finditer(question):
+        count, rest = _COUNTS.get(m.group(1)), m.group(2)
+        for k in range(len(rest), 1, -1):
+            hit = [g.name for g in guests if g.name
+                   and any(p.endswith(rest[:k]) for p in _POSTS.split(g.title) if p)]
+            if len(hit) >= 2 and (count is None or len(hit) == count):
+                found += hit
+                break
+    return found
 
 
 # An organisation named short: a few characters that end as organisations' names end

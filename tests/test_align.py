@@ -409,3 +409,22 @@ def test_confidence_tells_the_level_first() -> None:
     assert _confidence("low", 99.0, s) < LOW_CONFIDENCE <= _confidence("medium", 0.0, s)
     assert _confidence("medium", float("inf"), s) < _confidence("high", s.high_margin, s) <= 1.0
     assert _confidence("medium", 1.0, s) < _confidence("medium", 2.0, s)
+
+
+def test_a_question_put_to_two_guests_by_their_post_names_each_of_them() -> None:
+    from reconstruct.align import _named_guests
+
+    guests = (
+        Guest("钱守一", "江北县卫生局局长", "guest-1"),
+        Guest("孙望川", "江北县东城医院院长", "guest-2"),
+        Guest("李青禾", "江北县妇幼保健院党支部书记、副院长", "guest-3"),
+    )
+    named = _named_guests("患者最明显的变化是什么？请两位院长分别说一说。", guests)
+    assert named.get("孙望川") == 1.0 and named.get("李青禾") == 1.0
+    assert "钱守一" not in named
+    # a count of one post only one guest holds is no round table of posts
+    assert _named_guests("两位局长怎么看？", guests).get("钱守一", 0.0) < 1.0
+    # nor are three party secretaries the "two" a question counts
+    secretaries = tuple(Guest(n, t + "党委书记", f"guest-{k}") for k, (n, t) in
+                        enumerate((("周一", "北镇"), ("吴二", "南镇"), ("郑三", "西镇"))))
+    assert all(v < 1.0 for v in _named_guests("两位书记有何体会？", secretaries).values())
