@@ -436,3 +436,29 @@ def test_a_guests_own_words_are_not_the_reporters() -> None:
     # "我们也表示，…" is a guest's: it carries on the answer as before
     out = flows(_AFTER_AN_ANSWER.format(box="我们也表示，将继续听取居民的\n意见。"))
     assert out[2].startswith("王五：") and out[2].endswith("居民的意见。")
+
+
+A_COMMA_BOX_AFTER_A_FINISHED_ANSWER = """
+张三：我们坚持由居民说了算，每个
+小区都要经过入户调查、方案公示等
+
+李四：难点主要在于协调低楼层住户
+的意见，有时候一个单元要协调十几
+次。
+
+，方案必须经过三分之
+二以上的居民同意才能实施，每个
+环节都公开透明。
+
+张三：还有一件事。
+
+李四：我补充一点。
+"""
+
+
+def test_a_box_opening_on_a_comma_never_carries_on_a_finished_answer() -> None:
+    # its short first line looks like an indented paragraph of the finished answer printed
+    # before it; but no paragraph starts on a comma: it ends the sentence left open
+    out = stitched(A_COMMA_BOX_AFTER_A_FINISHED_ANSWER, Settings())
+    assert out[0].endswith("方案公示等，方案必须经过三分之二以上的居民同意才能实施，每个环节都公开透明。")
+    assert out[1].endswith("十几次。")
