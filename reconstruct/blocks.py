@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .furniture import parse_byline
 from .lexicon import word_across
 from .model import Block, Line, Page
-from .repair import display_width, ends_sentence, strip_spaces
+from .repair import continues_open, display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["split_blocks", "line_width", "spaced", "column_width", "unglue_vertical_labels",
@@ -170,7 +170,9 @@ def _closing_remark(run: list[Line], remark: Sequence[Line], after: Sequence[Lin
 
 
 def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:
-    """Labels, news openers, subtitles and bylines start a block; a byline also ends one."""
+    """Labels, news openers, subtitles and bylines start a block; a byline also ends one. So
+    does a line that opens on a comma or a full stop after a finished sentence: it carries on
+    a sentence left open in another box (lines of boxes side by side read interleaved)."""
     text = line.text.strip()
     return (
         _opens_label(text, prev)
@@ -178,6 +180,7 @@ def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:
         or parse_byline(text) is not None
         or parse_byline(prev.text) is not None
         or _after_subtitle(prev, line)
+        or (ends_sentence(prev.text) and continues_open(text))
     )
 
 

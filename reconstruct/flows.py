@@ -26,7 +26,7 @@ from .lexicon import bigrams, cosine, dot, norm, unit, word_across, word_read_ac
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
-from .repair import ends_sentence, join_lines, strip_spaces
+from .repair import CARRIED_OVER, continues_open, ends_sentence, join_lines, strip_spaces
 from .settings import Settings
 
 __all__ = [
@@ -115,6 +115,8 @@ def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None, other: bool
         return False
     if cur.open:
         return relation is Relation.OTHER
+    if _must_continue(b):
+        return True  # "，…" after a finished sentence: it carries on one open elsewhere
     return relation is not Relation.INDENT or other
 
 
@@ -458,8 +460,12 @@ def _joined(lines: Sequence[Line]) -> str:
     return strip_spaces(join_lines([x.text for x in lines])).replace(" ", "")
 
 
-# The marks no sentence starts with: a comma, a full stop, a closing quote or bracket.
-_CARRIED_OVER = "，。、；：！？）》”’"
+_CARRIED_OVER = CARRIED_OVER
+
+
+def _must_continue(b: Block) -> bool:
+    """Does the box open on a mark that carries on a sentence left open, never a finished one?"""
+    return continues_open(b.lines[0].text)
 
 
 def _first_mark(flow: Flow) -> str:

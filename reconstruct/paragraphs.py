@@ -2,7 +2,9 @@
 
 A paragraph ends where a line ends a sentence and either that line stops short of its column
 or the next line starts short of its column (the lost two-character indent). Blank lines
-inside a flow are column breaks and say nothing by themselves.
+inside a flow are column breaks and say nothing by themselves. No paragraph starts on a
+line that opens with a comma, a full stop or a closing quote or bracket (a line breaker
+without kinsoku sets them there): that line ends the paragraph before it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 
 from .blocks import line_width
 from .model import Block, Line, Paragraph
-from .repair import ends_sentence, join_lines
+from .repair import carried_over, ends_sentence, join_lines
 from .settings import Settings
 
 __all__ = ["join_paragraphs", "flow_column"]
@@ -58,8 +60,8 @@ def join_paragraphs(
 
 def _breaks(prev: tuple[Line, float], nxt: tuple[Line, float], settings: Settings) -> bool:
     (a, ref_a), (b, ref_b) = prev, nxt
-    if not ends_sentence(a.text):
-        return False
+    if not ends_sentence(a.text) or carried_over(b.text):
+        return False  # no paragraph starts on a comma or a closing quote: it ends the one before
     if line_width(a) <= ref_a - settings.short_line_shortfall:
         return True
     if b.text[:1].isspace() and not a.text[:1].isspace() and line_width(b) <= ref_b - settings.box_width_wobble:

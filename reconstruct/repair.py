@@ -7,12 +7,32 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Sequence
 
-__all__ = ["display_width", "ends_sentence", "join_lines", "strip_spaces", "is_cjk"]
+__all__ = ["display_width", "ends_sentence", "join_lines", "strip_spaces", "is_cjk", "CARRIED_OVER", "carried_over", "continues_open"]
 
 # Sentence-final punctuation, optionally followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)》]*$|[。！？!?][”’」』）)》]*[”’」』）)》]$")
+# The marks no sentence starts with: a comma, a full stop, a closing quote or bracket. A
+# line breaker that lets a line start with one (no kinsoku) still prints it at the end of
+# the sentence before it: a line, a paragraph or a box that opens so carries that one on.
+CARRIED_OVER = "，。、；：！？）》”’"
+# Those of them no finished sentence is followed by (a closing quote or bracket may follow a
+# full stop: "…了。" / "”"): a line or box opening on one carries on a sentence left open.
+NEVER_AFTER_END = "，。、；：！？"
 _SPACE = re.compile(r"[ \t\u3000\u00a0]+")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def carried_over(text: str) -> bool:
+    """Does the text (a line, a box) open, past its spaces, on a mark no sentence starts with?"""
+    mark = text.lstrip(" \t\u3000\u00a0")[:1]
+    return bool(mark) and mark in CARRIED_OVER
+
+
+def continues_open(text: str) -> bool:
+    """Does the text open, past its spaces, on a mark that only a sentence left open goes on
+    with (a comma, a full stop: never one that follows a finished sentence)?"""
+    mark = text.lstrip(" \t\u3000\u00a0")[:1]
+    return bool(mark) and mark in NEVER_AFTER_END
 
 
 def is_cjk(ch: str) -> bool:

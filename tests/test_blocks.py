@@ -246,3 +246,14 @@ def test_two_vertical_labels_trailing_titles_are_both_taken_out() -> None:
     out = [x.text for x in _unglue_trailing_labels(lines, Settings())]
     assert out == ["", "编", "者", "按", "", "新路子", "正文接着说",
                    "", "编", "后", "", "另一题", "正文"]
+
+
+def test_a_line_opening_on_a_comma_after_a_finished_sentence_is_another_box() -> None:
+    # lines of boxes side by side read interleaved: "，…" cannot follow "…十几次。", it carries
+    # on a sentence left open in another box (all four lines at one width)
+    assert sizes("""
+甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己
+丁戊己庚辛壬癸甲乙要协调十几次。
+，方案必须经过三分之二以上的居民
+同意才能实施，每个环节都公开透明
+""") == [2, 2]

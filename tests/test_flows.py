@@ -516,3 +516,28 @@ def test_a_lead_printed_after_a_news_item_below_the_heading_is_no_part_of_it() -
 张三：继续推进。
 """)
     assert "“要想富，先修路。”近年来，某县累计投入交通建设资金八十六亿元。" in out
+
+A_COMMA_BOX_AFTER_A_FINISHED_ANSWER = """
+张三：我们坚持由居民说了算，每个
+小区都要经过入户调查、方案公示等
+
+李四：难点主要在于协调低楼层住户
+的意见，有时候一个单元要协调十几
+次。
+
+，方案必须经过三分之
+二以上的居民同意才能实施，每个
+环节都公开透明。
+
+张三：还有一件事。
+
+李四：我补充一点。
+"""
+
+
+def test_a_box_opening_on_a_comma_never_carries_on_a_finished_answer() -> None:
+    # its short first line looks like an indented paragraph of the finished answer printed
+    # before it; but no paragraph starts on a comma: it ends the sentence left open
+    out = stitched(A_COMMA_BOX_AFTER_A_FINISHED_ANSWER, Settings())
+    assert out[0].endswith("方案公示等，方案必须经过三分之二以上的居民同意才能实施，每个环节都公开透明。")
+    assert out[1].endswith("十几次。")

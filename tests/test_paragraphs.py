@@ -57,3 +57,14 @@ def test_leading_spaces_on_a_short_line_are_an_indent() -> None:
   新的段落少了两个字的宽度，
 并且这里开始了新的段落。
 """) == ["这一段的第一行写满了整个栏宽度，中间一行也写满了整个栏的宽度。", "新的段落少了两个字的宽度，并且这里开始了新的段落。"]
+
+
+def test_a_line_opening_on_a_closing_quote_starts_no_paragraph() -> None:
+    # a line breaker without kinsoku sets the closing quote at the head of the last line; that
+    # line is short, but it ends the quoted sentence and starts nothing
+    assert _paras("""
+一二三四五六七八九十一二三四
+五六七八九十一二三四五六七八
+他说：“我们一定办好这件事。
+”甲乙丙丁。
+""") == ["一二三四五六七八九十一二三四五六七八九十一二三四五六七八他说：“我们一定办好这件事。”甲乙丙丁。"]
