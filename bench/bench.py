@@ -96,7 +96,10 @@ def _library(pages: list[Path], out: Path, validate: bool) -> list[float]:
         for doc in docs:
             write_tei(doc, out / f"{path.stem}.{doc.name}.xml")
 
-    convert(pages[0])  # warm: jieba's dictionary, the schema
+    from reconstruct.lexicon import preload_words
+
+    preload_words()  # warm: jieba's dictionary (the first page may hold no interview) ...
+    convert(pages[0])  # ... and the schema
     times = []
     for path in pages:
         t0 = time.perf_counter()
