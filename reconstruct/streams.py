@@ -293,9 +293,11 @@ def _reads_on(left: str, right: str, seen: _Printed, settings: Settings) -> floa
 
 def _fits(prev: _Info, line: _Info, settings: Settings) -> bool:
     """Is ``line`` as wide as the open line ``prev`` (a finished one may stop short)? A
-    letter-spaced line was stretched to its column from a little less."""
+    letter-spaced line was stretched to its column from a little less; ``prev`` may be a
+    paragraph's first line, indented (``row_paragraph_indent``) from the rest."""
     wob, room = settings.row_width_wobble, settings.row_spacing_room
     low, high = (prev.chars - wob, prev.chars + room) if prev.spaced else (prev.width - wob, prev.width + wob)
+    high += settings.row_paragraph_indent
     if line.spaced:
         low, high = low - room, high
         return low <= line.chars <= high

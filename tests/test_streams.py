@@ -142,6 +142,13 @@ def test_a_letter_spaced_line_fits_a_column_its_characters_nearly_fill() -> None
     assert not _fits(prev, _Info.of("经 完 成 了 大 半"), settings)  # 6 characters cannot fill 12
 
 
+def test_a_paragraphs_indented_first_line_fits_the_full_line_after_it() -> None:
+    settings = Settings()
+    prev = _Info.of("老旧小区改造是城市更")  # 10 wide, open: a first line indented two characters
+    assert _fits(prev, _Info.of("新的重要内容事关千家万户"), settings)  # 12 wide, the column's width
+    assert not _fits(prev, _Info.of("新的重要内容事关千家万户今年区"), settings)  # 15 is another column
+
+
 def test_a_band_of_five_columns_is_rewoven() -> None:
     texts = [LEFT, RIGHT, LEFT[3:], RIGHT[3:], LEFT[10:]]
     columns = [wrap(t, w) for t, w in zip(texts, (8, 10, 12, 14, 16))]
