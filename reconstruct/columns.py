@@ -38,11 +38,11 @@ _GAP = re.compile(f"(?<={_WIDE}) +(?={_WIDE})")
 _LEFT_TIE = 0.01
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _OPEN = "（(《"
+_CLOSE = "）)》"
 # A line of columns set side by side: a gap of three spaces or more between two characters,
 # or its first characters at least eight spaces in (a column's line with the columns to its
 # left blank there).
 _SIDE_GAP = re.compile(r"\S {3,}\S|^ {8,}\S")
-_CLOSE = "）)》"
 
 
 def unfuse_columns(page: Page, settings: Settings | None = None, rewoven: bool = False) -> Page:
@@ -544,4 +544,5 @@ def side_by_side(page: Page) -> float:
     its place across the page (``pdftotext -layout``): 0.0 on a page printed column by
     column, or one with a few fused lines, which :func:`unfuse_columns` deals."""
     lines = [x.text for x in page.lines if x.text.strip()]
-    return sum(1 for t in lines if _SIDE_GAP.search(t)) / len(lines) if lines else 0.0
+    # (both of _SIDE_GAP's forms hold three spaces in a row: most lines are ruled out by that)
+    return sum(1 for t in lines if "   " in t and _SIDE_GAP.search(t)) / len(lines) if lines else 0.0

@@ -150,7 +150,7 @@ class Settings:
     # A page whose columns stand side by side across every line (``pdftotext -layout``: each
     # piece set at its place by runs of spaces) is not one this tool reads: at least this
     # share of its non-blank lines hold a gap of three spaces or more between characters, or
-    # start after eight (0.65-0.98 of the lines on 24 typeset pages read with -layout; at
+    # start after eight (0.45-0.98 of the lines on 200 typeset pages read with -layout; at
     # most 0.02 on every page of the pdftotext, pdfminer.six and text-level sets). Such a page
     # is converted as it is, with a warning to extract it again without -layout.
     side_by_side_share: float = 0.3
