@@ -26,7 +26,9 @@ from .lexicon import bigrams, cosine, dot, norm, unit, word_across, word_read_ac
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
-from .repair import CARRIED_OVER, continues_open, ends_sentence, join_lines, strip_spaces
+from .repair import (
+    CARRIED_OVER, carried_over, continues_open, ends_sentence, join_lines, opening_mark, strip_spaces,
+)
 from .settings import Settings
 
 __all__ = [
@@ -115,7 +117,7 @@ def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None, other: bool
         return False
     if cur.open:
         return relation is Relation.OTHER
-    if _must_continue(b):
+    if continues_open(b.lines[0].text):
         return True  # "，…" after a finished sentence: it carries on one open elsewhere
     return relation is not Relation.INDENT or other
 
@@ -460,26 +462,6 @@ def _joined(lines: Sequence[Line]) -> str:
     return strip_spaces(join_lines([x.text for x in lines])).replace(" ", "")
 
 
-_CARRIED_OVER = CARRIED_OVER
-
-
-def _must_continue(b: Block) -> bool:
-    """Does the box open on a mark that carries on a sentence left open, never a finished one?"""
-    return continues_open(b.lines[0].text)
-
-
-def _first_mark(flow: Flow) -> str:
-    """The first character the flow prints ("" for none)."""
-    return strip_spaces(flow.head.lines[0].text).replace(" ", "")[:1]
-
-
-def _opens_mid_sentence(flow: Flow) -> bool:
-    """Does the flow open on a mark no sentence starts with? A dash may open a subtitle,
-    an ellipsis a quotation."""
-    mark = _first_mark(flow)
-    return bool(mark) and mark in _CARRIED_OVER
-
-
 # Finished flows that a box starting a sentence may carry on.
 _HOMES = (Kind.ANSWER, Kind.ARTICLE)
 
@@ -487,8 +469,8 @@ _HOMES = (Kind.ANSWER, Kind.ARTICLE)
 def _starts_sentence(flow: Flow) -> bool:
     """Does the flow start a sentence (not with the closing punctuation or the particle of
     one carried over from elsewhere)?"""
-    mark = _first_mark(flow)
-    return bool(mark) and mark not in _CARRIED_OVER + "…—"
+    mark = opening_mark(flow.head.lines[0].text)
+    return bool(mark) and mark not in CARRIED_OVER + "…—"
 
 
 def _home_score(
@@ -593,7 +575,7 @@ def _stitch_score(
         # a word ("…发现数" / "据异常…"): the short first line was short for another reason
         return _FORBIDDEN
     score = settings.stitch_any + _affinity(flows, i, j, settings, words)
-    if _opens_mid_sentence(g):
+    if carried_over(g.head.lines[0].text):  # (a dash may open a subtitle, an ellipsis a quotation)
         score += settings.stitch_mid_sentence  # "，企业和群众…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Sequence
 
-__all__ = ["display_width", "ends_sentence", "join_lines", "strip_spaces", "is_cjk", "CARRIED_OVER", "carried_over", "continues_open"]
+__all__ = ["display_width", "ends_sentence", "join_lines", "strip_spaces", "is_cjk", "CARRIED_OVER", "opening_mark", "carried_over", "continues_open"]
 
 # Sentence-final punctuation, optionally followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)》]*$|[。！？!?][”’」』）)》]*[”’」』）)》]$")
@@ -22,16 +22,21 @@ _SPACE = re.compile(r"[ \t\u3000\u00a0]+")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
+def opening_mark(text: str) -> str:
+    """The first character the text prints, past its spaces ("" for none)."""
+    return text.lstrip()[:1]
+
+
 def carried_over(text: str) -> bool:
-    """Does the text (a line, a box) open, past its spaces, on a mark no sentence starts with?"""
-    mark = text.lstrip(" \t\u3000\u00a0")[:1]
+    """Does the text (a line, a box) open on a mark no sentence starts with?"""
+    mark = opening_mark(text)
     return bool(mark) and mark in CARRIED_OVER
 
 
 def continues_open(text: str) -> bool:
-    """Does the text open, past its spaces, on a mark that only a sentence left open goes on
-    with (a comma, a full stop: never one that follows a finished sentence)?"""
-    mark = text.lstrip(" \t\u3000\u00a0")[:1]
+    """Does the text open on a mark that only a sentence left open goes on with (a comma, a
+    full stop: never one that follows a finished sentence)?"""
+    mark = opening_mark(text)
     return bool(mark) and mark in NEVER_AFTER_END
 
 

@@ -380,16 +380,16 @@ def test_a_box_closing_an_open_quote_carries_on_the_sentence_that_opened_it() ->
 def test_a_dash_or_an_ellipsis_opens_no_sentence_carried_over() -> None:
     # a subtitle opens on a dash, a quotation on an ellipsis: neither marks a box that
     # carries on an open sentence, as a comma does
-    from reconstruct.flows import _opens_mid_sentence
+    from reconstruct.repair import carried_over
 
-    def head(text: str):
+    def _opens_mid_sentence(text: str) -> bool:  # as the stitching asks it of a flow
         blocks = classify_blocks(split_blocks(page(text)))
-        return group_flows(blocks, frozenset())[0]
+        return carried_over(group_flows(blocks, frozenset())[0].head.lines[0].text)
 
-    assert _opens_mid_sentence(head("，企业和群众常办的事项都能网上办理。\n"))
-    assert _opens_mid_sentence(head("”的办学思路不动摇，孩子们收获很多。\n"))
-    assert not _opens_mid_sentence(head("——“教育强区”建设访谈之三\n"))
-    assert not _opens_mid_sentence(head("……这样的日子一去不复返了。\n"))
+    assert _opens_mid_sentence("，企业和群众常办的事项都能网上办理。\n")
+    assert _opens_mid_sentence("”的办学思路不动摇，孩子们收获很多。\n")
+    assert not _opens_mid_sentence("——“教育强区”建设访谈之三\n")
+    assert not _opens_mid_sentence("……这样的日子一去不复返了。\n")
 
 
 def test_running_text_before_the_first_turn_is_no_answers_continuation() -> None:
