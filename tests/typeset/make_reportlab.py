@@ -578,6 +578,17 @@ def make_page(job):
     return name, mt._char_diff(expected, txt1), mt._char_diff(expected, txt2)
 
 
+def _problems(result) -> tuple[str, bool]:
+    _name, d1, d2 = result
+    flag = ""
+    differs = bool(d1["missing"] or d1["extra"])
+    if differs:
+        flag = f"  pdftotext-diff={d1}"
+    if d2["missing"] or d2["extra"]:
+        flag += f"  pdfminer-diff={d2}"
+    return flag, differs
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -588,27 +599,12 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
     ivs, arts = mt.load_corpus(args.corpus)
-    for sub in ("pdftotext", "pdfminer", "gold"):
-        d = args.out / sub
-        if d.exists():
-            for old in d.iterdir():
-                old.unlink()
-        d.mkdir(parents=True, exist_ok=True)
-    args.work.mkdir(parents=True, exist_ok=True)
+    mt.fresh_out(args.out, args.work)
     fonts = prepare_fonts(args.work, args.corpus)
     (args.out / "VERSIONS.txt").write_text(_versions(), "utf-8")
     plans = mt.plan_pages(args.seed, args.count, ivs, arts)
     jobs = [(args.seed, p, str(args.out), str(args.work), str(args.corpus), fonts) for p in plans]
-    bad = 0
-    with multiprocessing.Pool(args.workers) as pool:
-        for name, d1, d2 in pool.imap(make_page, jobs):
-            flag = ""
-            if d1["missing"] or d1["extra"]:
-                bad += 1
-                flag = f"  pdftotext-diff={d1}"
-            if d2["missing"] or d2["extra"]:
-                flag += f"  pdfminer-diff={d2}"
-            print(name + flag, flush=True)
+    bad = mt.run_pages(make_page, jobs, args.workers, _problems)
     print(f"{len(plans)} pages, {bad} with pdftotext character differences")
     return 0
 

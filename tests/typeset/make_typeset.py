@@ -139,6 +139,41 @@ def make_page(job):
     return name, npages, _char_diff(expected, txt1), _char_diff(expected, txt2)
 
 
+def fresh_out(out: Path, work: Path) -> None:
+    """Empty OUT's pdftotext/, pdfminer/ and gold/ folders (making them) and make WORK."""
+    for sub in ("pdftotext", "pdfminer", "gold"):
+        d = out / sub
+        if d.exists():
+            for old in d.iterdir():
+                old.unlink()
+        d.mkdir(parents=True, exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
+
+
+def run_pages(make, jobs: list, workers: int, problems) -> int:
+    """Make every page of JOBS with MAKE in a pool of WORKERS, print one line per page (with
+    PROBLEMS(result): the flag to print and whether the pdftotext text differs); returns how
+    many pages were flagged."""
+    bad = 0
+    with multiprocessing.Pool(workers) as pool:
+        for result in pool.imap(make, jobs):
+            flag, differs = problems(result)
+            bad += differs
+            print(result[0] + flag, flush=True)
+    return bad
+
+
+def _problems(result) -> tuple[str, bool]:
+    _name, npages, d1, d2 = result
+    flag = ""
+    differs = bool(d1["missing"] or d1["extra"] or npages != "1")
+    if differs:
+        flag = f"  pages={npages} pdftotext-diff={d1}"
+    if d2["missing"] or d2["extra"]:
+        flag += f"  pdfminer-diff={d2}"
+    return flag, differs
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -149,26 +184,11 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
     ivs, arts = load_corpus(args.corpus)
-    for sub in ("pdftotext", "pdfminer", "gold"):
-        d = args.out / sub
-        if d.exists():
-            for old in d.iterdir():
-                old.unlink()
-        d.mkdir(parents=True, exist_ok=True)
-    args.work.mkdir(parents=True, exist_ok=True)
+    fresh_out(args.out, args.work)
     (args.out / "VERSIONS.txt").write_text(_versions(), "utf-8")
     plans = plan_pages(args.seed, args.count, ivs, arts)
     jobs = [(args.seed, p, str(args.out), str(args.work), str(args.corpus)) for p in plans]
-    bad = 0
-    with multiprocessing.Pool(args.workers) as pool:
-        for name, npages, d1, d2 in pool.imap(make_page, jobs):
-            flag = ""
-            if d1["missing"] or d1["extra"] or npages != "1":
-                bad += 1
-                flag = f"  pages={npages} pdftotext-diff={d1}"
-            if d2["missing"] or d2["extra"]:
-                flag += f"  pdfminer-diff={d2}"
-            print(name + flag, flush=True)
+    bad = run_pages(make_page, jobs, args.workers, _problems)
     print(f"{len(plans)} pages, {bad} with pdftotext character differences or >1 PDF page")
     return 0
 
