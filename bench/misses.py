@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Why each missed gold question-answer pair is missed (one class per pair).
+
+    python bench/misses.py GOLD_DIR OUT_DIR [--pages]
+
+Classes: q_missing (the answer is right but the right question text is nowhere among the
+output's host turns), q_split / q_glued (the question exists only broken or merged with
+other text), q_after (answer right, its question
+printed only after it: the answer's box read before the question's), misaligned (answer right,
+its question earlier but another question between them), a_spread (the answer's pieces sit in several output turns: its boxes stitched to other
+answers), a_glued (inside one longer turn), a_split (one turn holds only part of it, the rest
+is outside the turns), a_mixed (under half its text found verbatim: lines mixed mid-line, as
+fused columns do), speaker (text right, wrong speaker).
+"""
+from __future__ import annotations
+import collections, json, sys
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
+import score  # noqa: E402
+
+
+def best_tree(gi, interviews):
+    gold_text = score.norm("".join("".join(t["paragraphs"]) for t in gi["turns"]))
+    return max(interviews, key=lambda t: score.sim(score.norm("".join("".join(p) for _, p in score.turns(t))), gold_text), default=None)
+
+
+def classify_text(want, bodies):
+    """How a gold text appears among the output texts."""
+    if any(score.sim(b, want) >= 0.9 for b in bodies):
+        return "ok"
+    if any(want in b or (len(want) > 20 and want[:20] in b and want[-20:] in b) for b in bodies):
+        return "glued"
+    if any(len(b) > 5 and b in want for b in bodies):
+        return "split"
+    if any(want[:15] in b for b in bodies) or any(want[-15:] in b for b in bodies):
+        return "partial"
+    return "garbled"
+
+
+CHUNK = 8  # characters per probe: long enough to be unique on a page, short enough to survive a glued line
+
+
+def answer_class(want, bodies):
+    """Where the pieces of a missed answer went: spread over several output turns (stitching of
+    one answer's boxes), inside one turn with foreign text (glued), in one turn but incomplete
+    (split, the rest outside the turns), or mostly nowhere (garbled: lines mixed mid-line)."""
+    chunks = [want[i:i + CHUNK] for i in range(0, len(want) - CHUNK + 1, CHUNK)] or [want]
+    homes = [next((j for j, b in enumerate(bodies) if c in b), None) for c in chunks]
+    found = [h for h in homes if h is not None]
+    if len(found) < 0.5 * len(chunks):
+        return "a_mixed"
+    turns = collections.Counter(found)
+    if len(turns) > 1:
+        return "a_spread"
+    body = bodies[found[0]]
+    return "a_glued" if len(body) > 1.1 * len(want) else "a_split"
+
+
+def main(argv):
+    gold_dir, out_dir = Path(argv[0]), Path(argv[1])
+    counts, per_page = collections.Counter(), collections.defaultdict(collections.Counter)
+    for gf in sorted(gold_dir.glob("*.json")):
+        gold = json.load(open(gf, encoding="utf-8"))
+        docs = score.load_docs([str(p) for p in sorted(out_dir.glob(gf.stem + ".*.xml"))])
+        interviews = [t for _, t in docs if not isinstance(t, Exception) and (t.find(".//" + score.TEI + "sp") is not None or t.find(".//" + score.TEI + "u") is not None)]
+        for gi in gold["interviews"]:
+            tree = best_tree(gi, interviews)
+            out = score.turns(tree) if tree is not None else []
+            host = {t["speaker"] for t in gi["turns"] if t["role"] == "host"}
+            q = None
+            for t in gi["turns"]:
+                if t["role"] == "host":
+                    q = score.norm("".join(t["paragraphs"]))
+                    continue
+                if q is None:
+                    continue
+                a = score.norm("".join(t["paragraphs"]))
+                last_q, found, cls, at = None, False, None, 0
+                for at, (n, p) in enumerate(out):
+                    body = "".join(p)
+                    if n in host:
+                        last_q = body
+                    elif n == t["speaker"] and score.sim(body, a) >= 0.9:
+                        found = True
+                        if last_q is not None and score.sim(last_q, q) >= 0.9:
+                            cls = "ok"
+                        break
+                if cls == "ok":
+                    continue
+                if found:
+                    qs = classify_text(q, ["".join(p) for n, p in out if n in host])
+                    if qs == "ok":
+                        later = any(n in host and score.sim("".join(p), q) >= 0.9 for n, p in out[at + 1:])
+                        earlier = any(n in host and score.sim("".join(p), q) >= 0.9 for n, p in out[:at])
+                        cls = "q_after" if later and not earlier else "misaligned"
+                    else:
+                        anyq = classify_text(q, ["".join(p) for n, p in out])
+                        cls = "q_in_answer" if anyq in ("ok", "glued") else "q_" + qs
+                else:
+                    own = ["".join(p) for n, p in out if n == t["speaker"]]
+                    allb = ["".join(p) for n, p in out]
+                    k = classify_text(a, own)
+                    if k == "ok":
+                        cls = "?"
+                    elif classify_text(a, allb) == "ok":
+                        cls = "speaker"
+                    else:
+                        cls = answer_class(a, allb)
+                counts[cls] += 1
+                per_page[gf.stem][cls] += 1
+    total = sum(counts.values())
+    print(f"misses {total}")
+    for k, v in counts.most_common():
+        print(f"  {k:14s} {v}")
+    if "--pages" in argv:
+        for page, c in sorted(per_page.items(), key=lambda kv: -sum(kv[1].values())):
+            print(page, sum(c.values()), dict(c))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
