@@ -3,17 +3,25 @@
 
     python bench/misses.py GOLD_DIR OUT_DIR [--pages]
 
-Classes: q_missing (the answer is right but the right question text is nowhere among the
-output's host turns), q_split / q_glued (the question exists only broken or merged with
-other text), q_after (answer right, its question
-printed only after it: the answer's box read before the question's), misaligned (answer right,
-its question earlier but another question between them), a_spread (the answer's pieces sit in several output turns: its boxes stitched to other
-answers), a_glued (inside one longer turn), a_split (one turn holds only part of it, the rest
-is outside the turns), a_mixed (under half its text found verbatim: lines mixed mid-line, as
-fused columns do), speaker (text right, wrong speaker).
+Classes, in the order they are tested:
+- answer right (its text within 0.9 under its own speaker), question not right before it:
+  q_after (the question's text stands only after the answer), misaligned (it stands before,
+  with another question between); in pages with the questions grouped at the top or in a
+  sidebar both are pairing errors, in inline pages an answer's box read before its question's;
+  q_in_answer (the question's text only inside a guest's turn), q_glued / q_split /
+  q_partial / q_garbled (it stands among the host's turns only merged with other text, in
+  pieces, by one end, or not at all);
+- answer not right: speaker (its text right under another speaker), a_spread (its pieces in
+  several output turns: its boxes stitched to other answers), a_glued (inside one longer
+  turn), a_split (one turn holds only part of it, the rest is outside the turns), a_mixed
+  (under half its text found verbatim: lines mixed mid-line, as fused columns do).
+Pairs are matched as ../shared/eval/score.py matches them, so the total is the scorer's misses.
 """
 from __future__ import annotations
-import collections, json, sys
+import collections
+import json
+import sys
+
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
 import score  # noqa: E402
