@@ -138,6 +138,10 @@ def score_matrix(
             if recall:
                 score += settings.recall_weight * dot(recall, full_w[j])
             scores[i, j] = score
+    if settings.order_weight and len(questions) > 1 and len(answers) > 1:
+        qpos = np.arange(len(questions))[:, None] / (len(questions) - 1)
+        apos = np.arange(len(answers))[None, :] / (len(answers) - 1)
+        scores += settings.order_weight * (1.0 - np.abs(qpos - apos))
     return scores
 
 

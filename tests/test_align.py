@@ -428,3 +428,14 @@ def test_a_question_put_to_two_guests_by_their_post_names_each_of_them() -> None
     secretaries = tuple(Guest(n, t + "党委书记", f"guest-{k}") for k, (n, t) in
                         enumerate((("周一", "北镇"), ("吴二", "南镇"), ("郑三", "西镇"))))
     assert all(v < 1.0 for v in _named_guests("两位书记有何体会？", secretaries).values())
+
+
+def test_questions_nothing_tells_apart_lean_to_the_answers_in_their_order() -> None:
+    # two questions whose words match neither answer: the answers are printed mostly in
+    # the questions' order, so each question scores higher with the answer at its own place
+    from reconstruct.align import score_matrix
+
+    asked = (_t("主持人", "host", "请谈谈情况。", 1), _t("主持人", "host", "请再谈谈。", 2))
+    said = (_t("王甲", "guest", "一切顺利进行。", 10), _t("李乙", "guest", "各项工作稳步推进。", 20))
+    scores = score_matrix(asked, said)
+    assert scores[0, 0] > scores[0, 1] and scores[1, 1] > scores[1, 0]
