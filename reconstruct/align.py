@@ -77,7 +77,9 @@ def score_matrix(
       question first); idf over the answers, so what every answer says counts for nothing;
     - who: cosine between the question and the answering guest's profile (title and all
       their answers) with idf over guests, so a place or organisation that only one guest's
-      title or answers name points at that guest.
+      title or answers name points at that guest;
+    - order: a weak tie breaker for the answer at the question's own relative place on the
+      page (``Settings.order_weight``).
     """
     settings = settings or Settings()
     full = [content_features(a.text) for a in answers]
