@@ -57,11 +57,48 @@ def answer_class(want, bodies):
     found = [h for h in homes if h is not None]
     if len(found) < 0.5 * len(chunks):
         return "a_mixed"
-    turns = collections.Counter(found)
-    if len(turns) > 1:
+    if len(set(found)) > 1:
         return "a_spread"
     body = bodies[found[0]]
     return "a_glued" if len(body) > 1.1 * len(want) else "a_split"
+
+
+def _answer_at(out, host, speaker, a):
+    """Index of the first turn by SPEAKER that reads as A (within 0.9) and the host turn
+    last before it; (None, None) when no turn of theirs does."""
+    last_q = None
+    for at, (n, p) in enumerate(out):
+        body = "".join(p)
+        if n in host:
+            last_q = body
+        elif n == speaker and score.sim(body, a) >= 0.9:
+            return at, last_q
+    return None, None
+
+
+def miss_class(out, host, speaker, q, a):
+    """The class of the gold pair (question Q, answer A by SPEAKER) among the output turns
+    OUT ((speaker, paragraphs) in order; HOST the host's names), or None when it is right."""
+    at, last_q = _answer_at(out, host, speaker, a)
+    bodies = ["".join(p) for _, p in out]
+    if at is None:
+        if classify_text(a, ["".join(p) for n, p in out if n == speaker]) == "ok":
+            return "?"  # difflib's ratio is not quite symmetric: a turn reads as A one way only
+        return "speaker" if classify_text(a, bodies) == "ok" else answer_class(a, bodies)
+    if last_q is not None and score.sim(last_q, q) >= 0.9:
+        return None
+    hosts = [i for i, (n, _) in enumerate(out) if n in host]
+    qs = classify_text(q, [bodies[i] for i in hosts])
+    if qs != "ok":
+        return "q_in_answer" if classify_text(q, bodies) in ("ok", "glued") else "q_" + qs
+    reads = [i for i in hosts if score.sim(bodies[i], q) >= 0.9]
+    later, earlier = any(i > at for i in reads), any(i < at for i in reads)
+    return "q_after" if later and not earlier else "misaligned"
+
+
+def _interviews(docs):
+    return [t for _, t in docs if not isinstance(t, Exception)
+            and (t.find(".//" + score.TEI + "sp") is not None or t.find(".//" + score.TEI + "u") is not None)]
 
 
 def main(argv):
@@ -69,8 +106,7 @@ def main(argv):
     counts, per_page = collections.Counter(), collections.defaultdict(collections.Counter)
     for gf in sorted(gold_dir.glob("*.json")):
         gold = json.load(open(gf, encoding="utf-8"))
-        docs = score.load_docs([str(p) for p in sorted(out_dir.glob(gf.stem + ".*.xml"))])
-        interviews = [t for _, t in docs if not isinstance(t, Exception) and (t.find(".//" + score.TEI + "sp") is not None or t.find(".//" + score.TEI + "u") is not None)]
+        interviews = _interviews(score.load_docs([str(p) for p in sorted(out_dir.glob(gf.stem + ".*.xml"))]))
         for gi in gold["interviews"]:
             tree = best_tree(gi, interviews)
             out = score.turns(tree) if tree is not None else []
@@ -79,43 +115,11 @@ def main(argv):
             for t in gi["turns"]:
                 if t["role"] == "host":
                     q = score.norm("".join(t["paragraphs"]))
-                    continue
-                if q is None:
-                    continue
-                a = score.norm("".join(t["paragraphs"]))
-                last_q, found, cls, at = None, False, None, 0
-                for at, (n, p) in enumerate(out):
-                    body = "".join(p)
-                    if n in host:
-                        last_q = body
-                    elif n == t["speaker"] and score.sim(body, a) >= 0.9:
-                        found = True
-                        if last_q is not None and score.sim(last_q, q) >= 0.9:
-                            cls = "ok"
-                        break
-                if cls == "ok":
-                    continue
-                if found:
-                    qs = classify_text(q, ["".join(p) for n, p in out if n in host])
-                    if qs == "ok":
-                        later = any(n in host and score.sim("".join(p), q) >= 0.9 for n, p in out[at + 1:])
-                        earlier = any(n in host and score.sim("".join(p), q) >= 0.9 for n, p in out[:at])
-                        cls = "q_after" if later and not earlier else "misaligned"
-                    else:
-                        anyq = classify_text(q, ["".join(p) for n, p in out])
-                        cls = "q_in_answer" if anyq in ("ok", "glued") else "q_" + qs
-                else:
-                    own = ["".join(p) for n, p in out if n == t["speaker"]]
-                    allb = ["".join(p) for n, p in out]
-                    k = classify_text(a, own)
-                    if k == "ok":
-                        cls = "?"
-                    elif classify_text(a, allb) == "ok":
-                        cls = "speaker"
-                    else:
-                        cls = answer_class(a, allb)
-                counts[cls] += 1
-                per_page[gf.stem][cls] += 1
+                elif q is not None:
+                    cls = miss_class(out, host, t["speaker"], q, score.norm("".join(t["paragraphs"])))
+                    if cls is not None:
+                        counts[cls] += 1
+                        per_page[gf.stem][cls] += 1
     total = sum(counts.values())
     print(f"misses {total}")
     for k, v in counts.most_common():

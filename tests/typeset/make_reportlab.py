@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import multiprocessing
 import random
 import subprocess
 import sys
@@ -578,17 +577,6 @@ def make_page(job):
     return name, mt._char_diff(expected, txt1), mt._char_diff(expected, txt2)
 
 
-def _problems(result) -> tuple[str, bool]:
-    _name, d1, d2 = result
-    flag = ""
-    differs = bool(d1["missing"] or d1["extra"])
-    if differs:
-        flag = f"  pdftotext-diff={d1}"
-    if d2["missing"] or d2["extra"]:
-        flag += f"  pdfminer-diff={d2}"
-    return flag, differs
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -604,7 +592,7 @@ def main(argv=None) -> int:
     (args.out / "VERSIONS.txt").write_text(_versions(), "utf-8")
     plans = mt.plan_pages(args.seed, args.count, ivs, arts)
     jobs = [(args.seed, p, str(args.out), str(args.work), str(args.corpus), fonts) for p in plans]
-    bad = mt.run_pages(make_page, jobs, args.workers, _problems)
+    bad = mt.run_pages(make_page, jobs, args.workers, lambda r: mt.diff_flag(r[1], r[2]))
     print(f"{len(plans)} pages, {bad} with pdftotext character differences")
     return 0
 

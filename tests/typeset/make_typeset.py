@@ -163,12 +163,14 @@ def run_pages(make, jobs: list, workers: int, problems) -> int:
     return bad
 
 
-def _problems(result) -> tuple[str, bool]:
-    _name, npages, d1, d2 = result
+def diff_flag(d1: dict, d2: dict, npages: str | None = None) -> tuple[str, bool]:
+    """The flag printed after a page's name for its pdftotext (D1) and pdfminer.six (D2)
+    character differences and, where the generator counts them, its PDF pages (NPAGES, "1"
+    wanted), and whether the pdftotext text differs or the page ran over."""
+    differs = bool(d1["missing"] or d1["extra"] or npages not in (None, "1"))
     flag = ""
-    differs = bool(d1["missing"] or d1["extra"] or npages != "1")
     if differs:
-        flag = f"  pages={npages} pdftotext-diff={d1}"
+        flag = "  " + (f"pages={npages} " if npages is not None else "") + f"pdftotext-diff={d1}"
     if d2["missing"] or d2["extra"]:
         flag += f"  pdfminer-diff={d2}"
     return flag, differs
@@ -188,7 +190,7 @@ def main(argv=None) -> int:
     (args.out / "VERSIONS.txt").write_text(_versions(), "utf-8")
     plans = plan_pages(args.seed, args.count, ivs, arts)
     jobs = [(args.seed, p, str(args.out), str(args.work), str(args.corpus)) for p in plans]
-    bad = run_pages(make_page, jobs, args.workers, _problems)
+    bad = run_pages(make_page, jobs, args.workers, lambda r: diff_flag(r[2], r[3], r[1]))
     print(f"{len(plans)} pages, {bad} with pdftotext character differences or >1 PDF page")
     return 0
 
