@@ -484,14 +484,14 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))
     scores = score_matrix(qs, ans, interview.guests, settings)
     fit = scores.copy()  # what the words say, before the layout's anchors
-    for q, a in _anchors(interview, settings):  # printed right after its question
-        scores[q, a] += settings.anchor_weight
+    for qa, aa in _anchors(interview, settings):  # printed right after its question
+        scores[qa, aa] += settings.anchor_weight
     how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests) for q in qs])
     pairs = solve(scores, *how)
     if _follow_on(scores, pairs, ans, settings):
         pairs = solve(scores, *how)
     slots = _Slots.of(scores, *how)
-    margins = {(q, a): _margin(scores, pairs, q, a, how, slots) for q, a in pairs}
+    margins = {(qa, aa): _margin(scores, pairs, qa, aa, how, slots) for qa, aa in pairs}
     turns: list[Turn] = []
     by_answer = sorted(margins.items(), key=lambda x: x[0][1])  # (once, not once a question)
     for qi, q in enumerate(qs):

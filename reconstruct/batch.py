@@ -12,9 +12,10 @@ import logging
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -366,7 +367,7 @@ def _remove_outputs(out_dir: Path, stem: str, keep: Sequence[Path], force: bool,
 def _row(result: PageResult, name: str, target: Path, warnings: tuple[str, ...],
          lost: int) -> PageRow:
     meta = result.meta
-    common = dict(source=meta.source, status="ok", output=target.name, date=meta.date or "",
+    common: dict[str, Any] = dict(source=meta.source, status="ok", output=target.name, date=meta.date or "",
                   warnings=warnings, lost_chars=lost, publisher=meta.newspaper or "",
                   rights=meta.licence or "")
     if name.startswith("interview-"):
@@ -623,7 +624,7 @@ def _compiling_alone(jobs: int, validator: _Validator | None) -> bool:
 
 
 def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
-         validator: _Validator | None = None) -> Iterator[tuple[int, list[PageRow]]]:
+         validator: _Validator | None = None) -> Generator[tuple[int, list[PageRow]], None, None]:
     """(page index, rows) as pages finish; a worker that dies fails its page, not the batch.
 
     With several jobs, pages go to the workers a few at a time (``_PAGES_PER_TASK``), and a
@@ -678,7 +679,7 @@ def _run(todo: Sequence[int], task: Callable[[int], _Task], jobs: int,
                 if checking is not None and checking[0] in finished:
                     yield from _commit_all(checking, task)
                     checking = None
-                done = sorted((f for f in finished if f in futures), key=futures.__getitem__)
+                done = sorted((f for f in finished if f in futures), key=lambda f: tuple(futures[f]))
                 for future in done:
                     chunk = futures.pop(future)
                     try:

@@ -439,9 +439,10 @@ def _paragraph_homes(
                         + (settings.stitch_home if home[j] == i else 0.0) for j in cands]
                        for i in owners])
     rows, cols = linear_sum_assignment(scores, maximize=True)
+    printed = [row[k] for j in cands if (k := home[j]) is not None]  # (all are: see cands)
     nxt = {
-        owners[r]: cands[c] for r, c in zip(rows, cols)
-        if scores[r, c] > scores[row[home[cands[c]]], c]  # a better home than where it is printed
+        owners[r]: cands[c] for r, c in zip(rows.tolist(), cols.tolist())
+        if scores.item(r, c) > scores.item(printed[c], c)  # a better home than where it is printed
     }
     return _chain(flows, nxt) if nxt else flows
 

@@ -58,10 +58,8 @@ def decode_bytes(data: bytes, source: str = "page.txt") -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            if encoding == "utf-8":
-                text = _mostly_utf8(data, source)
-                if text is not None:
-                    return text, "utf-8"
+            if encoding == "utf-8" and (mostly := _mostly_utf8(data, source)) is not None:
+                return mostly, "utf-8"
             continue
         if _looks_like_text(text):
             return text, encoding
