@@ -63,7 +63,7 @@ _END_CHARS = frozenset("。！？!?…”’」』）)》")
 
 def display_width(text: str) -> float:
     if not text:
-        return 0
+        return 0.0
     rest = _FULL_WIDTH.sub("", text)
     width = float(len(text) - len(rest))
     if rest.isascii():  # ASCII is half-width

@@ -42,6 +42,6 @@ def test_display_width_fast_path_agrees_with_char_width():
     full = [chr(cp) for cp in range(0x10000) if repair._FULL_WIDTH.fullmatch(chr(cp))]
     assert full and all(repair.char_width(c) == 1.0 for c in full)
     for text in ["", "abc", "中文，“引号”…—", "Ａ１ ｂ", "한국어 かな", "x\u00e9\u0301y\u2e80", "\t 混合 mixed 文本 123"]:
-        expected = sum(repair.char_width(c) for c in text)
+        expected = sum((repair.char_width(c) for c in text), 0.0)
         got = repair.display_width(text)
         assert got == expected and type(got) is type(expected)
