@@ -225,12 +225,13 @@ _POSTS = re.compile(r"[、，,]|兼")
 _VOCATIVE = frozenset("，,：:")
 
 
-def _addressed(question: str, guest: Guest, reach: int) -> bool:
+def _addressed(question: str, guest: Guest, reach: int, pause: bool = True) -> bool:
     """Is the guest addressed by surname and post, as interviewers do ("房队长，您…" to
     房建新, 消防大队大队长 — a pause after it: "像房队长这样的…" and "听了房队长的…" speak of
     them to someone else; "司马书记" to a 司马 who is a party secretary; "王局长" to a 副局长)? The
     surname is the name's first one or two characters; the post, two to four characters
-    that one of the title's posts ends with."""
+    that one of the title's posts ends with. ``pause=False``: named by surname and post at
+    all, addressed or spoken of."""
     posts = [p for p in _POSTS.split(guest.title) if p]
     if not posts:
         return False
@@ -240,7 +241,7 @@ def _addressed(question: str, guest: Guest, reach: int) -> bool:
         at = question.find(guest.name[:n])
         while at >= 0:
             rest = question[at + n : at + n + reach]
-            if any(p.endswith(rest[:k]) and rest[k : k + 1] in _VOCATIVE
+            if any(p.endswith(rest[:k]) and (not pause or rest[k : k + 1] in _VOCATIVE)
                    for k in range(2, len(rest)) for p in posts):
                 return True
             at = question.find(guest.name[:n], at + 1)
@@ -416,16 +417,26 @@ def _margin(
     return _total(scores, pairs) - _total(scores, alt)
 
 
-def _extra_answer_cost(question: str, settings: Settings, guests: Sequence[Guest] = ()) -> float:
+def _extra_answer_cost(
+    question: str, settings: Settings, guests: Sequence[Guest] = (), asked: Sequence[str] = ()
+) -> float:
     """What a second (third…) answer to this question costs: little when the question
     addresses several guests ("两位…分别谈谈"), or asks what "the schools" or "the
     streets" do when several guests head one (their titles say so), more when it
-    addresses one guest by surname and post ("路董事长，您…": that guest's to answer),
-    much otherwise."""
+    addresses one guest by surname and post ("路董事长，您…": that guest's to answer) or
+    points at one by what only their title says ("公安领域…" to the one police chief), much
+    otherwise."""
     if re.search(settings.round_table_cue, question):
         return settings.round_table_cost
     if sum(bool(g.name) and _addressed(question, g, settings.address_reach) for g in guests) == 1:
         return settings.addressed_extra_cost
+    named = _named_guests(question, guests, asked, settings) if len(guests) > 1 else {}
+    if len(named) == 1 and not any(
+        g.name in named and _addressed(question, g, settings.address_reach, pause=False) for g in guests
+    ):
+        # (by what only their title says; by surname and post with no pause after them,
+        # "像周理事长这样的带头人…" speaks of that guest to another)
+        return settings.pointed_extra_cost
     for asks, heads in settings.round_table_kinds:
         if re.search(asks, question) and sum(bool(re.search(heads, g.title)) for g in guests) >= 2:
             return settings.round_table_cost
@@ -486,7 +497,8 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     fit = scores.copy()  # what the words say, before the layout's anchors
     for qa, aa in _anchors(interview, settings):  # printed right after its question
         scores[qa, aa] += settings.anchor_weight
-    how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests) for q in qs])
+    asked = [q.text for q in qs]
+    how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests, asked) for q in qs])
     pairs = solve(scores, *how)
     if _follow_on(scores, pairs, ans, settings):
         pairs = solve(scores, *how)

@@ -388,6 +388,9 @@ class Settings:
     # the answers outnumber the questions, a second answer goes to a question put to no one
     # in particular before it goes to one put to one guest
     addressed_extra_cost: float = 1.0
+    # a question that points at one guest only, by name or by what only that guest's title
+    # says ("公安领域…" with one police chief on the panel), is that guest's too
+    pointed_extra_cost: float = 1.0
     # @cert, the pairing's confidence in words, from what the aligner knows of it: its
     # margin (what the best assignment loses without it), its own score (what the words
     # say, the anchor_weight of an answer printed right after its question left out) and

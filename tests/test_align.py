@@ -168,7 +168,8 @@ def test_a_question_about_what_the_schools_do_is_put_to_every_head() -> None:
              Guest("丙", "某区教委主任", "guest-3"))
     asked = "“双减”以来，学校在课后服务方面做了哪些探索？"
     assert _extra_answer_cost(asked, s, heads) == s.round_table_cost
-    assert _extra_answer_cost(asked, s, heads[1:]) == s.extra_answer_cost  # one head only
+    # one head only: the question points at that school's head
+    assert _extra_answer_cost(asked, s, heads[1:]) == s.pointed_extra_cost
     assert _extra_answer_cost("区人民医院在资源下沉方面做了什么？", s, heads) == s.extra_answer_cost
 
 
@@ -186,6 +187,28 @@ def test_a_question_put_to_one_guest_takes_a_second_answer_last() -> None:
     scores = np.array([[1.0, 0.6, 0.1], [0.1, 0.5, 0.9]])
     costs = [_extra_answer_cost(put, s, guests), s.extra_answer_cost]
     assert solve(scores, ["周立新", "吴海", "周立新"], costs) == [(0, 0), (1, 1), (1, 2)]
+
+
+def test_a_question_pointing_at_one_guest_by_their_title_takes_a_second_answer_last() -> None:
+    from reconstruct.align import _extra_answer_cost
+    from reconstruct.settings import Settings
+
+    s = Settings()
+    guests = (Guest("郑一", "某市公安局副局长"), Guest("钱二", "某街道党工委书记"),
+              Guest("孙三", "某市政务服务中心主任"))
+    pointed = "公安领域和群众打交道的事情特别多，这方面有什么新变化？"
+    assert _extra_answer_cost(pointed, s, guests) == s.pointed_extra_cost
+    # the police chief spoken of, by surname and post, to someone else: no pointer
+    assert _extra_answer_cost("像郑局长这样的一线干部，还能得到哪些支持？", s, guests) == s.extra_answer_cost
+    assert _extra_answer_cost("数字化给大家带来了什么？", s, guests) == s.extra_answer_cost
+    # four answers, three questions: the street secretary's answer echoes the police question
+    # ("变化") a little better, yet goes to the question put to no one in particular
+    scores = np.array([[1.0, 0.6, 0.1, 0.1], [0.1, 0.1, 1.0, 0.1], [0.1, 0.5, 0.1, 0.9]])
+    speakers = ["郑一", "钱二", "钱二", "孙三"]
+    costs = [_extra_answer_cost(pointed, s, guests), s.extra_answer_cost, s.extra_answer_cost]
+    assert solve(scores, speakers, costs) == [(0, 0), (1, 2), (2, 1), (2, 3)]
+    costs[0] = s.extra_answer_cost  # (as the question put to no one, it takes it)
+    assert (0, 1) in solve(scores, speakers, costs)
 
 
 def test_another_guests_answer_printed_after_a_question_put_to_one_guest_is_not_anchored() -> None:
