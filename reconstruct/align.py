@@ -190,7 +190,8 @@ def _named_guests(
 ) -> dict[str, float]:
     """Which guest the question names: their name, or a phrase that their roster title has
     and no other guest's title has ("…人民医院…" when only one guest heads a people's
-    hospital). A phrase that a third of the questions or more use is the interview's theme
+    hospital), unless the question speaks of them by surname and post without addressing
+    them ("像路董事长这样的创业者…" is put to another guest). A phrase that a third of the questions or more use is the interview's theme
     (the title of the guest in charge of it), not a pointer. 1.0 for a name or a phrase of
     four characters or more, less for shorter ones."""
     out: dict[str, float] = {}
@@ -201,6 +202,8 @@ def _named_guests(
         if g.name and (g.name in question or addressed == [g.name] or g.name in by_post):
             out[g.name] = 1.0
             continue
+        if g.name and _addressed(question, g, reach, pause=False):
+            continue  # spoken of by surname and post to another ("像路董事长这样的…")
         others = [o.title for o in guests if o.name != g.name]
         best = 0
         for phrase in _common_phrases(question, g.title):

@@ -462,3 +462,13 @@ def test_questions_nothing_tells_apart_lean_to_the_answers_in_their_order() -> N
     said = (_t("王甲", "guest", "一切顺利进行。", 10), _t("李乙", "guest", "各项工作稳步推进。", 20))
     scores = score_matrix(asked, said)
     assert scores[0, 0] > scores[0, 1] and scores[1, 1] > scores[1, 0]
+
+
+def test_a_guest_spoken_of_by_surname_and_post_is_not_the_one_asked() -> None:
+    from reconstruct.align import _named_guests
+
+    guests = (Guest("路长征", "某环保科技公司董事长"), Guest("商卫东", "某市退役军人事务局局长"))
+    assert _named_guests("路董事长，您当初为什么会选择环保这个行业？", guests) == {"路长征": 1.0}
+    # "董事长" is only in 路's title, but the question speaks of him to the bureau's head
+    assert "路长征" not in _named_guests("像路董事长这样的创业者，政府还能提供哪些支持？", guests)
+    assert "路长征" in _named_guests("环保公司的董事长最看重什么？", guests)
