@@ -43,7 +43,8 @@ def split_interviews(flows: Sequence[Flow], names: frozenset[str]) -> list[list[
 
 def _casts(flows: list[Flow], names: frozenset[str]) -> list[frozenset[str]]:
     """The guests each labelled roster (访谈嘉宾：…) names, with the unlabelled roster
-    entries that follow it, when the rosters name disjoint sets of speakers."""
+    entries that follow it, when the rosters name disjoint sets of speakers (a roster
+    printed twice, or once in full and once in part, is one)."""
     casts: list[frozenset[str]] = []
     for f in flows:
         if f.kind is not Kind.ROSTER:
@@ -53,10 +54,16 @@ def _casts(flows: list[Flow], names: frozenset[str]) -> list[frozenset[str]]:
             casts.append(cast)
         elif casts:
             casts[-1] |= cast  # entries of the roster above
-    casts = [c for c in casts if c]
-    if any(a & b for i, a in enumerate(casts) for b in casts[i + 1 :]):
-        return []  # rosters that overlap: one interview after all
-    return casts
+    merged: list[frozenset[str]] = []
+    for cast in filter(None, casts):
+        same = [k for k, m in enumerate(merged) if m & cast]
+        if not same:
+            merged.append(cast)
+        elif len(same) == 1 and (cast <= merged[same[0]] or merged[same[0]] <= cast):
+            merged[same[0]] |= cast  # the roster again (a lead's "本期访谈嘉宾：…"): one cast
+        else:
+            return []  # rosters that overlap in part: one interview after all
+    return merged
 
 
 def _questions_by_words(flows: list[Flow], group: dict[int, int], count: int) -> None:

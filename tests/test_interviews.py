@@ -40,3 +40,19 @@ def test_two_rosters_with_different_guests_make_two_interviews() -> None:
 def test_one_roster_keeps_one_interview() -> None:
     one = TWO.split("乙区推进")[0]
     assert len(reconstruct_page(page(one)).interviews) == 1
+
+
+def test_a_roster_named_again_in_the_lead_is_still_one_interviews_cast() -> None:
+    # the second interview's lead names its guests once more ("本期访谈嘉宾：…"): the same
+    # cast, not a third roster overlapping the second
+    again = TWO.replace(
+        "乙区推进老旧小区改造\n——城市访谈之二\n",
+        "乙区推进老旧小区改造\n——城市访谈之二\n\n本期访谈嘉宾：乙区住建委主任李二。\n",
+    )
+    result = reconstruct_page(page(again))
+    assert [[g.name for g in iv.guests] for iv in result.interviews] == [["王一"], ["李二"]]
+
+
+def test_rosters_overlapping_in_part_keep_one_interview() -> None:
+    overlap = TWO.replace("乙区住建委主任 李二", "乙区住建委主任 李二\n甲镇党委书记 王一")
+    assert len(reconstruct_page(page(overlap)).interviews) == 1
