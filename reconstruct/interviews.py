@@ -8,6 +8,7 @@ and the furniture — title, byline, note, lead — with the interview printed n
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from .blocks import LABEL
@@ -75,6 +76,24 @@ def _questions_by_words(flows: list[Flow], group: dict[int, int], count: int) ->
     for q, vec in zip(questions, vectors[count:]):
         sims = [cosine(vec, vectors[g]) for g in range(count)]
         group[q] = max(range(count), key=lambda g: sims[g])
+    _questions_by_host(flows, questions, group)
+
+
+def _questions_by_host(flows: list[Flow], questions: list[int], group: dict[int, int]) -> None:
+    """Interviews whose hosts are labelled apart (主持人 in one, 记者 in the other): when
+    most of each label's questions went to an interview of their own, every question of
+    that label goes there (one that shares no words with any answer, "下一步有哪些打算？",
+    goes with its host)."""
+    votes: dict[str, Counter[int]] = {}
+    for q in questions:
+        votes.setdefault(flows[q].head.speaker or "", Counter())[group[q]] += 1
+    if len(votes) < 2 or "" in votes:
+        return
+    home = {label: c.most_common(1)[0][0] for label, c in votes.items()}
+    if len(set(home.values())) < len(home):
+        return  # two labels mostly in one interview: the labels tell nothing apart
+    for q in questions:
+        group[q] = home[flows[q].head.speaker or ""]
 
 
 # Furniture printed at the head of an interview goes with what follows it.

@@ -56,3 +56,18 @@ def test_a_roster_named_again_in_the_lead_is_still_one_interviews_cast() -> None
 def test_rosters_overlapping_in_part_keep_one_interview() -> None:
     overlap = TWO.replace("乙区住建委主任 李二", "乙区住建委主任 李二\n甲镇党委书记 王一")
     assert len(reconstruct_page(page(overlap)).interviews) == 1
+
+
+def test_a_question_sharing_no_words_goes_with_its_hosts_label() -> None:
+    # the first interview's host is 主持人, the second's 记者: "下一步有哪些打算？" shares
+    # its only words with the second's answer, yet goes with the other 主持人 questions
+    labelled = TWO.replace(
+        "加装电梯一百部。", "下一步还将加装电梯一百部。"
+    ).replace(
+        "王一：甲镇茶园面积已有两万亩，带动农户增收。\n",
+        "王一：甲镇茶园面积已有两万亩，带动农户增收。\n\n主持人：下一步有哪些打算？\n\n"
+        "王一：我们将继续扩大茶园，打响甲镇茶叶品牌。\n",
+    ).replace("主持人：乙区今年", "记者：乙区今年")
+    first, second = reconstruct_page(page(labelled)).interviews
+    assert [t.text for t in first.turns if t.role == "host"] == ["甲镇的茶园有多大？", "下一步有哪些打算？"]
+    assert [t.speaker for t in second.turns if t.role == "host"] == ["记者"]
