@@ -103,7 +103,9 @@ def _span(numbers: Sequence[int]) -> str:
 def _claim_notes(flows: list[Flow]) -> list[Flow]:
     """Give a detached note label the note's text: what follows the label, or else the
     trailing boxes of the flow before it that are set at another width (the note's box),
-    plus the paragraph next to them when it shares the note's words more than its flow's."""
+    plus the paragraph next to them when it shares the note's words more than its flow's
+    (down to the flow's first, when the flow is running text no answer or article claims:
+    a note printed in two boxes of other widths)."""
     out = list(flows)
     taken: set[int] = set()
     for i, f in enumerate(out):
@@ -124,7 +126,7 @@ def _claim_notes(flows: list[Flow]) -> list[Flow]:
         prev = out[k]
         if prev.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT) or len(prev.blocks) < 2:
             continue
-        keep, note = _split_note(prev)
+        keep, note = _split_note(prev, whole=prev.kind is Kind.TEXT)
         if note:
             out[k] = replace(prev, blocks=tuple(keep))
             out[i] = replace(f, blocks=(f.head, *note))
@@ -159,7 +161,7 @@ def _printed_before(flows: list[Flow], block: Block) -> int | None:
     return k if flows[k].blocks[-1].lines[-1].number == best[0] else None
 
 
-def _split_note(flow: Flow) -> tuple[list[Block], list[Block]]:
+def _split_note(flow: Flow, whole: bool = False) -> tuple[list[Block], list[Block]]:
     segs = segments(flow.blocks)
     if len(segs) < 2:
         return list(flow.blocks), []
@@ -167,7 +169,7 @@ def _split_note(flow: Flow) -> tuple[list[Block], list[Block]]:
     k = len(segs)
     while k > 1 and not same_column(flow_column(segs[k - 1]), own):
         k -= 1
-    lowest = 1
+    lowest = 0 if whole else 1
     if k == len(segs):
         # the note's box at the flow's width: its last paragraphs introduce the interview
         # ("本期…邀请…", "欢迎读者…"), and at most one paragraph before them (the

@@ -234,3 +234,33 @@ def test_a_lead_printed_after_a_news_item_below_the_heading_is_the_lead() -> Non
 张三：继续推进。
 """)
     assert [p.text for p in iv.lead] == ["“要想富，先修路。”近年来，某县累计投入交通建设资金八十六亿元。"]
+
+
+def test_a_note_in_two_boxes_of_other_widths_above_its_label_is_taken_whole() -> None:
+    # the note's first box, at the head of the page, is narrower than its second one, printed
+    # right above the vertical label: both are the note's, when nothing else claims the first
+    iv = _interview("""
+当前，某区60岁以上老年
+人口已达19.6万人，占户籍人口
+比重超过22%。如何让老年人老有
+所养、老有所乐，是全区的课题。
+
+今年，区委、区政府将养老服务圈建设
+列入民生实事。本期节目，我们邀请区民政局
+和一家养老服务机构的负责人，聊一聊家门口
+的养老服务。
+
+编
+者
+按
+
+构建养老服务圈让老人乐享幸福晚年
+
+记者 莫一 仇二
+
+主持人：什么是养老服务圈？全区目前建设到了哪一步？
+
+汪三：就是让老年人从家里出发，步行15分钟左右就能享受到养老服务。
+""")
+    assert iv.label == "编者按"
+    assert [p.text[:6] for p in iv.editor_note] == ["当前，某区6", "今年，区委、"]
