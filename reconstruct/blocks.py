@@ -97,7 +97,10 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
     settings = settings or Settings()
     blocks: list[Block] = []
     run: list[Line] = []
-    lines = _unglue_trailing_labels(unglue_vertical_labels(_split_fused_byline(page.lines), settings), settings)
+    lines = _isolate_label_lines(
+        _unglue_trailing_labels(unglue_vertical_labels(_split_fused_byline(page.lines), settings), settings),
+        settings,
+    )
     for k, line in enumerate(lines):
         if not line.text.strip():
             _flush(run, blocks, settings)
@@ -404,6 +407,25 @@ def unglue_vertical_labels(lines: Sequence[Line], settings: Settings) -> list[Li
         replacement = [blank, *label, blank, *body, blank]
         out[start : hits[-1] + 1] = replacement
         i = start + len(replacement)
+    return out
+
+
+def _isolate_label_lines(lines: Sequence[Line], settings: Settings) -> list[Line]:
+    """A line that is a note label of its own ("编者按", or its characters in another order,
+    "按者编", as a vertical label comes out) printed right after a finished sentence with no
+    blank line between: a block of its own, not the last line of the text above it."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        before = out[-1].text.strip() if out else ""
+        if (before and ends_sentence(before) and len(text) >= 3
+                and match_note_label(text, settings) is not None):
+            out.append(Line(line.number, ""))
+            out.append(line)
+            if k + 1 < len(lines) and lines[k + 1].text.strip():
+                out.append(Line(line.number, ""))
+            continue
+        out.append(line)
     return out
 
 

@@ -257,3 +257,19 @@ def test_a_line_opening_on_a_comma_after_a_finished_sentence_is_another_box() ->
 ，方案必须经过三分之二以上的居民
 同意才能实施，每个环节都公开透明
 """) == [2, 2]
+
+
+def test_a_note_label_on_its_own_line_after_a_finished_sentence_is_a_block_of_its_own() -> None:
+    from reconstruct.model import Kind
+    from reconstruct.classify import classify_blocks
+
+    blocks = classify_blocks(split_blocks(page("""
+近年来，新区持续加大招商力度，初步形成了
+较为完整的产业链条。
+按者编
+
+良好的生态环境是最普惠的民生福祉。
+""")))
+    assert [(b.kind, b.label) for b in blocks if b.kind is Kind.NOTE_LABEL] == [(Kind.NOTE_LABEL, "编者按")]
+    # mid-sentence, the same characters are the text's
+    assert sizes("近年来，新区持续加大招商力度，并请\n按者编\n") == [2]
