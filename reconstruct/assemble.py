@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .blocks import LABEL
 from .classify import parse_byline
-from .flows import Flow, group_flows, roster_like, same_column, segments, stitch_flows
+from .flows import NOTE_CUE, Flow, group_flows, roster_like, same_column, segments, stitch_flows
 from .interviews import split_interviews
 from .furniture import deal_fragments, parse_roster, split_headline
 from .lexicon import bigrams, cosine
@@ -140,7 +140,7 @@ def _note_past_heading(flows: list[Flow], i: int) -> int | None:
     if i + 2 >= len(flows) or flows[i + 1].kind not in (Kind.HEADLINE, Kind.SUBTITLE):
         return None
     g = flows[i + 2]
-    if g.kind is not Kind.TEXT or g.tentative or not _NOTE_CUE.search(g.text):
+    if g.kind is not Kind.TEXT or g.tentative or not NOTE_CUE.search(g.text):
         return None
     return i + 2
 
@@ -174,7 +174,7 @@ def _split_note(flow: Flow, whole: bool = False) -> tuple[list[Block], list[Bloc
         # the note's box at the flow's width: its last paragraphs introduce the interview
         # ("本期…邀请…", "欢迎读者…"), and at most one paragraph before them (the
         # subject's own introduction) is the note's too
-        while k > 1 and _NOTE_CUE.search(_seg_text(segs[k - 1])):
+        while k > 1 and NOTE_CUE.search(_seg_text(segs[k - 1])):
             k -= 1
         lowest = max(1, k - 1)
     if k == len(segs):
@@ -189,10 +189,6 @@ def _split_note(flow: Flow, whole: bool = False) -> tuple[list[Block], list[Bloc
     keep = [b for s in segs[:k] for b in s]
     note = [b for s in segs[k:] for b in s]
     return keep, note
-
-
-# What an editor's note says of the interview it introduces.
-_NOTE_CUE = re.compile(r"本期|本报推出|栏目|推出.{0,16}访谈|邀请.{0,30}(?:访谈|做客|走进|负责人)|欢迎读者|敬请关注")
 
 
 def _seg_text(seg: Sequence[Block]) -> str:

@@ -33,7 +33,7 @@ from .settings import Settings
 
 __all__ = [
     "Flow", "group_flows", "stitch_flows", "segments", "same_column", "roster_like", "Relation",
-    "box_relation",
+    "box_relation", "NOTE_CUE",
 ]
 
 # Kinds that open a flow which running text can continue.
@@ -344,6 +344,7 @@ def _best_continuations(
         j for j, g in enumerate(flows)
         if g.kind is Kind.TEXT and not g.paragraph and not _stub(g)
         and (g.tentative or id(g.head) not in noted)
+        and not (id(g.head) in noted and _starts_sentence(g) and NOTE_CUE.search(g.text))
     ]
     if not opened or not cands:
         return {}
@@ -376,6 +377,11 @@ def _best_continuations(
         opened[r]: cands[c] for r, c in zip(rows, cols)
         if c < len(cands) and scores[r, c] > _FORBIDDEN / 2
     }
+
+
+# What an editor's note says of the interview it introduces (also assemble's test of a
+# note's box).
+NOTE_CUE = re.compile(r"本期|本报推出|栏目|推出.{0,16}访谈|邀请.{0,30}(?:访谈|做客|走进|负责人)|欢迎读者|敬请关注")
 
 
 def _before_note_labels(order: Sequence[Block]) -> set[int]:

@@ -541,3 +541,23 @@ def test_a_box_opening_on_a_comma_never_carries_on_a_finished_answer() -> None:
     out = stitched(A_COMMA_BOX_AFTER_A_FINISHED_ANSWER, Settings())
     assert out[0].endswith("方案公示等，方案必须经过三分之二以上的居民同意才能实施，每个环节都公开透明。")
     assert out[1].endswith("十几次。")
+
+
+
+def test_the_notes_box_before_its_label_carries_on_no_open_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # generated page 60 of seed 1: an answer left open at a column's foot ("…让"), then the
+    # note's two boxes printed above its vertical label; the second says what notes say
+    # ("本期节目，我们邀请…"): the note's, not the open answer's next line
+    import sys
+    from pathlib import Path
+
+    generators = Path(__file__).resolve().parent / "generators"
+    sys.path.insert(0, str(generators))
+    from make_pages import generate
+
+    from reconstruct import reconstruct_file
+
+    generate(1, 61, tmp_path, generators.parent / "corpus")
+    iv = reconstruct_file(tmp_path / "060_top.txt").interviews[0]
+    assert "本期节目" in "".join(p.text for p in iv.editor_note)
+    assert not any("本期节目" in t.text for t in iv.turns)
