@@ -162,6 +162,15 @@ class Settings:
     row_by_row_share: float = 0.55
     row_by_row_box: int = 2
     row_by_row_min_lines: int = 12
+    # Or this share of the lines stands in runs of small boxes holding at least
+    # row_by_row_run lines between them: a page printed row by row beside columns the
+    # extractor kept whole (ReportLab pages read by pdftotext, whose news columns, question
+    # boxes and heading hold the share above to 0.27-0.54). Measured with runs of 8 lines:
+    # at most 0.15 on every pdftotext and text-level page (typeset, held-out, generated);
+    # 0.17-0.53 on the ReportLab pdftotext pages below row_by_row_share, which unweaving
+    # rejoins (0.2 found more QA pairs than 0.3 on the pdfminer.six and ReportLab sets).
+    row_by_row_run: int = 8
+    row_by_row_run_share: float = 0.2
     # Boxes of at most this many lines are dealt into columns; a bigger one is a column the
     # extractor kept whole.
     row_box_lines: int = 3

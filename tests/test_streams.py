@@ -66,6 +66,28 @@ def test_a_box_the_extractor_kept_whole_stays_whole() -> None:
     assert lines[-3:] == group.split("\n")[:3]
 
 
+def test_columns_printed_row_by_row_beside_columns_kept_whole_are_found() -> None:
+    # most of the page's lines stand in boxes the extractor kept whole (a news item, the
+    # questions), so the share of lines in small boxes is low; the long run of one-line
+    # boxes still tells the interleaved columns
+    interleaved = row_by_row(wrap(LEFT, 12), wrap(RIGHT, 13))
+    whole = "\n".join(wrap(LEFT[::-1] + RIGHT[::-1], 10)) + "\n"
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + interleaved + "\n" + whole
+    lines = [x for x in page(text).lines if x.text.strip()]
+    small = len(interleaved.split("\n\n")) + 1
+    assert small < Settings().row_by_row_share * len(lines)
+    assert printed_row_by_row(page(text))
+    rewoven = [x.text for x in unweave_rows(page(text)).lines]
+    assert "\n".join(wrap(LEFT, 12)) in "\n".join(rewoven)
+
+
+def test_a_page_of_whole_columns_and_a_few_short_paragraphs_is_not_row_by_row() -> None:
+    paragraphs = [LEFT[k : k + 9] for k in range(0, 45, 9)]  # one-line paragraphs, apart
+    text = "\n\n".join(["\n".join(wrap(LEFT, 10))] + paragraphs[:2] + ["\n".join(wrap(RIGHT, 14))]
+                       + paragraphs[2:]) + "\n"
+    assert not printed_row_by_row(page(text))
+
+
 def boxes_row_by_row(size: int, *columns: list[str]) -> str:
     """Columns printed band by band, every ``size`` lines a box of their own."""
     cut = [[c[k : k + size] for k in range(0, len(c), size)] for c in columns]
