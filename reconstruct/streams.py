@@ -213,12 +213,17 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
         a = back[j][a]
     # each box carries on the box its period before it, across a change of period too (a
     # column that goes on when another ends), unless a speaker label would carry on an open
-    # sentence (the column's sentence goes on elsewhere, in its next column); a box claimed
-    # twice stays with the first
+    # sentence (the column's sentence goes on elsewhere, in its next column) or the box
+    # neither reads on from it nor fits its width, both lines a column's body lines (a
+    # column's top, printed where the period had a column go on; a roster's or a heading's
+    # short lines vary in width); a box claimed twice stays with the first
     succ: dict[int, int] = {}
     for j in range(n):
         p = j - periods[j]
-        if p >= 0 and p not in succ and (last[p].closed or not first[j].labelled):
+        if p < 0 or p in succ or (not last[p].closed and first[j].labelled):
+            continue
+        body = min(last[p].width, first[j].width) >= settings.row_no_link_width
+        if links(p, j) > -settings.row_no_link or not body:
             succ[p] = j
     _rejoin(succ, first, last, links, settings)
     taken = set(succ.values())
