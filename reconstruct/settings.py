@@ -167,8 +167,9 @@ class Settings:
     # extractor kept whole (ReportLab pages read by pdftotext, whose news columns, question
     # boxes and heading hold the share above to 0.27-0.54). Measured with runs of 8 lines:
     # at most 0.15 on every pdftotext and text-level page (typeset, held-out, generated);
-    # 0.17-0.53 on the ReportLab pdftotext pages below row_by_row_share, which unweaving
-    # rejoins (0.2 found more QA pairs than 0.3 on the pdfminer.six and ReportLab sets).
+    # 0.17-0.53 on the thirteen ReportLab pdftotext pages below row_by_row_share, which
+    # unweaving rejoins (twelve at 0.2 or more). 0.2 found more QA pairs than 0.3 on the
+    # pdfminer.six and ReportLab sets; runs of 6 or 12 lines fewer than of 8.
     row_by_row_run: int = 8
     row_by_row_run_share: float = 0.2
     # Boxes of at most this many lines are dealt into columns; a bigger one is a column the
