@@ -162,6 +162,16 @@ class Settings:
     row_by_row_share: float = 0.55
     row_by_row_box: int = 2
     row_by_row_min_lines: int = 12
+    # Or this share of the lines stands in runs of small boxes holding at least
+    # row_by_row_run lines between them: a page printed row by row beside columns the
+    # extractor kept whole (ReportLab pages read by pdftotext, whose news columns, question
+    # boxes and heading hold the share above to 0.27-0.54). Measured with runs of 8 lines:
+    # at most 0.15 on every pdftotext and text-level page (typeset, held-out, generated);
+    # 0.17-0.53 on the thirteen ReportLab pdftotext pages below row_by_row_share, which
+    # unweaving rejoins (twelve at 0.2 or more). 0.2 found more QA pairs than 0.3 on the
+    # pdfminer.six and ReportLab sets; runs of 6 or 12 lines fewer than of 8.
+    row_by_row_run: int = 8
+    row_by_row_run_share: float = 0.2
     # Boxes of at most this many lines are dealt into columns; a bigger one is a column the
     # extractor kept whole.
     row_box_lines: int = 3
@@ -204,6 +214,17 @@ class Settings:
     # (1, 3 and 4 found fewer true joins than 2 on the ReportLab and pdfminer.six pages).
     row_paragraph_indent: float = 2.0
     row_switch: float = 1.5
+    # A box whose link to the box its period points to scores this little or less (the text
+    # does not read on and the width misses: -row_no_word - row_width_miss) carries on no
+    # box, and leaves it to the box after: a column's top, printed where the period has a
+    # column go on, took the box the column's own next line carries on. Not when either line
+    # is narrower than row_no_link_width: a roster's names and titles, a heading's last
+    # characters vary in width in their column, and a roster split there read a headline as
+    # a guest's affiliation. QA pairs with the two (without the width: 327 / 114 / 213 / 223;
+    # with 6 or 10: 329 / 114 / 216 / 223 and 331 / 111 / 215 / 223): pdfminer.six 315 -> 333,
+    # held-out 109 -> 115, ReportLab pdftotext 212 -> 216, pdfminer.six 220 -> 223.
+    row_no_link: float = 1.5
+    row_no_link_width: float = 8.0
     # A column left in mid-sentence takes a box printed after its top and before its end from
     # the box the period gave it to only when the box reads on from it by this much more
     # (one step of the text's grading and one of the width's, or a strong reading against

@@ -41,7 +41,8 @@ __all__ = ["unweave_rows", "printed_row_by_row"]
 
 
 def printed_row_by_row(page: Page, settings: Settings | None = None) -> bool:
-    """Does (nearly) every line of the page stand in a box of a line or two of its own?"""
+    """Does (nearly) every line of the page stand in a box of a line or two of its own, or
+    do long runs of such boxes hold a good share of its lines (beside columns kept whole)?"""
     return _row_by_row(_boxes(page.lines), settings or Settings())
 
 
@@ -51,7 +52,19 @@ def _row_by_row(boxes: list[list[Line]], settings: Settings) -> bool:
     if lines < settings.row_by_row_min_lines:
         return False
     small = sum(len(g) for g in boxes if len(g) <= settings.row_by_row_box)
-    return small >= settings.row_by_row_share * lines
+    if small >= settings.row_by_row_share * lines:
+        return True
+    # a page whose interleaved columns share it with columns kept whole (a sidebar's, the
+    # questions', a news item's): long runs of small boxes, which a page printed column by
+    # column has only between its few short paragraphs
+    in_runs, run = 0, 0
+    for g in boxes + [[]]:
+        if g and len(g) <= settings.row_by_row_box:
+            run += len(g)
+            continue
+        in_runs += run if run >= settings.row_by_row_run else 0
+        run = 0
+    return in_runs >= settings.row_by_row_run_share * lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,12 +213,17 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
         a = back[j][a]
     # each box carries on the box its period before it, across a change of period too (a
     # column that goes on when another ends), unless a speaker label would carry on an open
-    # sentence (the column's sentence goes on elsewhere, in its next column); a box claimed
-    # twice stays with the first
+    # sentence (the column's sentence goes on elsewhere, in its next column) or the box
+    # neither reads on from it nor fits its width, both lines a column's body lines (a
+    # column's top, printed where the period had a column go on; a roster's or a heading's
+    # short lines vary in width); a box claimed twice stays with the first
     succ: dict[int, int] = {}
     for j in range(n):
         p = j - periods[j]
-        if p >= 0 and p not in succ and (last[p].closed or not first[j].labelled):
+        if p < 0 or p in succ or (not last[p].closed and first[j].labelled):
+            continue
+        body = min(last[p].width, first[j].width) >= settings.row_no_link_width
+        if links(p, j) > -settings.row_no_link or not body:
             succ[p] = j
     _rejoin(succ, first, last, links, settings)
     taken = set(succ.values())

@@ -4,7 +4,7 @@ from conftest import page
 
 from reconstruct import reconstruct_page
 from reconstruct.settings import Settings
-from reconstruct.streams import _fits, _Info, _link, _Printed, _reads_on, printed_row_by_row, unweave_rows
+from reconstruct.streams import _boxes, _fits, _Info, _link, _Printed, _reads_on, printed_row_by_row, unweave_rows
 
 NOTHING = _Printed(frozenset(), frozenset())
 
@@ -64,6 +64,47 @@ def test_a_box_the_extractor_kept_whole_stays_whole() -> None:
     text = "主持人：两位能谈谈今年的工作吗？\n\n" + lone + "\n" + group
     lines = [x.text for x in unweave_rows(page(text)).lines if x.text]
     assert lines[-3:] == group.split("\n")[:3]
+
+
+def test_columns_printed_row_by_row_beside_columns_kept_whole_are_found() -> None:
+    # most of the page's lines stand in boxes the extractor kept whole (a news item, the
+    # questions), so the share of lines in small boxes is low; the long run of one-line
+    # boxes still tells the interleaved columns
+    interleaved = row_by_row(wrap(LEFT, 12), wrap(RIGHT, 13))
+    whole = "\n".join(wrap(LEFT[::-1] + RIGHT[::-1], 10)) + "\n"
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + interleaved + "\n" + whole
+    lines = [x for x in page(text).lines if x.text.strip()]
+    small = len(interleaved.split("\n\n")) + 1
+    assert small < Settings().row_by_row_share * len(lines)
+    assert printed_row_by_row(page(text))
+    rewoven = [x.text for x in unweave_rows(page(text)).lines]
+    assert "\n".join(wrap(LEFT, 12)) in "\n".join(rewoven)
+
+
+def test_a_page_of_whole_columns_and_a_few_short_paragraphs_is_not_row_by_row() -> None:
+    paragraphs = [LEFT[k : k + 9] for k in range(0, 45, 9)]  # one-line paragraphs, apart
+    text = "\n\n".join(["\n".join(wrap(LEFT, 10))] + paragraphs[:2] + ["\n".join(wrap(RIGHT, 14))]
+                       + paragraphs[2:]) + "\n"
+    assert not printed_row_by_row(page(text))
+
+
+NEWS = (
+    "近日，全市首个社区养老服务综合体在城东街道投入使用，综合体设有日间照料中心、康复理疗室和老年食堂，"
+    "可为周边三千多位老人提供服务。"
+)
+
+
+def test_a_column_top_that_neither_reads_on_nor_fits_carries_on_no_column() -> None:
+    # the interview's column is printed alone for four rows, then a news item's column starts
+    # beside it: the period had the news item's first line carry on the interview's open
+    # line (no word across, another width), which took that line from the interview's own
+    # next line
+    column, news = wrap(LEFT, 11), wrap(NEWS, 16)
+    printed = column[:4] + [x for pair in zip(column[4:], news) for x in pair] + column[4 + len(news) :]
+    text = "主持人：两位能谈谈今年的工作吗？\n\n" + "\n\n".join(printed) + "\n"
+    boxes = ["".join(x.text for x in box) for box in _boxes(unweave_rows(page(text)).lines)]
+    assert NEWS in boxes
+    assert "".join(b for b in boxes if b != NEWS) == "主持人：两位能谈谈今年的工作吗？" + LEFT
 
 
 def boxes_row_by_row(size: int, *columns: list[str]) -> str:
