@@ -541,3 +541,36 @@ def test_a_box_opening_on_a_comma_never_carries_on_a_finished_answer() -> None:
     out = stitched(A_COMMA_BOX_AFTER_A_FINISHED_ANSWER, Settings())
     assert out[0].endswith("方案公示等，方案必须经过三分之二以上的居民同意才能实施，每个环节都公开透明。")
     assert out[1].endswith("十几次。")
+
+
+A_BOX_ENDING_A_SENTENCE = """
+张三：过去办一件事，要跑好几个部门、
+交一摞材料；现在大部分事项在手机上就能
+
+本报讯（记者 赵六）昨日，某市举行招聘会，
+一百多家企业提供就业岗位三千余个。
+
+招聘会现场设置了政策咨询、创业指导等服
+务区，吸引了一千余人前来求职。
+
+记者：下一步有什么打算？
+
+张三：我们将继续推进数据共享，让群众
+办事更加方便快捷。
+
+办。数字政府的核心是让数据多跑路、群
+众少跑腿，群众办事不用来回奔波。
+"""
+
+
+def test_a_box_opening_on_a_clause_of_a_few_characters_ends_an_open_sentence() -> None:
+    # "办。" is no sentence of its own: the box ends the sentence left open far before it,
+    # not a news paragraph read right after that sentence, nor a paragraph of the answer
+    # printed before it
+    out = stitched(A_BOX_ENDING_A_SENTENCE, Settings())
+    assert out[0] == (
+        "张三：过去办一件事，要跑好几个部门、交一摞材料；现在大部分事项在手机上就能办。"
+        "数字政府的核心是让数据多跑路、群众少跑腿，群众办事不用来回奔波。"
+    )
+    assert out[-1] == "张三：我们将继续推进数据共享，让群众办事更加方便快捷。"
+    assert stitched(A_BOX_ENDING_A_SENTENCE, Settings(carried_clause_chars=0))[0] != out[0]
