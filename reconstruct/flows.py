@@ -120,7 +120,7 @@ def _maybe_elsewhere(
         return False
     if cur.open:
         return relation is Relation.OTHER
-    if continues_open(b.lines[0].text) or short_clause(b.lines[0].text, settings.carried_clause_chars):
+    if continues_open(b.lines[0].text) or _ends_elsewhere(b.lines[0].text, settings):
         return True  # "，…" or "办。…" after a finished sentence: it carries on one open elsewhere
     return relation is not Relation.INDENT or other
 
@@ -469,6 +469,12 @@ def _joined(lines: Sequence[Line]) -> str:
 _HOMES = (Kind.ANSWER, Kind.ARTICLE)
 
 
+def _ends_elsewhere(text: str, settings: Settings) -> bool:
+    """Does a box's first line open on the last few characters of a sentence or phrase begun
+    elsewhere ("办。…", "伍，…")?"""
+    return short_clause(text, settings.carried_clause_chars, settings.carried_phrase_chars)
+
+
 def _starts_sentence(flow: Flow, settings: Settings) -> bool:
     """Does the flow start a sentence (not with the closing punctuation or the particle of
     one carried over from elsewhere, nor with the last few characters of one, "办。…")?"""
@@ -476,7 +482,7 @@ def _starts_sentence(flow: Flow, settings: Settings) -> bool:
     mark = opening_mark(first)
     if not mark or mark in CARRIED_OVER + "…—":
         return False
-    return not short_clause(first, settings.carried_clause_chars)
+    return not _ends_elsewhere(first, settings)
 
 
 def _home_score(
@@ -582,10 +588,12 @@ def _stitch_score(
         return _FORBIDDEN
     score = settings.stitch_any + _affinity(flows, i, j, settings, words)
     first = g.head.lines[0].text
-    # (a dash may open a subtitle, an ellipsis a quotation; a clause of a few characters
-    # says the box ends some sentence left open, not which: printed before this one, it
-    # does not lift the box over the floor below, where a headline's broken line may be it)
-    if carried_over(first) or (j > i and short_clause(first, settings.carried_clause_chars)):
+    # (a dash may open a subtitle, an ellipsis a quotation.) A phrase of one character
+    # ("策，…") carries on an open one as a comma does; a clause of a few ("办。…") says the box
+    # ends some sentence left open, not which: printed before this one, it does not lift the
+    # box over the floor below (a headline's broken line printed before it may be that one)
+    phrase = short_clause(first, 0, settings.carried_phrase_chars)
+    if carried_over(first) or phrase or (j > i and _ends_elsewhere(first, settings)):
         score += settings.stitch_mid_sentence  # "，企业和群众…" / "办。…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative

@@ -574,3 +574,30 @@ def test_a_box_opening_on_a_clause_of_a_few_characters_ends_an_open_sentence() -
     )
     assert out[-1] == "张三：我们将继续推进数据共享，让群众办事更加方便快捷。"
     assert stitched(A_BOX_ENDING_A_SENTENCE, Settings(carried_clause_chars=0))[0] != out[0]
+
+
+A_BOX_ENDING_A_PHRASE = """
+记者：怎样帮助离校未就业的毕业生？
+
+李四：我们将继续推进数据共享，让群众
+办事更加方便快捷。
+
+策，至少提供三个岗位信息和一次职业指
+导，帮助他们尽快找到合适的工作。
+
+张三：对于离校未就业的毕业生，我们实
+行实名制帮扶，做到一人一档、一人一
+"""
+
+
+def test_a_box_opening_on_one_character_and_a_comma_ends_an_open_phrase() -> None:
+    # "策，" starts no sentence (no paragraph opens on one character and a comma): the box
+    # is no paragraph of the finished answer printed before it but the end of the phrase
+    # left open after it, as a box opening on the comma itself would be
+    out = stitched(A_BOX_ENDING_A_PHRASE, Settings())
+    assert out[1] == "李四：我们将继续推进数据共享，让群众办事更加方便快捷。"
+    assert out[2] == (
+        "张三：对于离校未就业的毕业生，我们实行实名制帮扶，做到一人一档、一人一策，"
+        "至少提供三个岗位信息和一次职业指导，帮助他们尽快找到合适的工作。"
+    )
+    assert stitched(A_BOX_ENDING_A_PHRASE, Settings(carried_phrase_chars=0))[2] != out[2]
