@@ -27,7 +27,8 @@ from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
 from .repair import (
-    CARRIED_OVER, carried_over, continues_open, ends_sentence, join_lines, opening_mark, strip_spaces,
+    CARRIED_OVER, carried_over, continues_open, ends_sentence, join_lines, opening_mark, short_clause,
+    strip_spaces,
 )
 from .settings import Settings
 
@@ -91,7 +92,7 @@ def group_flows(
             relation, other = _relation(cur, b, settings)
             if not _continues(cur, b, nxt, relation):
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
-            elif _maybe_elsewhere(cur, b, relation, other) or _news_after_turn(cur, b, settings):
+            elif _maybe_elsewhere(cur, b, relation, other, settings) or _news_after_turn(cur, b, settings):
                 indent = relation is Relation.INDENT
                 flows.append(Flow(kind=Kind.TEXT, blocks=(b,), tentative=True, paragraph=indent))
             else:
@@ -107,7 +108,9 @@ def _relation(cur: Flow, b: Block, settings: Settings) -> tuple[Relation | None,
     return _placed(cur.blocks, b, settings)
 
 
-def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None, other: bool) -> bool:
+def _maybe_elsewhere(
+    cur: Flow, b: Block, relation: Relation | None, other: bool, settings: Settings
+) -> bool:
     """A box that starts mid-paragraph after a finished sentence either carries on the same
     column, or is the continuation of a sentence left open somewhere else on the page; so is
     a box of another width after a sentence left open (the box that continues it may be
@@ -117,8 +120,8 @@ def _maybe_elsewhere(cur: Flow, b: Block, relation: Relation | None, other: bool
         return False
     if cur.open:
         return relation is Relation.OTHER
-    if continues_open(b.lines[0].text):
-        return True  # "，…" after a finished sentence: it carries on one open elsewhere
+    if continues_open(b.lines[0].text) or _ends_elsewhere(b.lines[0].text, settings):
+        return True  # "，…" or "办。…" after a finished sentence: it carries on one open elsewhere
     return relation is not Relation.INDENT or other
 
 
@@ -262,7 +265,7 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     heading = next((k for k, f in enumerate(flows) if f.kind in _HEADING), len(flows))
     for n, f in enumerate(flows):
         k = owner.get(id(before.get(id(f.head))), -1)
-        if k >= 0 and heading < n < first and _lead_after_news(out[k], f):
+        if k >= 0 and heading < n < first and _lead_after_news(out[k], f, settings):
             k = -1  # the lead, printed after a news item set below the interview's heading
         news = f.tentative and k >= 0 and out[k].kind in _TURNS and _reports(f, settings)
         if news and (item := _last_article(out)) >= 0:
@@ -288,12 +291,12 @@ def _word_across_join(a: Flow, b: Flow) -> bool:
     return bool(left and right) and word_across(left, right)
 
 
-def _lead_after_news(item: Flow, f: Flow) -> bool:
+def _lead_after_news(item: Flow, f: Flow, settings: Settings) -> bool:
     """Is an unclaimed box printed after a finished news item, before the page's first
     turn, rather a text of its own (the interview's lead): it starts a sentence in a
     column of another width than the item's (a news item's columns share one width)?"""
     return (
-        f.tentative and item.kind is Kind.ARTICLE and not item.open and _starts_sentence(f)
+        f.tentative and item.kind is Kind.ARTICLE and not item.open and _starts_sentence(f, settings)
         and not same_column(flow_column(item.blocks), flow_column(f.blocks))
     )
 
@@ -344,7 +347,7 @@ def _best_continuations(
         j for j, g in enumerate(flows)
         if g.kind is Kind.TEXT and not g.paragraph and not _stub(g)
         and (g.tentative or id(g.head) not in noted)
-        and not (id(g.head) in noted and _starts_sentence(g) and NOTE_CUE.search(g.text))
+        and not (id(g.head) in noted and _starts_sentence(g, settings) and NOTE_CUE.search(g.text))
     ]
     if not opened or not cands:
         return {}
@@ -360,7 +363,7 @@ def _best_continuations(
     # (or the note): no turn printed after it carries on there
     first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
     for c, j in enumerate(cands):
-        if j < first and _starts_sentence(flows[j]):
+        if j < first and _starts_sentence(flows[j], settings):
             # ... nor a news item, when it opens right under the interview's subtitle or
             # byline (a heading starts a text of its own), unless a word runs across the
             # join (…千亩稻 / 田和农耕…: the extractor printed the heading between the lines)
@@ -427,7 +430,7 @@ def _paragraph_homes(
     home = {
         j: printed_after(g)
         for j, g in enumerate(flows)
-        if g.kind is Kind.TEXT and g.tentative and not _stub(g) and _starts_sentence(g)
+        if g.kind is Kind.TEXT and g.tentative and not _stub(g) and _starts_sentence(g, settings)
         and not any(id(b) in noted for b in g.blocks)
     }
     row = {i: r for r, i in enumerate(owners)}
@@ -473,11 +476,20 @@ def _joined(lines: Sequence[Line]) -> str:
 _HOMES = (Kind.ANSWER, Kind.ARTICLE)
 
 
-def _starts_sentence(flow: Flow) -> bool:
+def _ends_elsewhere(text: str, settings: Settings) -> bool:
+    """Does a box's first line open on the last few characters of a sentence or phrase begun
+    elsewhere ("办。…", "伍，…")?"""
+    return short_clause(text, settings.carried_clause_chars, settings.carried_phrase_chars)
+
+
+def _starts_sentence(flow: Flow, settings: Settings) -> bool:
     """Does the flow start a sentence (not with the closing punctuation or the particle of
-    one carried over from elsewhere)?"""
-    mark = opening_mark(flow.head.lines[0].text)
-    return bool(mark) and mark not in CARRIED_OVER + "…—"
+    one carried over from elsewhere, nor with the last few characters of one, "办。…")?"""
+    first = flow.head.lines[0].text
+    mark = opening_mark(first)
+    if not mark or mark in CARRIED_OVER + "…—":
+        return False
+    return not _ends_elsewhere(first, settings)
 
 
 def _home_score(
@@ -582,8 +594,14 @@ def _stitch_score(
         # a word ("…发现数" / "据异常…"): the short first line was short for another reason
         return _FORBIDDEN
     score = settings.stitch_any + _affinity(flows, i, j, settings, words)
-    if carried_over(g.head.lines[0].text):  # (a dash may open a subtitle, an ellipsis a quotation)
-        score += settings.stitch_mid_sentence  # "，企业和群众…": no sentence starts so
+    first = g.head.lines[0].text
+    # (a dash may open a subtitle, an ellipsis a quotation.) A phrase of one character
+    # ("策，…") carries on an open one as a comma does; a clause of a few ("办。…") says the box
+    # ends some sentence left open, not which: printed before this one, it does not lift the
+    # box over the floor below (a headline's broken line printed before it may be that one)
+    phrase = short_clause(first, 0, settings.carried_phrase_chars)
+    if carried_over(first) or phrase or (j > i and _ends_elsewhere(first, settings)):
+        score += settings.stitch_mid_sentence  # "，企业和群众…" / "办。…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative
     if across:

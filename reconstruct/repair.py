@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Sequence
 
-__all__ = ["display_width", "ends_sentence", "join_lines", "strip_spaces", "is_cjk", "CARRIED_OVER", "opening_mark", "carried_over", "continues_open"]
+__all__ = ["display_width", "ends_sentence", "join_lines", "strip_spaces", "is_cjk", "CARRIED_OVER", "opening_mark", "carried_over", "continues_open", "short_clause"]
 
 # Sentence-final punctuation, optionally followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)》]*$|[。！？!?][”’」』）)》]*[”’」』）)》]$")
@@ -38,6 +38,23 @@ def continues_open(text: str) -> bool:
     full stop: never one that follows a finished sentence)?"""
     mark = opening_mark(text)
     return bool(mark) and mark in NEVER_AFTER_END
+
+
+# A clause of a few characters closed by a full stop or semicolon, or a phrase of fewer
+# closed by a comma, at a text's very start ("方面。前年…", "办。", "伍，完善…"): the end of a
+# sentence or phrase begun elsewhere, broken at a column.
+_SHORT_CLAUSE = re.compile(r"\s*([\u3400-\u9fff]+)[”’」』）》]?([。；，、])")
+
+
+def short_clause(text: str, chars: int, phrase_chars: int = 0) -> bool:
+    """Does the text open on a clause of at most ``chars`` Chinese characters closed by a
+    full stop or semicolon ("办。…"), or on one of at most ``phrase_chars`` closed by a comma
+    ("伍，…")? A box opening so carries on a sentence left open elsewhere (see
+    ``Settings.carried_clause_chars``)."""
+    m = _SHORT_CLAUSE.match(text)
+    if m is None:
+        return False
+    return len(m.group(1)) <= (chars if m.group(2) in "。；" else phrase_chars)
 
 
 def is_cjk(ch: str) -> bool:

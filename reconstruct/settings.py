@@ -79,6 +79,17 @@ class Settings:
     # A box that opens on a comma, a closing quote or bracket starts no sentence: it carries
     # on one left open somewhere.
     stitch_mid_sentence: float = 0.5
+    # ... nor does a box that opens on a clause of this many Chinese characters or fewer
+    # closed by a full stop or semicolon ("办。数字政府…", "方面。前年…"): a column break left
+    # a sentence's last characters to the box that carries it on. (Of the 191 boxes of the
+    # three typeset gold sets opening on up to three such characters, none opens a
+    # paragraph; a two-character sentence, "是的。", opens a turn, after its label, not a box.)
+    carried_clause_chars: int = 2
+    # ... and so does one that opens on this many characters and a comma ("伍，完善…",
+    # "面，人社部…"): no paragraph of the gold sets and corpora starts so (two characters do:
+    # "同时，", "目前，"), while about 340 boxes of the three typeset pdftotext sets do, none
+    # of them at a paragraph's start.
+    carried_phrase_chars: int = 1
     # A sentence may also stay open (its end printed where no box shows it, or lost): a box
     # is stitched on only if it scores more than this, what a box read after the sentence
     # with nothing for or against it scores. The stitching is solved with this choice open

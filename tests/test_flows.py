@@ -561,3 +561,63 @@ def test_the_notes_box_before_its_label_carries_on_no_open_answer(tmp_path) -> N
     iv = reconstruct_file(tmp_path / "060_top.txt").interviews[0]
     assert "本期节目" in "".join(p.text for p in iv.editor_note)
     assert not any("本期节目" in t.text for t in iv.turns)
+
+
+A_BOX_ENDING_A_SENTENCE = """
+张三：过去办一件事，要跑好几个部门、
+交一摞材料；现在大部分事项在手机上就能
+
+本报讯（记者 赵六）昨日，某市举行招聘会，
+一百多家企业提供就业岗位三千余个。
+
+招聘会现场设置了政策咨询、创业指导等服
+务区，吸引了一千余人前来求职。
+
+记者：下一步有什么打算？
+
+张三：我们将继续推进数据共享，让群众
+办事更加方便快捷。
+
+办。数字政府的核心是让数据多跑路、群
+众少跑腿，群众办事不用来回奔波。
+"""
+
+
+def test_a_box_opening_on_a_clause_of_a_few_characters_ends_an_open_sentence() -> None:
+    # "办。" is no sentence of its own: the box ends the sentence left open far before it,
+    # not a news paragraph read right after that sentence, nor a paragraph of the answer
+    # printed before it
+    out = stitched(A_BOX_ENDING_A_SENTENCE, Settings())
+    assert out[0] == (
+        "张三：过去办一件事，要跑好几个部门、交一摞材料；现在大部分事项在手机上就能办。"
+        "数字政府的核心是让数据多跑路、群众少跑腿，群众办事不用来回奔波。"
+    )
+    assert out[-1] == "张三：我们将继续推进数据共享，让群众办事更加方便快捷。"
+    assert stitched(A_BOX_ENDING_A_SENTENCE, Settings(carried_clause_chars=0))[0] != out[0]
+
+
+A_BOX_ENDING_A_PHRASE = """
+记者：怎样帮助离校未就业的毕业生？
+
+李四：我们将继续推进数据共享，让群众
+办事更加方便快捷。
+
+策，至少提供三个岗位信息和一次职业指
+导，帮助他们尽快找到合适的工作。
+
+张三：对于离校未就业的毕业生，我们实
+行实名制帮扶，做到一人一档、一人一
+"""
+
+
+def test_a_box_opening_on_one_character_and_a_comma_ends_an_open_phrase() -> None:
+    # "策，" starts no sentence (no paragraph opens on one character and a comma): the box
+    # is no paragraph of the finished answer printed before it but the end of the phrase
+    # left open after it, as a box opening on the comma itself would be
+    out = stitched(A_BOX_ENDING_A_PHRASE, Settings())
+    assert out[1] == "李四：我们将继续推进数据共享，让群众办事更加方便快捷。"
+    assert out[2] == (
+        "张三：对于离校未就业的毕业生，我们实行实名制帮扶，做到一人一档、一人一策，"
+        "至少提供三个岗位信息和一次职业指导，帮助他们尽快找到合适的工作。"
+    )
+    assert stitched(A_BOX_ENDING_A_PHRASE, Settings(carried_phrase_chars=0))[2] != out[2]
