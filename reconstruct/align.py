@@ -498,7 +498,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))
     scores = score_matrix(qs, ans, interview.guests, settings)
     fit = scores.copy()  # what the words say, before the layout's anchors
-    for qa, aa in _anchors(interview, settings):  # printed right after its question
+    for qa, aa in _trusted(_anchors(interview, settings), fit, settings):  # printed right after its question
         scores[qa, aa] += settings.anchor_weight
     asked = [q.text for q in qs]
     how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests, asked) for q in qs])
@@ -538,6 +538,15 @@ def _anchors(interview: Interview, settings: Settings) -> list[tuple[int, int]]:
                 continue
         kept.append((q, a))
     return kept
+
+
+def _trusted(anchors: list[tuple[int, int]], fit: np.ndarray, settings: Settings) -> list[tuple[int, int]]:
+    """The anchors, unless the words overrule one of them (an answer fits another question
+    by more than the anchor's weight): then the print order is not question, answer,
+    question, answer (questions printed apart, read in between the answers' boxes) and no
+    anchor is trusted."""
+    overruled = any(float(fit[:, a].max()) - float(fit[q, a]) > settings.anchor_weight for q, a in anchors)
+    return [] if overruled else anchors  # (when a third of them or more are: 2 pairs fewer)
 
 
 def _follow_on(

@@ -472,3 +472,21 @@ def test_a_guest_spoken_of_by_surname_and_post_is_not_the_one_asked() -> None:
     # "董事长" is only in 路's title, but the question speaks of him to the bureau's head
     assert "路长征" not in _named_guests("像路董事长这样的创业者，政府还能提供哪些支持？", guests)
     assert "路长征" in _named_guests("环保公司的董事长最看重什么？", guests)
+
+
+def test_anchors_are_not_trusted_when_the_words_overrule_one_of_them() -> None:
+    # questions printed apart, read in between the answers' boxes: each question comes out
+    # right before some answer. The plan answer printed after the after-school question is
+    # plainly the plan question's; then the other "anchor" is chance too
+    iv = Interview(
+        guests=(Guest("严一", "某区教委主任"), Guest("戴二", "某区第二小学校长")),
+        questions=(_t("主持人", "host", "区教委在师资均衡配置上有什么举措？", 1),
+                   _t("主持人", "host", "学校在课后服务方面做了哪些探索？", 3),
+                   _t("主持人", "host", "未来几年，全区教育发展的重点方向是什么？", 5)),
+        answers=(_t("严一", "guest", "我们推行教师交流轮岗，城区骨干教师到农村学校任教，师资配置更加均衡。", 7),
+                 _t("戴二", "guest", "我们请高校教师和科技企业的志愿者进校，开设科学探究课，孩子们放学后可以动手做实验。", 2),
+                 _t("严一", "guest", "我们将重点推进三项工作，全区教育发展将更加优质均衡。", 4)),
+        anchored=((0, 1), (1, 2)),
+    )
+    turns = align_turns(iv).turns
+    assert [t.text[:4] for t in turns] == ["区教委在", "我们推行", "学校在课", "我们请高", "未来几年", "我们将重"]
