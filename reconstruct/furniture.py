@@ -31,8 +31,8 @@ def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest
 
     ``text`` is the roster without its label — or its boxes as printed, in page order;
     ``names`` are the guests known from their turns. The roster is either title-then-name
-    ("主任 张三 局长 李四") or name-then-title; which one is told by whether the text starts
-    with a name.
+    ("主任 张三 局长 李四") or name-then-title; name first when nothing stands before the
+    first name and a title after the last (boxes read out of order may start on a name).
     """
     pieces = [text] if isinstance(text, str) else list(text)
     flats = [re.sub(r"\s+", "", strip_spaces(p.replace("\n", ""))) for p in pieces]
@@ -43,7 +43,11 @@ def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest
     )
     if not found:
         return tuple(Guest(name=n) for n in names)
-    name_first = found[0][0] == 0 or not flat[: found[0][0]].strip(_SEPARATORS)
+    # nothing before the first name and a title after the last: name, then title; a title
+    # before the first name, or nothing after the last (its boxes read out of order): title,
+    # then name
+    last = found[-1][0] + len(found[-1][1])
+    name_first = not flat[: found[0][0]].strip(_SEPARATORS) and bool(flat[last:].strip(_SEPARATORS))
     titles: list[str] = []
     for k, (pos, name) in enumerate(found):
         if name_first:

@@ -15,6 +15,13 @@ def test_roster_name_first() -> None:
     assert [(g.name, g.title) for g in guests] == [("王甲", "某镇党委书记"), ("李乙", "某合作社理事长")]
 
 
+def test_a_title_first_roster_read_from_its_second_entry_is_still_title_first() -> None:
+    # the box order put a name first; nothing after the last name says the titles come
+    # before the names
+    guests = parse_roster("王甲\n某镇党委书记\n李乙\n某合作社理事长\n赵丙", ["王甲", "李乙", "赵丙"])
+    assert [(g.name, g.title) for g in guests] == [("王甲", ""), ("李乙", "某镇党委书记"), ("赵丙", "某合作社理事长")]
+
+
 def test_guest_missing_from_roster_is_kept_without_title() -> None:
     guests = parse_roster("王甲 某镇党委书记", ["王甲", "赵丙"])
     assert [(g.name, g.title) for g in guests] == [("王甲", "某镇党委书记"), ("赵丙", "")]
