@@ -498,8 +498,9 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))
     scores = score_matrix(qs, ans, interview.guests, settings)
     fit = scores.copy()  # what the words say, before the layout's anchors
+    weak = set(_weak_anchors(interview, settings))
     for qa, aa in _trusted(_anchors(interview, settings), fit, settings):  # printed right after its question
-        scores[qa, aa] += settings.anchor_weight
+        scores[qa, aa] += settings.anchor_weight * (settings.weak_anchor_share if (qa, aa) in weak else 1.0)
     asked = [q.text for q in qs]
     how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests, asked) for q in qs])
     pairs = solve(scores, *how)
@@ -538,6 +539,18 @@ def _anchors(interview: Interview, settings: Settings) -> list[tuple[int, int]]:
                 continue
         kept.append((q, a))
     return kept
+
+
+def _weak_anchors(interview: Interview, settings: Settings) -> list[tuple[int, int]]:
+    """Later answers of a run printed after a question that asks for no round table (no
+    "两位…分别", no kind of body several guests head): a second guest's answer there may
+    as well be a box printed out of its place."""
+    first: dict[int, int] = {}
+    for q, a in interview.anchored:
+        first[q] = min(a, first.get(q, a))
+    asked = [q.text for q in interview.questions]
+    return [(q, a) for q, a in interview.anchored if a != first[q]
+            and _extra_answer_cost(asked[q], settings, interview.guests, asked) >= settings.extra_answer_cost]
 
 
 def _trusted(anchors: list[tuple[int, int]], fit: np.ndarray, settings: Settings) -> list[tuple[int, int]]:

@@ -295,6 +295,10 @@ class Settings:
     # An answer printed right after its question (inline layouts) belongs to it unless the
     # words say otherwise strongly: larger than any lexical score difference seen in practice.
     anchor_weight: float = 2.0
+    # ... but only this share of it for a later answer of a run printed after a question that
+    # asks for no round table (align._weak_anchors; 0.5: 6 pairs fewer on the typeset sets,
+    # leaving them out altogether: 5 fewer on the text-level pages, whose runs are round tables)
+    weak_anchor_share: float = 0.25
     # Weak prior that the k-th of the questions goes with the answer at the same relative place
     # on the page (answers are printed mostly in the questions' order, boxes apart); a tie
     # breaker, well under one lexical match. 0 -> 0.1: QA pairs text-level 1322 -> 1318,

@@ -490,3 +490,22 @@ def test_anchors_are_not_trusted_when_the_words_overrule_one_of_them() -> None:
     )
     turns = align_turns(iv).turns
     assert [t.text[:4] for t in turns] == ["区教委在", "我们推行", "学校在课", "我们请高", "未来几年", "我们将重"]
+
+
+def test_a_second_guests_answer_after_a_question_asking_no_round_table_is_a_weak_anchor() -> None:
+    # the question on the hospital's work was printed elsewhere: the hospital head's answer
+    # came out after the first question, which asks one guest's overview, not a round
+    guests = (Guest("宋一", "某区卫生健康委员会主任"), Guest("蔡二", "某区人民医院院长"))
+    iv = Interview(
+        guests=guests,
+        questions=(_t("主持人", "host", "推进医共体建设，全区的总体思路是什么？", 1),
+                   _t("主持人", "host", "区人民医院作为牵头医院，在资源下沉方面做了哪些工作？", 9),
+                   _t("主持人", "host", "老百姓最直观的感受是什么？两位能否分别谈一谈？", 5)),
+        answers=(_t("宋一", "guest", "我们的总体思路可以概括为两院牵头、全域覆盖、一体管理。", 2),
+                 _t("蔡二", "guest", "我们每年选派中高级职称医生到镇卫生院坐诊，群众在家门口就能看上专家。", 3),
+                 _t("蔡二", "guest", "最直观的感受就是看病更方便了，基层门诊量同比增长。", 6),
+                 _t("宋一", "guest", "我们做过一次满意度调查，群众满意度提高了。", 7)),
+        anchored=((0, 0), (0, 1), (2, 2)),
+    )
+    assert [t.text[:4] for t in align_turns(iv).turns] == [
+        "推进医共", "我们的总", "区人民医", "我们每年", "老百姓最", "最直观的", "我们做过"]
