@@ -377,13 +377,22 @@ _GLUED = re.compile(r"^\s*([\u3400-\u9fff])(?:\s+(\S.*))?$")
 _LABEL_SPAN = 3
 
 
+def _set_beside(text: str) -> bool:
+    """A line read in between the note's lines that is none of them: a title or a byline set
+    beside the note (no punctuation at all, as no line of running text of six characters or
+    more has)."""
+    clean = strip_spaces(text)
+    return not PUNCT.search(clean) and (len(clean) >= 6 or parse_byline(clean) is not None)
+
+
 def unglue_vertical_labels(lines: Sequence[Line], settings: Settings) -> list[Line]:
     """Take a vertical note label apart from the lines it was glued to.
 
     Extractors read a label set upright beside the note's first lines into those lines, one
     character each. When the first characters of nearby lines spell a note label (in any
     order), the label comes out as a block of its own (one character a line), followed by
-    the note's lines without it; line numbers are kept.
+    the note's lines without it, then each line read in between that was set beside the note
+    (a title, a byline) as a block of its own; line numbers are kept.
     """
     out = list(lines)
     i = 0
@@ -397,14 +406,18 @@ def unglue_vertical_labels(lines: Sequence[Line], settings: Settings) -> list[Li
         while start > 0 and out[start - 1].text.strip() and not LABEL.match(out[start - 1].text.strip()):
             start -= 1
         label = [Line(out[k].number, _GLUED.match(out[k].text).group(1)) for k in hits]  # type: ignore[union-attr]
-        body = []
+        body, beside = [], []
         for k in range(start, hits[-1] + 1):
             m = _GLUED.match(out[k].text) if k in hits else None
             rest = m.group(2) if m else out[k].text
-            if rest and rest.strip():
+            if not rest or not rest.strip():
+                continue
+            if k > hits[0] and k not in hits and _set_beside(rest):
+                beside += [Line(out[k].number, ""), Line(out[k].number, rest)]
+            else:
                 body.append(Line(out[k].number, rest))
         blank = Line(out[start].number, "")
-        replacement = [blank, *label, blank, *body, blank]
+        replacement = [blank, *label, blank, *body, *beside, blank]
         out[start : hits[-1] + 1] = replacement
         i = start + len(replacement)
     return out

@@ -273,3 +273,21 @@ def test_a_note_label_on_its_own_line_after_a_finished_sentence_is_a_block_of_it
     assert [(b.kind, b.label) for b in blocks if b.kind is Kind.NOTE_LABEL] == [(Kind.NOTE_LABEL, "编者按")]
     # mid-sentence, the same characters are the text's
     assert sizes("近年来，新区持续加大招商力度，并请\n按者编\n") == [2]
+
+
+def test_a_title_read_in_between_a_glued_vertical_labels_lines_is_not_the_notes() -> None:
+    # the label 编者的话 set upright beside the note came out glued to its lines; the title
+    # set beside the note was read in between them, mid-sentence
+    text = """
+水利是农业的命脉，也是经济社会发展的基础支撑。入汛以来，某
+编 区经受住了多轮强降雨考验，全区水利工程安全度汛，城乡供水保障有
+建好民生水利守护一方安澜
+者 力。
+的 近日，采访组就防汛抗旱、农村供水等话题，专访了
+话 某区水利局局长范某。
+"""
+    blocks = split_blocks(page(text))
+    texts = ["".join(x.text for x in b.lines) for b in blocks]
+    assert "建好民生水利守护一方安澜" in texts  # a block of its own
+    note = next(t for t in texts if t.startswith("水利是农业"))
+    assert "安澜" not in note and note.endswith("范某。")
