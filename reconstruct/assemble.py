@@ -73,13 +73,15 @@ def _interview(
     used.update(id(f) for f in questions + answers)
     roster_label, roster_text = _roster_text([f for f in roster if f.kind is Kind.ROSTER])
     label, note = _note(flows, used, settings)
+    lead = _lead(flows, used, settings)
+    host = (questions[0].head.speaker or _unnamed_host(lead, settings)) if questions else ""
     return Interview(
         title=title[0],
         subtitle=title[1],
         reporters=_reporters(flows, used),
         guests=_guests(roster, speakers, settings),
-        host=questions[0].head.speaker or settings.host_labels[0] if questions else "",
-        questions=tuple(_turn(f, "host", settings) for f in questions),
+        host=host,
+        questions=tuple(_turn(f, "host", settings, host) for f in questions),
         answers=tuple(_turn(f, "guest", settings) for f in answers),
         anchored=_anchored(flows),
         byline=tuple(
@@ -89,8 +91,21 @@ def _interview(
         roster_text=roster_text,
         label=label,
         editor_note=note,
-        lead=_lead(flows, used, settings),
+        lead=lead,
     )
+
+
+# The lead says who put the questions: "记者采访了…", "记者就…专访了…".
+_REPORTER = "记者"
+_REPORTER_ASKS = re.compile(_REPORTER + r"(?:[^，。；！？]{0,30}?)(?:采访|专访|访谈|对话)")
+
+
+def _unnamed_host(lead: Sequence[Paragraph], settings: Settings) -> str:
+    """The host of questions printed without a label: the reporter, when the lead tells that
+    a reporter interviewed the guests; else the usual host label."""
+    if any(_REPORTER_ASKS.search(p.text) for p in lead):
+        return _REPORTER
+    return settings.host_labels[0]
 
 
 def _span(numbers: Sequence[int]) -> str:
@@ -374,9 +389,10 @@ def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragr
 # --- turns and articles --------------------------------------------------------------
 
 
-def _turn(flow: Flow, role: str, settings: Settings) -> Turn:
+def _turn(flow: Flow, role: str, settings: Settings, unnamed: str = "") -> Turn:
+    """The flow's turn; ``unnamed``: the speaker of a turn printed without a label."""
     paras = join_paragraphs(flow.blocks, settings, drop_prefix=_label_end(flow.head))
-    return Turn(speaker=flow.head.speaker or "", role=role, paragraphs=paras)  # type: ignore[arg-type]
+    return Turn(speaker=flow.head.speaker or unnamed, role=role, paragraphs=paras)  # type: ignore[arg-type]
 
 
 def _anchored(flows: list[Flow]) -> tuple[tuple[int, int], ...]:

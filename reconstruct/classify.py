@@ -7,11 +7,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .blocks import LABEL, SUBTITLE_DASHES, match_note_label, wrapped_heading
+from .blocks import LABEL, SUBTITLE_DASHES, column_width, match_note_label, wrapped_heading
 from .furniture import NAME, POST, parse_byline
 from .lexicon import word_across, word_frequency
-from .model import Block, Kind
-from .repair import display_width, ends_sentence, strip_spaces
+from .model import Block, Kind, Line
+from .repair import continues_open, display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["classify_blocks", "find_speakers", "match_note_label", "parse_byline"]
@@ -54,6 +54,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
         heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
         named = k + 1 < len(out) and _block_text(out[k + 1]).replace(" ", "") in speakers
         out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news, settings, named)
+    out = _unlabelled_questions(out, speakers, settings)
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -261,3 +262,45 @@ def _vertical_labels(blocks: list[Block], settings: Settings) -> list[Block]:
             out.append(blocks[i])
             i += 1
     return out
+
+
+def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], settings: Settings) -> list[Block]:
+    """Questions printed without the host's label, in a box or a sidebar of their own: on a
+    page whose guests answer under their labels and where no block is a labelled question,
+    running text made only of questions (each ending with a question mark at a line end,
+    each short) is the host's, a question a block — when the page holds a list of them."""
+    if not speakers or any(b.kind is Kind.QUESTION for b in blocks):
+        return blocks
+    found = {k: p for k, b in enumerate(blocks) if (p := _question_pieces(b, settings))}
+    if sum(len(p) for p in found.values()) < settings.unlabelled_questions_min:
+        return blocks
+    out: list[Block] = []
+    for k, b in enumerate(blocks):
+        if k not in found:
+            out.append(b)
+            continue
+        for piece in found[k]:
+            log.debug("lines %d-%d: a question printed without its label", piece[0].number, piece[-1].number)
+            out.append(Block(lines=piece, width=column_width(piece), kind=Kind.QUESTION))
+    return out
+
+
+def _question_pieces(block: Block, settings: Settings) -> list[tuple[Line, ...]] | None:
+    """The questions an unlabelled block of running text consists of, each ending with a
+    question mark at a line end; None when it holds anything else (or one is too long to
+    be a question, or it carries on a sentence left open before it)."""
+    if block.kind is not Kind.TEXT or continues_open(block.lines[0].text):
+        return None
+    pieces: list[tuple[Line, ...]] = []
+    run: list[Line] = []
+    for x in block.lines:
+        run.append(x)
+        if strip_spaces(x.text).rstrip().endswith(("？", "?")):
+            pieces.append(tuple(run))
+            run = []
+    if run or not pieces:
+        return None
+    limit = settings.unlabelled_question_chars
+    if any(len("".join(strip_spaces(x.text) for x in p).replace(" ", "")) > limit for p in pieces):
+        return None
+    return pieces

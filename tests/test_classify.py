@@ -220,3 +220,27 @@ def test_a_block_given_its_kind_is_the_block_replaced() -> None:
     assert _as(block, Kind.ARTICLE) == replace(block, kind=Kind.ARTICLE)
     assert _as(block, Kind.QUESTION, speaker="主持人") == replace(block, kind=Kind.QUESTION, speaker="主持人")
     assert _as(block, Kind.FIELD, label="丙") == replace(block, kind=Kind.FIELD, label="丙")
+
+
+def test_a_sidebar_of_questions_printed_without_the_host_label_is_the_hosts() -> None:
+    # the questions set apart in a narrow box, no label; the guests answer under theirs
+    text = """
+访谈嘉宾：某县某局局长 王小二
+
+今年的重点
+工作有哪些？
+下一步有哪些
+打算？
+
+群众最关心
+什么？
+
+王小二：重点是发展。
+
+王小二：还有民生。
+"""
+    kinds = _kinds(text)
+    assert kinds[1:4] == [(Kind.QUESTION, None)] * 3
+    # a rhetorical question alone is no list of questions
+    alone = _kinds(text.replace("下一步有哪些\n打算？\n", "").replace("群众最关心\n什么？\n", ""))
+    assert (Kind.QUESTION, None) not in alone
