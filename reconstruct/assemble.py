@@ -74,7 +74,7 @@ def _interview(
     roster_label, roster_text = _roster_text([f for f in roster if f.kind is Kind.ROSTER])
     label, note = _note(flows, used, settings)
     lead = _lead(flows, used, settings)
-    host = (questions[0].head.speaker or _unnamed_host(lead, settings)) if questions else ""
+    host = (questions[0].head.speaker or _unnamed_host(note + lead, settings)) if questions else ""
     return Interview(
         title=title[0],
         subtitle=title[1],
@@ -96,16 +96,19 @@ def _interview(
 
 
 # The lead says who put the questions: "记者采访了…", "记者就…专访了…".
-_REPORTER = "记者"
-_REPORTER_ASKS = re.compile(_REPORTER + r"(?:[^，。；！？]{0,30}?)(?:采访|专访|访谈|对话)")
+# How the lead or the note tells who put the questions: a host's label, then (within the
+# sentence) a verb of interviewing ("记者采访了…", "记者就…，专访了…", "采访组邀请…").
+_ASKS = r"[^。；！？]{0,30}?(?:采访|专访|访谈|对话|邀请)"
 
 
-def _unnamed_host(lead: Sequence[Paragraph], settings: Settings) -> str:
-    """The host of questions printed without a label: the reporter, when the lead tells that
-    a reporter interviewed the guests; else the usual host label."""
-    if any(_REPORTER_ASKS.search(p.text) for p in lead):
-        return _REPORTER
-    return settings.host_labels[0]
+def _unnamed_host(texts: Sequence[Paragraph], settings: Settings) -> str:
+    """The host of questions printed without a label: the host label the lead or the
+    editor's note (``texts``) names first as interviewing the guests (a one-character label,
+    问, is too often part of a word to tell); else the usual one."""
+    text = "".join(p.text for p in texts)
+    found = [(m.start(), label) for label in settings.host_labels
+             if len(label) > 1 and (m := re.search(re.escape(label) + _ASKS, text))]  # (问 is a word's)
+    return min(found)[1] if found else settings.host_labels[0]
 
 
 def _span(numbers: Sequence[int]) -> str:

@@ -286,4 +286,5 @@ def test_questions_printed_without_a_label_are_the_reporters_when_the_lead_says_
 """
     iv = _interview(text)
     assert iv.host == "记者" and [t.speaker for t in iv.questions] == ["记者"] * 3
+    assert _interview(text.replace("记者采访了", "采访组邀请了")).host == "采访组"
     assert _interview(text.replace("记者采访了", "我们邀请了")).host == "主持人"
