@@ -239,9 +239,15 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
     if _stacked_headings(run, settings):
         return [[run[0]], [run[1]]]
     widths = [line_width(x) for x in run]
-    ordered = sorted(widths)
+    # a mark wrapped to a line of its own ("？": a typesetter that lets a line open on a
+    # closing mark) is no measure of the column's width
+    marks = [_only_marks(x.text) for x in run]
+    ordered = sorted(w for w, m in zip(widths, marks) if not m)
     parts: list[list[Line]] = [[]]
     for i, line in enumerate(run):
+        if marks[i] or len(ordered) < 2:
+            parts[-1].append(line)
+            continue
         typical = max(_median_without(ordered, widths[i]), 1.0)
         wide = widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6
         # an unwrapped line is complete: it ends a sentence or is a headline with no
@@ -254,6 +260,12 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         else:
             parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _only_marks(text: str) -> bool:
+    """A line of punctuation alone (a closing mark wrapped away from its sentence)."""
+    t = text.strip()
+    return bool(t) and not PUNCT.sub("", t).strip("”’）》」』 　")
 
 
 def _stacked_headings(run: list[Line], settings: Settings) -> bool:

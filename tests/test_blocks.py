@@ -273,3 +273,13 @@ def test_a_note_label_on_its_own_line_after_a_finished_sentence_is_a_block_of_it
     assert [(b.kind, b.label) for b in blocks if b.kind is Kind.NOTE_LABEL] == [(Kind.NOTE_LABEL, "编者按")]
     # mid-sentence, the same characters are the text's
     assert sizes("近年来，新区持续加大招商力度，并请\n按者编\n") == [2]
+
+
+def test_a_question_mark_wrapped_to_a_line_of_its_own_does_not_cut_the_question() -> None:
+    # a typesetter that lets a line open on a closing mark: "？" alone is no column width,
+    # and the line above it is no line wider than its box
+    assert sizes("""
+在青少年足球培养中，
+如何平衡训练和文化课学习
+？
+""") == [3]
