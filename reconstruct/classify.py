@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .blocks import LABEL, SUBTITLE_DASHES, column_width, match_note_label, wrapped_heading
+from .blocks import LABEL, PUNCT, SUBTITLE_DASHES, column_width, line_width, match_note_label, wrapped_heading
 from .furniture import NAME, POST, parse_byline
 from .lexicon import word_across, word_frequency
 from .model import Block, Kind, Line
@@ -268,39 +268,119 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
     """Questions printed without the host's label, in a box or a sidebar of their own: on a
     page whose guests answer under their labels and where no block is a labelled question,
     running text made only of questions (each ending with a question mark at a line end,
-    each short) is the host's, a question a block — when the page holds a list of them."""
+    each short) is the host's, a question a block — when the page holds a list of them. A
+    question may run on over the next blocks in mid-sentence (an extractor that breaks a
+    narrow box's every line apart), and a line with no punctuation after the last question
+    mark is a heading printed below the box, set apart as a block of its own."""
     if not speakers or any(b.kind is Kind.QUESTION for b in blocks):
         return blocks
-    found = {k: p for k, b in enumerate(blocks) if (p := _question_pieces(b, settings))}
-    if sum(len(p) for p in found.values()) < settings.unlabelled_questions_min:
+    found = {}  # first block -> (block after, lines kept before, questions, heading after)
+    k = 0
+    while k < len(blocks):
+        got = _question_run(blocks, k, speakers, settings)
+        if got:
+            found[k] = got
+            k = got[0]
+        else:
+            k += 1
+    if sum(len(got[2]) for got in found.values()) < settings.unlabelled_questions_min:
         return blocks
     out: list[Block] = []
-    for k, b in enumerate(blocks):
+    k = 0
+    while k < len(blocks):
         if k not in found:
-            out.append(b)
+            out.append(blocks[k])
+            k += 1
             continue
-        for piece in found[k]:
+        end, head, pieces, rest = found[k]
+        if head:
+            b = blocks[k]
+            out.append(Block(head, column_width(head), b.kind, b.speaker, b.label))
+        for piece in pieces:
             log.debug("lines %d-%d: a question printed without its label", piece[0].number, piece[-1].number)
             out.append(Block(lines=piece, width=column_width(piece), kind=Kind.QUESTION))
+        if rest:
+            out.append(_classify(Block(lines=rest, width=column_width(rest)), speakers, settings))
+        k = end
     return out
 
 
-def _question_pieces(block: Block, settings: Settings) -> list[tuple[Line, ...]] | None:
-    """The questions an unlabelled block of running text consists of, each ending with a
-    question mark at a line end; None when it holds anything else (or one is too long to
-    be a question, or it carries on a sentence left open before it)."""
-    if block.kind is not Kind.TEXT or continues_open(block.lines[0].text):
+_Run = tuple[int, tuple[Line, ...], tuple[tuple[Line, ...], ...], tuple[Line, ...]]
+
+
+def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], settings: Settings) -> _Run | None:
+    """The questions that unlabelled running text from block ``k`` consists of (it runs on
+    into the next blocks while a sentence is open, up to question_run_blocks of them; or a
+    roster's block, :func:`_questions_after_roster`): the block after them, the lines kept
+    before the questions (a roster's), the questions (each ending with a question mark at a
+    line end) and the unpunctuated lines left after the last one; None when the text holds
+    anything else (or a question too long to be one, or it carries on a sentence left open
+    before it)."""
+    first = blocks[k]
+    if first.kind is Kind.ROSTER:
+        return _questions_after_roster(first, speakers, k, settings)
+    if first.kind is not Kind.TEXT or continues_open(first.lines[0].text):
         return None
+    lines = list(first.lines)
+    end = k + 1
+    while (
+        not ends_sentence(lines[-1].text) and end < len(blocks) and end - k < settings.question_run_blocks
+        and not _heading_after_question(lines)
+        and blocks[end].kind in (Kind.TEXT, Kind.HEADLINE)
+        # a line left open fills its column: no line of the block it runs on into is wider
+        # (a roster's title, "…党委书记、", printed above a question is shorter)
+        and max(line_width(x) for x in blocks[end].lines) <= line_width(lines[-1]) + settings.box_width_tolerance
+    ):
+        lines += blocks[end].lines
+        end += 1
+    got = _pieces(lines, settings)
+    return (end, (), got[0], got[1]) if got else None
+
+
+def _questions_after_roster(block: Block, speakers: frozenset[str], k: int, settings: Settings) -> _Run | None:
+    """Questions read onto the end of a roster's block (an extractor that breaks a box's
+    lines apart, put back together out of order): the lines after the roster's label and
+    the last line naming a guest, when they are all questions; the roster keeps the rest."""
+    lines = block.lines
+    last = max(
+        (i for i, x in enumerate(lines)
+         if LABEL.match(strip_spaces(x.text)) or any(n in x.text.replace(" ", "") for n in speakers)),
+        default=-1,
+    )
+    if last < 0 or last + 1 >= len(lines):
+        return None
+    got = _pieces(list(lines[last + 1:]), settings)
+    if not got or got[1]:
+        return None
+    return k + 1, lines[: last + 1], got[0], ()
+
+
+def _heading_after_question(lines: Sequence[Line]) -> bool:
+    """Does the last line, with no punctuation, follow a question mark (a heading printed
+    after a box of questions, not a question's open end)?"""
+    return not PUNCT.search(lines[-1].text) and any(_asks(x) for x in lines[:-1])
+
+
+def _asks(line: Line) -> bool:
+    return strip_spaces(line.text).rstrip().endswith(("？", "?"))
+
+
+def _pieces(lines: Sequence[Line], settings: Settings) -> tuple[tuple[tuple[Line, ...], ...], tuple[Line, ...]] | None:
+    """The questions ``lines`` consist of, each ending with a question mark at a line end,
+    and the unpunctuated lines after the last (a heading); None when they hold anything
+    else, or a question too long to be one."""
     pieces: list[tuple[Line, ...]] = []
     run: list[Line] = []
-    for x in block.lines:
+    for x in lines:
         run.append(x)
-        if strip_spaces(x.text).rstrip().endswith(("？", "?")):
+        if _asks(x):
             pieces.append(tuple(run))
             run = []
-    if run or not pieces:
+    if not pieces:
         return None
+    if run and any(PUNCT.search(x.text) for x in run):
+        return None  # text after the last question: not a box of questions
     limit = settings.unlabelled_question_chars
     if any(len("".join(strip_spaces(x.text) for x in p).replace(" ", "")) > limit for p in pieces):
         return None
-    return pieces
+    return tuple(pieces), tuple(run)

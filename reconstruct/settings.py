@@ -269,6 +269,10 @@ class Settings:
     # the page (a list of questions: one alone may be a lead's or an answer's rhetorical one).
     unlabelled_question_chars: int = 80
     unlabelled_questions_min: int = 3
+    # An unlabelled question left open at a block's end runs on over at most this many
+    # blocks (pdfminer.six breaks a narrow box's every line apart: a question's two or
+    # three lines).
+    question_run_blocks: int = 3
     # A block of at most this many characters leaves no sentence open before a roster entry
     # (a name's or a headline's wrapped end, "立华", is no sentence).
     open_sentence_chars: int = 4

@@ -244,3 +244,34 @@ def test_a_sidebar_of_questions_printed_without_the_host_label_is_the_hosts() ->
     # a rhetorical question alone is no list of questions
     alone = _kinds(text.replace("下一步有哪些\n打算？\n", "").replace("群众最关心\n什么？\n", ""))
     assert (Kind.QUESTION, None) not in alone
+
+
+def test_unlabelled_questions_broken_apart_by_the_extractor_are_put_back_together() -> None:
+    # pdfminer.six breaks a narrow box's every line apart: a question runs on over the next
+    # block in mid-sentence; questions read onto a roster's block come off it; a heading
+    # printed below the box is no part of the last question
+    blocks = classify_blocks(split_blocks(page("""
+访谈嘉宾：
+某县某局局长 王小二
+今年的重点工作有
+哪些？
+
+营商环境就是生产力。今年以来，某
+
+县有哪些新举措？
+
+下一步有哪些打算？
+某县新增学位六千个
+
+王小二：重点是发展。
+
+王小二：还有民生。
+""")))
+    got = [(b.kind, "".join(x.text for x in b.lines)) for b in blocks]
+    assert got[:5] == [
+        (Kind.ROSTER, "访谈嘉宾：某县某局局长 王小二"),
+        (Kind.QUESTION, "今年的重点工作有哪些？"),
+        (Kind.QUESTION, "营商环境就是生产力。今年以来，某县有哪些新举措？"),
+        (Kind.QUESTION, "下一步有哪些打算？"),
+        (Kind.HEADLINE, "某县新增学位六千个"),
+    ]
