@@ -328,7 +328,7 @@ def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], setting
         and not _heading_after_question(lines)
         and blocks[end].kind in (Kind.TEXT, Kind.HEADLINE)
         # a line left open fills its column: no line of the block it runs on into is wider
-        # (a roster's title, "…党委书记、", printed above a question is shorter)
+        # (a roster's title, "…局长、", printed above a question is shorter)
         and max(line_width(x) for x in blocks[end].lines) <= line_width(lines[-1]) + settings.box_width_tolerance
     ):
         lines += blocks[end].lines
