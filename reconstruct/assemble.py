@@ -74,7 +74,7 @@ def _interview(
     roster_label, roster_text = _roster_text([f for f in roster if f.kind is Kind.ROSTER])
     label, note = _note(flows, used, settings)
     lead = _lead(flows, used, settings)
-    host = (questions[0].head.speaker or _unnamed_host(note + lead, settings)) if questions else ""
+    host = (questions[0].head.speaker or _unnamed_host(note + lead, flows, settings)) if questions else ""
     return Interview(
         title=title[0],
         subtitle=title[1],
@@ -101,14 +101,18 @@ def _interview(
 _ASKS = r"[^。；！？]{0,30}?(?:采访|专访|访谈|对话|邀请)"
 
 
-def _unnamed_host(texts: Sequence[Paragraph], settings: Settings) -> str:
+def _unnamed_host(texts: Sequence[Paragraph], flows: Sequence[Flow], settings: Settings) -> str:
     """The host of questions printed without a label: the host label the lead or the
-    editor's note (``texts``) names first as interviewing the guests (a one-character label,
-    问, is too often part of a word to tell); else the usual one."""
-    text = "".join(p.text for p in texts)
-    found = [(m.start(), label) for label in settings.host_labels
-             if len(label) > 1 and (m := re.search(re.escape(label) + _ASKS, text))]  # (问 is a word's)
-    return min(found)[1] if found else settings.host_labels[0]
+    editor's note (``texts``) names first as interviewing the guests — or, when they name
+    none (a lead read into an answer's box), the interview's running text, each flow apart;
+    a one-character label, 问, is too often part of a word to tell. Else the usual one."""
+    prose = (Kind.TEXT, Kind.ANSWER, Kind.FIELD)  # (a byline's 记者 before 访谈嘉宾 asks nothing)
+    for text in ("".join(p.text for p in texts), "。".join(f.text for f in flows if f.kind in prose)):
+        found = [(m.start(), label) for label in settings.host_labels
+                 if len(label) > 1 and (m := re.search(re.escape(label) + _ASKS, text))]
+        if found:
+            return min(found)[1]
+    return settings.host_labels[0]
 
 
 def _span(numbers: Sequence[int]) -> str:
