@@ -289,7 +289,7 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
     k = 0
     while k < len(blocks):
         if k not in found:
-            out.append(blocks[k])
+            out += _question_moved_on(blocks[k], settings)
             k += 1
             continue
         end, head, pieces, rest = found[k]
@@ -303,6 +303,28 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
             out.append(_classify(Block(lines=rest, width=column_width(rest)), speakers, settings))
         k = end
     return out
+
+
+def _question_moved_on(block: Block, settings: Settings) -> list[Block]:
+    """A question printed elsewhere that the extractor's lines put at the end of a box of
+    running text (an answer's): its last lines after a finished sentence, a question
+    short enough to be one, whose first line does not follow the line before it in the
+    page's line order — the block without it, then the question."""
+    if block.kind not in (Kind.TEXT, Kind.ANSWER) or len(block.lines) < 2 or not _asks(block.lines[-1]):
+        return [block]
+    start = len(block.lines) - 1
+    while start > 1 and not ends_sentence(block.lines[start - 1].text):
+        start -= 1
+    lines, piece = block.lines[:start], block.lines[start:]
+    chars = len("".join(strip_spaces(x.text) for x in piece).replace(" ", ""))
+    if (
+        not ends_sentence(lines[-1].text) or lines[-1].number + 1 == piece[0].number
+        or chars > settings.unlabelled_question_chars or any(_asks(x) for x in piece[:-1])
+    ):
+        return [block]
+    log.debug("lines %d-%d: a question printed without its label, read into a box", piece[0].number, piece[-1].number)
+    return [Block(lines, column_width(lines), block.kind, block.speaker, block.label),
+            Block(lines=piece, width=column_width(piece), kind=Kind.QUESTION)]
 
 
 _Run = tuple[int, tuple[Line, ...], tuple[tuple[Line, ...], ...], tuple[Line, ...]]

@@ -275,3 +275,19 @@ def test_unlabelled_questions_broken_apart_by_the_extractor_are_put_back_togethe
         (Kind.QUESTION, "下一步有哪些打算？"),
         (Kind.HEADLINE, "某县新增学位六千个"),
     ]
+
+
+def test_an_unlabelled_question_the_extractor_read_onto_an_answers_box_comes_off_it() -> None:
+    # line 9 is the question box's, printed after the answer's lines 6-7 (line 8 elsewhere)
+    from reconstruct.model import Block, Line
+
+    lines = [Line(1, "今年的重点工作有哪些？"), Line(2, "下一步有哪些打算？"), Line(3, "群众最关心什么？")]
+    answer = [Line(5, "王小二：重点是发展，"), Line(6, "还有民生。"), Line(9, "就业情况怎么样？")]
+    blocks = [Block((x,), 10.0) for x in lines] + [Block(tuple(answer), 10.0), Block((Line(11, "王小二：就业。"),), 7.0)]
+    out = classify_blocks(blocks)
+    got = [(b.kind, [x.number for x in b.lines]) for b in out]
+    assert got[3:5] == [(Kind.ANSWER, [5, 6]), (Kind.QUESTION, [9])]
+    # read in line order, the last sentence is the answer's own
+    answer[2] = Line(7, "就业情况怎么样？")
+    blocks[3] = Block(tuple(answer), 10.0)
+    assert [len(b.lines) for b in classify_blocks(blocks)][3] == 3
