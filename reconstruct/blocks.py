@@ -234,7 +234,7 @@ def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
 def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
     """A line much wider than the lines around it is a box of its own (an unwrapped
     question or headline printed next to a wrapped column)."""
-    if len(run) < 2 or wrapped_heading(run):
+    if len(run) < 2 or wrapped_heading(run) or _host_question(run, settings):
         return [run]
     if _stacked_headings(run, settings):
         return [[run[0]], [run[1]]]
@@ -260,6 +260,19 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         else:
             parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _host_question(run: list[Line], settings: Settings) -> bool:
+    """A host's question that says something first and then asks, its question wrapped
+    short ("主持人：…参与社区治理。" / "对此您怎么看？"): a labelled line, then at most
+    question_wrap_lines lines, the last ending with a question mark and none before it."""
+    m = LABEL.match(run[0].text)
+    return (
+        m is not None and strip_spaces(m.group(1)).replace(" ", "") in settings.host_labels
+        and len(run) <= settings.question_wrap_lines
+        and run[-1].text.rstrip().endswith(("？", "?"))
+        and not any(x.text.rstrip().endswith(("？", "?")) for x in run[:-1])
+    )
 
 
 def _only_marks(text: str) -> bool:

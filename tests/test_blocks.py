@@ -283,3 +283,15 @@ def test_a_question_mark_wrapped_to_a_line_of_its_own_does_not_cut_the_question(
 如何平衡训练和文化课学习
 ？
 """) == [3]
+
+
+def test_a_hosts_question_that_says_something_then_asks_short_is_one_block() -> None:
+    assert sizes("""
+主持人：近年来，不少年轻人、新就业群体也开始参与社区治理。
+对此您怎么看？
+""") == [2]
+    # a guest's wide line before a short one is still another box
+    assert sizes("""
+这是一个很长的没有折行的句子，它比下面的栏宽得多。
+对此您怎么看？
+""") == [1, 1]
