@@ -54,7 +54,10 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
         heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
         named = k + 1 < len(out) and _block_text(out[k + 1]).replace(" ", "") in speakers
         out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news, settings, named)
+    numbers = sorted(x.number for b in out for x in b.lines)
+    after = dict(zip(numbers, numbers[1:]))  # each printed line's next one in line order
     out = _unlabelled_questions(out, speakers, settings)
+    out = [part for b in out for part in _moved_after_question(b, after)]
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -305,11 +308,28 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
     return out
 
 
+def _moved_after_question(block: Block, after: dict[int, int]) -> list[Block]:
+    """A labelled question's block that goes on, after its question mark, with lines that
+    do not follow on in the page's line order (the extractor put another box's lines
+    there: the open end of a question printed beside it; ``after``: each printed line's
+    next): those lines are running text of their own, for the question left open to take."""
+    if block.kind is not Kind.QUESTION or not block.speaker:
+        return [block]
+    for i in range(1, len(block.lines)):
+        before, line = block.lines[i - 1], block.lines[i]
+        if _asks(before) and line.number != after.get(before.number):
+            head, rest = block.lines[:i], block.lines[i:]
+            return [Block(head, column_width(head), block.kind, block.speaker, block.label),
+                    Block(rest, column_width(rest))]
+    return [block]
+
+
 def _question_moved_on(block: Block, settings: Settings) -> list[Block]:
     """A question printed elsewhere that the extractor's lines put at the end of a box of
     running text (an answer's): its last lines after a finished sentence, a question
-    short enough to be one, whose first line does not follow the line before it in the
-    page's line order — the block without it, then the question."""
+    short enough to be one, that the extractor did not print right after the line before
+    it (a blank line or other lines came between: a box break) — the block without it,
+    then the question."""
     if block.kind not in (Kind.TEXT, Kind.ANSWER) or len(block.lines) < 2 or not _asks(block.lines[-1]):
         return [block]
     start = len(block.lines) - 1

@@ -283,7 +283,9 @@ def test_an_unlabelled_question_the_extractor_read_onto_an_answers_box_comes_off
 
     lines = [Line(1, "今年的重点工作有哪些？"), Line(2, "下一步有哪些打算？"), Line(3, "群众最关心什么？")]
     answer = [Line(5, "王小二：重点是发展，"), Line(6, "还有民生。"), Line(9, "就业情况怎么样？")]
-    blocks = [Block((x,), 10.0) for x in lines] + [Block(tuple(answer), 10.0), Block((Line(11, "王小二：就业。"),), 7.0)]
+    blocks = [Block((x,), 10.0) for x in lines] + [
+        Block(tuple(answer), 10.0), Block((Line(11, "王小二：就业。"),), 7.0), Block((Line(8, "另一栏的文字。"),), 7.0),
+    ]
     out = classify_blocks(blocks)
     got = [(b.kind, [x.number for x in b.lines]) for b in out]
     assert got[3:5] == [(Kind.ANSWER, [5, 6]), (Kind.QUESTION, [9])]
@@ -291,3 +293,22 @@ def test_an_unlabelled_question_the_extractor_read_onto_an_answers_box_comes_off
     answer[2] = Line(7, "就业情况怎么样？")
     blocks[3] = Block(tuple(answer), 10.0)
     assert [len(b.lines) for b in classify_blocks(blocks)][3] == 3
+
+
+def test_lines_read_onto_a_labelled_question_after_its_question_mark_out_of_order_come_off_it() -> None:
+    # line 9 carries on the question left open on line 2; the extractor read it after
+    # line 5's question (lines 6-8 printed elsewhere)
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(2, "主持人：中医药在基层很有认可度，中医院"),), 20.0),
+        Block((Line(4, "主持人：在提升救治能力方面，还"), Line(5, "有哪些计划？"), Line(9, "在这方面有什么特色做法？")), 15.0),
+        Block((Line(11, "王小二：我们将继续努力。"),), 12.0),
+        Block((Line(6, "另一栏的文字。"), Line(7, "另一栏的文字。"), Line(8, "另一栏的文字。")), 7.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[1:3] == [(Kind.QUESTION, [4, 5]), (Kind.TEXT, [9])]
+    # printed in line order, the question asks twice
+    blocks[3] = Block((Line(10, "另一栏的文字。"),), 7.0)
+    blocks[1] = Block((Line(4, "主持人：在提升救治能力方面，还"), Line(5, "有哪些计划？"), Line(6, "在这方面有什么特色做法？")), 15.0)
+    assert [len(b.lines) for b in classify_blocks(blocks)][1] == 3
