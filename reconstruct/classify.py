@@ -58,6 +58,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     after = dict(zip(numbers, numbers[1:]))  # each printed line's next one in line order
     out = _unlabelled_questions(out, speakers, settings)
     out = [part for b in out for part in _moved_after_question(b, after)]
+    out = [part for b in out for part in _roster_in_question(b, speakers)]
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -306,6 +307,31 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
             out.append(_classify(Block(lines=rest, width=column_width(rest)), speakers, settings))
         k = end
     return out
+
+
+def _roster_in_question(block: Block, speakers: frozenset[str]) -> list[Block]:
+    """A roster's entry the extractor read into a question's lines (the roster's box
+    printed beside the question's): a line after the first with no sentence punctuation
+    that names a guest after a post ("…总院院长 某某"), or holds the post with the name
+    alone on the next line, comes out of the question, a roster block of its own after it."""
+    if block.kind is not Kind.QUESTION or len(block.lines) < 3 or not speakers:
+        return [block]
+    texts = [x.text.replace(" ", "").strip() for x in block.lines]
+    # (an entry has one gap, between post and name; a line of many is columns fused into
+    # one, letter-spaced: "局 、 水 利 局 …局长 某某")
+    plain = [not any(p in t for p in "，。？！；?") and len(x.text.split()) <= 2 for t, x in zip(texts, block.lines)]
+    alone = [t in speakers for t in texts]  # a name on a line of its own
+    entries = [
+        i for i, t in enumerate(texts)
+        if i > 0 and plain[i] and (alone[i] or (POST.search(t) and (
+            any(n in t for n in speakers) or (i + 1 < len(texts) and alone[i + 1]))))
+    ]
+    if not entries or len(entries) == len(block.lines) - 1:
+        return [block]
+    keep = tuple(x for i, x in enumerate(block.lines) if i not in entries)
+    roster = tuple(block.lines[i] for i in entries)
+    return [Block(keep, column_width(keep), block.kind, block.speaker, block.label),
+            Block(roster, column_width(roster), Kind.ROSTER)]
 
 
 def _moved_after_question(block: Block, after: dict[int, int]) -> list[Block]:

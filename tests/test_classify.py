@@ -312,3 +312,25 @@ def test_lines_read_onto_a_labelled_question_after_its_question_mark_out_of_orde
     blocks[3] = Block((Line(10, "另一栏的文字。"),), 7.0)
     blocks[1] = Block((Line(4, "主持人：在提升救治能力方面，还"), Line(5, "有哪些计划？"), Line(6, "在这方面有什么特色做法？")), 15.0)
     assert [len(b.lines) for b in classify_blocks(blocks)][1] == 3
+
+
+def test_a_roster_entry_read_into_a_question_comes_out_of_it() -> None:
+    text = """
+访谈嘉宾：
+某县某局局长 王小二
+某县某院院长，
+
+主持人：医共体建设开展以来，老百姓最直观的感受是
+某县第二医共体总院院长 李四
+什么？两位院长能否分别谈一谈？
+
+王小二：感受很多。
+
+李四：看病方便了。
+"""
+    blocks = classify_blocks(split_blocks(page(text)))
+    got = [(b.kind, "".join(x.text for x in b.lines)) for b in blocks]
+    assert got[1:3] == [
+        (Kind.QUESTION, "主持人：医共体建设开展以来，老百姓最直观的感受是什么？两位院长能否分别谈一谈？"),
+        (Kind.ROSTER, "某县第二医共体总院院长 李四"),
+    ]
