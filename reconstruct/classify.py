@@ -381,9 +381,10 @@ def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], setting
     into the next blocks while a sentence is open, up to question_run_blocks of them; or a
     roster's block, :func:`_questions_after_roster`): the block after them, the lines kept
     before the questions (a roster's), the questions (each ending with a question mark at a
-    line end) and the unpunctuated lines left after the last one; None when the text holds
-    anything else (or a question too long to be one, or it carries on a sentence left open
-    before it)."""
+    line end) and the unpunctuated lines left after the last one — or, in a block of one,
+    another box's running text read after the questions across a box break; None when the
+    text holds anything else (or a question too long to be one, or it carries on a
+    sentence left open before it)."""
     first = blocks[k]
     if first.kind is Kind.ROSTER:
         return _questions_after_roster(first, speakers, k, settings)
@@ -402,7 +403,14 @@ def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], setting
         lines += blocks[end].lines
         end += 1
     got = _pieces(lines, settings)
-    return (end, (), got[0], got[1]) if got else None
+    if got:
+        return end, (), got[0], got[1]
+    # questions the extractor read before another box's running text, after a box break
+    # (a blank line or other lines between): the questions, then that text as a block
+    cut = next((i for i in range(len(lines) - 1, 0, -1) if _asks(lines[i - 1])
+                and lines[i].number != lines[i - 1].number + 1), 0)
+    got = _pieces(lines[:cut], settings) if cut and end == k + 1 else None
+    return (end, (), got[0], tuple(lines[cut:])) if got and not got[1] else None
 
 
 def _questions_after_roster(block: Block, speakers: frozenset[str], k: int, settings: Settings) -> _Run | None:

@@ -334,3 +334,14 @@ def test_a_roster_entry_read_into_a_question_comes_out_of_it() -> None:
         (Kind.QUESTION, "主持人：医共体建设开展以来，老百姓最直观的感受是什么？两位院长能否分别谈一谈？"),
         (Kind.ROSTER, "某县第二医共体总院院长 李四"),
     ]
+
+
+def test_unlabelled_questions_read_before_another_boxs_text_come_off_it() -> None:
+    from reconstruct.model import Block, Line
+
+    lines = [Line(2, "今年的重点工作有哪些？"), Line(4, "下一步有哪些打算？"), Line(6, "群众最关心什么？"),
+             Line(8, "同时，我们上线了管理平台，实时监测"), Line(9, "客流。")]
+    blocks = [Block(tuple(lines), 15.0), Block((Line(11, "王小二：重点是发展。"),), 9.0),
+              Block((Line(13, "王小二：还有民生。"),), 9.0)]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:4] == [(Kind.QUESTION, [2]), (Kind.QUESTION, [4]), (Kind.QUESTION, [6]), (Kind.TEXT, [8, 9])]
