@@ -278,7 +278,7 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
     mark is a heading printed below the box, set apart as a block of its own."""
     if not speakers or any(b.kind is Kind.QUESTION for b in blocks):
         return blocks
-    found = {}  # first block -> (block after, lines kept before, questions, heading after)
+    found: dict[int, _Run] = {}  # first block -> (block after, lines kept before, questions, heading after)
     k = 0
     while k < len(blocks):
         got = _question_run(blocks, k, speakers, settings)
