@@ -73,13 +73,15 @@ def _interview(
     used.update(id(f) for f in questions + answers)
     roster_label, roster_text = _roster_text([f for f in roster if f.kind is Kind.ROSTER])
     label, note = _note(flows, used, settings)
+    lead = _lead(flows, used, settings)
+    host = (questions[0].head.speaker or _unnamed_host(note + lead, flows, settings)) if questions else ""
     return Interview(
         title=title[0],
         subtitle=title[1],
         reporters=_reporters(flows, used),
         guests=_guests(roster, speakers, settings),
-        host=questions[0].head.speaker or settings.host_labels[0] if questions else "",
-        questions=tuple(_turn(f, "host", settings) for f in questions),
+        host=host,
+        questions=tuple(_turn(f, "host", settings, host) for f in questions),
         answers=tuple(_turn(f, "guest", settings) for f in answers),
         anchored=_anchored(flows),
         byline=tuple(
@@ -89,8 +91,28 @@ def _interview(
         roster_text=roster_text,
         label=label,
         editor_note=note,
-        lead=_lead(flows, used, settings),
+        lead=lead,
     )
+
+
+# The lead says who put the questions: "记者采访了…", "记者就…专访了…".
+# How the lead or the note tells who put the questions: a host's label, then (within the
+# sentence) a verb of interviewing ("记者采访了…", "记者就…，专访了…", "采访组邀请…").
+_ASKS = r"[^。；！？]{0,30}?(?:采访|专访|访谈|对话|邀请)"
+
+
+def _unnamed_host(texts: Sequence[Paragraph], flows: Sequence[Flow], settings: Settings) -> str:
+    """The host of questions printed without a label: the host label the lead or the
+    editor's note (``texts``) names first as interviewing the guests — or, when they name
+    none (a lead read into an answer's box), the interview's running text, each flow apart;
+    a one-character label, 问, is too often part of a word to tell. Else the usual one."""
+    prose = (Kind.TEXT, Kind.ANSWER, Kind.FIELD)  # (a byline's 记者 before 访谈嘉宾 asks nothing)
+    for text in ("".join(p.text for p in texts), "。".join(f.text for f in flows if f.kind in prose)):
+        found = [(m.start(), label) for label in settings.host_labels
+                 if len(label) > 1 and (m := re.search(re.escape(label) + _ASKS, text))]
+        if found:
+            return min(found)[1]
+    return settings.host_labels[0]
 
 
 def _span(numbers: Sequence[int]) -> str:
@@ -374,9 +396,10 @@ def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragr
 # --- turns and articles --------------------------------------------------------------
 
 
-def _turn(flow: Flow, role: str, settings: Settings) -> Turn:
+def _turn(flow: Flow, role: str, settings: Settings, unnamed: str = "") -> Turn:
+    """The flow's turn; ``unnamed``: the speaker of a turn printed without a label."""
     paras = join_paragraphs(flow.blocks, settings, drop_prefix=_label_end(flow.head))
-    return Turn(speaker=flow.head.speaker or "", role=role, paragraphs=paras)  # type: ignore[arg-type]
+    return Turn(speaker=flow.head.speaker or unnamed, role=role, paragraphs=paras)  # type: ignore[arg-type]
 
 
 def _anchored(flows: list[Flow]) -> tuple[tuple[int, int], ...]:

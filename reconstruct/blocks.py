@@ -234,14 +234,20 @@ def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
 def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
     """A line much wider than the lines around it is a box of its own (an unwrapped
     question or headline printed next to a wrapped column)."""
-    if len(run) < 2 or wrapped_heading(run):
+    if len(run) < 2 or wrapped_heading(run) or _host_question(run, settings):
         return [run]
     if _stacked_headings(run, settings):
         return [[run[0]], [run[1]]]
     widths = [line_width(x) for x in run]
-    ordered = sorted(widths)
+    # a mark wrapped to a line of its own ("？": a typesetter that lets a line open on a
+    # closing mark) is no measure of the column's width
+    marks = [_only_marks(x.text) for x in run]
+    ordered = sorted(w for w, m in zip(widths, marks) if not m)
     parts: list[list[Line]] = [[]]
     for i, line in enumerate(run):
+        if marks[i] or len(ordered) < 2:
+            parts[-1].append(line)
+            continue
         typical = max(_median_without(ordered, widths[i]), 1.0)
         wide = widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6
         # an unwrapped line is complete: it ends a sentence or is a headline with no
@@ -254,6 +260,25 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
         else:
             parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _host_question(run: list[Line], settings: Settings) -> bool:
+    """A host's question that says something first and then asks, its question wrapped
+    short ("主持人：…参与社区治理。" / "对此您怎么看？"): a labelled line, then at most
+    question_wrap_lines lines, the last ending with a question mark and none before it."""
+    m = LABEL.match(run[0].text)
+    return (
+        m is not None and strip_spaces(m.group(1)).replace(" ", "") in settings.host_labels
+        and len(run) <= settings.question_wrap_lines
+        and run[-1].text.rstrip().endswith(("？", "?"))
+        and not any(x.text.rstrip().endswith(("？", "?")) for x in run[:-1])
+    )
+
+
+def _only_marks(text: str) -> bool:
+    """A line of punctuation alone (a closing mark wrapped away from its sentence)."""
+    t = text.strip()
+    return bool(t) and not PUNCT.sub("", t).strip("”’）》」』 　")
 
 
 def _stacked_headings(run: list[Line], settings: Settings) -> bool:

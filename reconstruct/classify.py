@@ -7,11 +7,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .blocks import LABEL, SUBTITLE_DASHES, match_note_label, wrapped_heading
+from .blocks import LABEL, PUNCT, SUBTITLE_DASHES, column_width, line_width, match_note_label, wrapped_heading
 from .furniture import NAME, POST, parse_byline
 from .lexicon import word_across, word_frequency
-from .model import Block, Kind
-from .repair import display_width, ends_sentence, strip_spaces
+from .model import Block, Kind, Line
+from .repair import continues_open, display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["classify_blocks", "find_speakers", "match_note_label", "parse_byline"]
@@ -54,6 +54,11 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
         heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
         named = k + 1 < len(out) and _block_text(out[k + 1]).replace(" ", "") in speakers
         out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news, settings, named)
+    numbers = sorted(x.number for b in out for x in b.lines)
+    after = dict(zip(numbers, numbers[1:]))  # each printed line's next one in line order
+    out = _unlabelled_questions(out, speakers, settings)
+    out = [part for b in out for part in _moved_after_question(b, after)]
+    out = [part for b in out for part in _roster_in_question(b, speakers)]
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -261,3 +266,197 @@ def _vertical_labels(blocks: list[Block], settings: Settings) -> list[Block]:
             out.append(blocks[i])
             i += 1
     return out
+
+
+def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], settings: Settings) -> list[Block]:
+    """Questions printed without the host's label, in a box or a sidebar of their own: on a
+    page whose guests answer under their labels and where no block is a labelled question,
+    running text made only of questions (each ending with a question mark at a line end,
+    each short) is the host's, a question a block — when the page holds a list of them. A
+    question may run on over the next blocks in mid-sentence (an extractor that breaks a
+    narrow box's every line apart), and a line with no punctuation after the last question
+    mark is a heading printed below the box, set apart as a block of its own."""
+    if not speakers or any(b.kind is Kind.QUESTION for b in blocks):
+        return blocks
+    found: dict[int, _Run] = {}  # first block -> (block after, lines kept before, questions, heading after)
+    k = 0
+    while k < len(blocks):
+        got = _question_run(blocks, k, speakers, settings)
+        if got:
+            found[k] = got
+            k = got[0]
+        else:
+            k += 1
+    if sum(len(got[2]) for got in found.values()) < settings.unlabelled_questions_min:
+        return blocks
+    out: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        if k not in found:
+            out += _question_moved_on(blocks[k], settings)
+            k += 1
+            continue
+        end, head, pieces, rest = found[k]
+        if head:
+            b = blocks[k]
+            out.append(Block(head, column_width(head), b.kind, b.speaker, b.label))
+        for piece in pieces:
+            log.debug("lines %d-%d: a question printed without its label", piece[0].number, piece[-1].number)
+            out.append(Block(lines=piece, width=column_width(piece), kind=Kind.QUESTION))
+        if rest:
+            out.append(_classify(Block(lines=rest, width=column_width(rest)), speakers, settings))
+        k = end
+    return out
+
+
+def _roster_in_question(block: Block, speakers: frozenset[str]) -> list[Block]:
+    """A roster's entry the extractor read into a question's lines (the roster's box
+    printed beside the question's): a line after the first with no sentence punctuation
+    that names a guest after a post ("…总院院长 某某"), or holds the post with the name
+    alone on the next line, comes out of the question, a roster block of its own after it."""
+    if block.kind is not Kind.QUESTION or len(block.lines) < 3 or not speakers:
+        return [block]
+    texts = [x.text.replace(" ", "").strip() for x in block.lines]
+    # (an entry has one gap, between post and name; a line of many is columns fused into
+    # one, letter-spaced: "局 、 水 利 局 …局长 某某")
+    plain = [not any(p in t for p in "，。？！；?") and len(x.text.split()) <= 2 for t, x in zip(texts, block.lines)]
+    alone = [t in speakers for t in texts]  # a name on a line of its own
+    entries = [
+        i for i, t in enumerate(texts)
+        if i > 0 and plain[i] and (alone[i] or (POST.search(t) and (
+            any(n in t for n in speakers) or (i + 1 < len(texts) and alone[i + 1]))))
+    ]
+    if not entries or len(entries) == len(block.lines) - 1:
+        return [block]
+    keep = tuple(x for i, x in enumerate(block.lines) if i not in entries)
+    roster = tuple(block.lines[i] for i in entries)
+    return [Block(keep, column_width(keep), block.kind, block.speaker, block.label),
+            Block(roster, column_width(roster), Kind.ROSTER)]
+
+
+def _moved_after_question(block: Block, after: dict[int, int]) -> list[Block]:
+    """A labelled question's block that goes on, after its question mark, with lines that
+    do not follow on in the page's line order (the extractor put another box's lines
+    there: the open end of a question printed beside it; ``after``: each printed line's
+    next): those lines are running text of their own, for the question left open to take."""
+    if block.kind is not Kind.QUESTION or not block.speaker:
+        return [block]
+    for i in range(1, len(block.lines)):
+        before, line = block.lines[i - 1], block.lines[i]
+        if _asks(before) and line.number != after.get(before.number):
+            head, rest = block.lines[:i], block.lines[i:]
+            return [Block(head, column_width(head), block.kind, block.speaker, block.label),
+                    Block(rest, column_width(rest))]
+    return [block]
+
+
+def _question_moved_on(block: Block, settings: Settings) -> list[Block]:
+    """A question printed elsewhere that the extractor's lines put at the end of a box of
+    running text (an answer's): its last lines after a finished sentence, a question
+    short enough to be one, that the extractor did not print right after the line before
+    it (a blank line or other lines came between: a box break) — the block without it,
+    then the question."""
+    if block.kind not in (Kind.TEXT, Kind.ANSWER) or len(block.lines) < 2 or not _asks(block.lines[-1]):
+        return [block]
+    start = len(block.lines) - 1
+    while start > 1 and not ends_sentence(block.lines[start - 1].text):
+        start -= 1
+    lines, piece = block.lines[:start], block.lines[start:]
+    chars = len("".join(strip_spaces(x.text) for x in piece).replace(" ", ""))
+    if (
+        not ends_sentence(lines[-1].text) or lines[-1].number + 1 == piece[0].number
+        or chars > settings.unlabelled_question_chars or any(_asks(x) for x in piece[:-1])
+    ):
+        return [block]
+    log.debug("lines %d-%d: a question printed without its label, read into a box", piece[0].number, piece[-1].number)
+    return [Block(lines, column_width(lines), block.kind, block.speaker, block.label),
+            Block(lines=piece, width=column_width(piece), kind=Kind.QUESTION)]
+
+
+_Run = tuple[int, tuple[Line, ...], tuple[tuple[Line, ...], ...], tuple[Line, ...]]
+
+
+def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], settings: Settings) -> _Run | None:
+    """The questions that unlabelled running text from block ``k`` consists of (it runs on
+    into the next blocks while a sentence is open, up to question_run_blocks of them; or a
+    roster's block, :func:`_questions_after_roster`): the block after them, the lines kept
+    before the questions (a roster's), the questions (each ending with a question mark at a
+    line end) and the unpunctuated lines left after the last one — or, in a block of one,
+    another box's running text read after the questions across a box break; None when the
+    text holds anything else (or a question too long to be one, or it carries on a
+    sentence left open before it)."""
+    first = blocks[k]
+    if first.kind is Kind.ROSTER:
+        return _questions_after_roster(first, speakers, k, settings)
+    if first.kind is not Kind.TEXT or continues_open(first.lines[0].text):
+        return None
+    lines = list(first.lines)
+    end = k + 1
+    while (
+        not ends_sentence(lines[-1].text) and end < len(blocks) and end - k < settings.question_run_blocks
+        and not _heading_after_question(lines)
+        and blocks[end].kind in (Kind.TEXT, Kind.HEADLINE)
+        # a line left open fills its column: no line of the block it runs on into is wider
+        # (a roster's title, "…局长、", printed above a question is shorter)
+        and max(line_width(x) for x in blocks[end].lines) <= line_width(lines[-1]) + settings.box_width_tolerance
+    ):
+        lines += blocks[end].lines
+        end += 1
+    got = _pieces(lines, settings)
+    if got:
+        return end, (), got[0], got[1]
+    # questions the extractor read before another box's running text, after a box break
+    # (a blank line or other lines between): the questions, then that text as a block
+    cut = next((i for i in range(len(lines) - 1, 0, -1) if _asks(lines[i - 1])
+                and lines[i].number != lines[i - 1].number + 1), 0)
+    got = _pieces(lines[:cut], settings) if cut and end == k + 1 else None
+    return (end, (), got[0], tuple(lines[cut:])) if got and not got[1] else None
+
+
+def _questions_after_roster(block: Block, speakers: frozenset[str], k: int, settings: Settings) -> _Run | None:
+    """Questions read onto the end of a roster's block (an extractor that breaks a box's
+    lines apart, put back together out of order): the lines after the roster's label and
+    the last line naming a guest, when they are all questions; the roster keeps the rest."""
+    lines = block.lines
+    last = max(
+        (i for i, x in enumerate(lines)
+         if LABEL.match(strip_spaces(x.text)) or any(n in x.text.replace(" ", "") for n in speakers)),
+        default=-1,
+    )
+    if last < 0 or last + 1 >= len(lines):
+        return None
+    got = _pieces(list(lines[last + 1:]), settings)
+    if not got or got[1]:
+        return None
+    return k + 1, lines[: last + 1], got[0], ()
+
+
+def _heading_after_question(lines: Sequence[Line]) -> bool:
+    """Does the last line, with no punctuation, follow a question mark (a heading printed
+    after a box of questions, not a question's open end)?"""
+    return not PUNCT.search(lines[-1].text) and any(_asks(x) for x in lines[:-1])
+
+
+def _asks(line: Line) -> bool:
+    return strip_spaces(line.text).rstrip().endswith(("？", "?"))
+
+
+def _pieces(lines: Sequence[Line], settings: Settings) -> tuple[tuple[tuple[Line, ...], ...], tuple[Line, ...]] | None:
+    """The questions ``lines`` consist of, each ending with a question mark at a line end,
+    and the unpunctuated lines after the last (a heading); None when they hold anything
+    else, or a question too long to be one."""
+    pieces: list[tuple[Line, ...]] = []
+    run: list[Line] = []
+    for x in lines:
+        run.append(x)
+        if _asks(x):
+            pieces.append(tuple(run))
+            run = []
+    if not pieces:
+        return None
+    if run and any(PUNCT.search(x.text) for x in run):
+        return None  # text after the last question: not a box of questions
+    limit = settings.unlabelled_question_chars
+    if any(len("".join(strip_spaces(x.text) for x in p).replace(" ", "")) > limit for p in pieces):
+        return None
+    return tuple(pieces), tuple(run)

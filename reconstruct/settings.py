@@ -272,6 +272,18 @@ class Settings:
     roster_entry_chars: int = 48
     roster_entry_lines: int = 4
     roster_title_lines: int = 2
+    # Questions printed without the host's label (a box or sidebar of questions set apart
+    # from labelled answers): on a page with guests' answers and no labelled question, a
+    # block of running text made only of questions — each ending with a question mark at a
+    # line end, none longer than unlabelled_question_chars (no gold question of three sets
+    # is longer than about 60) — is the host's; at least unlabelled_questions_min of them on
+    # the page (a list of questions: one alone may be a lead's or an answer's rhetorical one).
+    unlabelled_question_chars: int = 80
+    unlabelled_questions_min: int = 3
+    # An unlabelled question left open at a block's end runs on over at most this many
+    # blocks (pdfminer.six breaks a narrow box's every line apart: a question's two or
+    # three lines).
+    question_run_blocks: int = 3
     # A block of at most this many characters leaves no sentence open before a roster entry
     # (a name's or a headline's wrapped end, "立华", is no sentence).
     open_sentence_chars: int = 4

@@ -264,3 +264,49 @@ def test_a_note_in_two_boxes_of_other_widths_above_its_label_is_taken_whole() ->
 """)
     assert iv.label == "编者按"
     assert [p.text[:6] for p in iv.editor_note] == ["当前，某区6", "今年，区委、"]
+
+
+def test_questions_printed_without_a_label_are_the_reporters_when_the_lead_says_so() -> None:
+    text = """
+访谈嘉宾：某县某局局长 王小二
+
+今年的重点工作有哪些？
+
+下一步有哪些打算？
+
+群众最关心什么？
+
+近年来，某县加快发展。记者采访了某局负责人。
+
+王小二：重点是发展。
+
+王小二：还有民生。
+
+王小二：就业。
+"""
+    iv = _interview(text)
+    assert iv.host == "记者" and [t.speaker for t in iv.questions] == ["记者"] * 3
+    assert _interview(text.replace("记者采访了", "采访组邀请了")).host == "采访组"
+    assert _interview(text.replace("记者采访了", "我们邀请了")).host == "主持人"
+
+
+def test_the_host_of_unlabelled_questions_is_named_where_the_lead_was_read_into_an_answer() -> None:
+    iv = _interview("""
+访谈嘉宾：某县某局局长 王小二
+
+今年的重点工作有哪些？
+
+下一步有哪些打算？
+
+群众最关心什么？
+
+王小二：重点是发展。
+近日，采访组就发展话题，专访了某局局长。
+
+王小二：还有民生。
+
+记者 某某
+
+王小二：就业。
+""")
+    assert iv.host == "采访组"  # (the byline's 记者 asks nothing)

@@ -291,3 +291,25 @@ def test_a_title_read_in_between_a_glued_vertical_labels_lines_is_not_the_notes(
     assert "建好民生水利守护一方安澜" in texts  # a block of its own
     note = next(t for t in texts if t.startswith("水利是农业"))
     assert "安澜" not in note and note.endswith("范某。")
+
+
+def test_a_question_mark_wrapped_to_a_line_of_its_own_does_not_cut_the_question() -> None:
+    # a typesetter that lets a line open on a closing mark: "？" alone is no column width,
+    # and the line above it is no line wider than its box
+    assert sizes("""
+在青少年足球培养中，
+如何平衡训练和文化课学习
+？
+""") == [3]
+
+
+def test_a_hosts_question_that_says_something_then_asks_short_is_one_block() -> None:
+    assert sizes("""
+主持人：近年来，不少年轻人、新就业群体也开始参与社区治理。
+对此您怎么看？
+""") == [2]
+    # a guest's wide line before a short one is still another box
+    assert sizes("""
+这是一个很长的没有折行的句子，它比下面的栏宽得多。
+对此您怎么看？
+""") == [1, 1]

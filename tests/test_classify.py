@@ -220,3 +220,128 @@ def test_a_block_given_its_kind_is_the_block_replaced() -> None:
     assert _as(block, Kind.ARTICLE) == replace(block, kind=Kind.ARTICLE)
     assert _as(block, Kind.QUESTION, speaker="主持人") == replace(block, kind=Kind.QUESTION, speaker="主持人")
     assert _as(block, Kind.FIELD, label="丙") == replace(block, kind=Kind.FIELD, label="丙")
+
+
+def test_a_sidebar_of_questions_printed_without_the_host_label_is_the_hosts() -> None:
+    # the questions set apart in a narrow box, no label; the guests answer under theirs
+    text = """
+访谈嘉宾：某县某局局长 王小二
+
+今年的重点
+工作有哪些？
+下一步有哪些
+打算？
+
+群众最关心
+什么？
+
+王小二：重点是发展。
+
+王小二：还有民生。
+"""
+    kinds = _kinds(text)
+    assert kinds[1:4] == [(Kind.QUESTION, None)] * 3
+    # a rhetorical question alone is no list of questions
+    alone = _kinds(text.replace("下一步有哪些\n打算？\n", "").replace("群众最关心\n什么？\n", ""))
+    assert (Kind.QUESTION, None) not in alone
+
+
+def test_unlabelled_questions_broken_apart_by_the_extractor_are_put_back_together() -> None:
+    # pdfminer.six breaks a narrow box's every line apart: a question runs on over the next
+    # block in mid-sentence; questions read onto a roster's block come off it; a heading
+    # printed below the box is no part of the last question
+    blocks = classify_blocks(split_blocks(page("""
+访谈嘉宾：
+某县某局局长 王小二
+今年的重点工作有
+哪些？
+
+营商环境就是生产力。今年以来，某
+
+县有哪些新举措？
+
+下一步有哪些打算？
+某县新增学位六千个
+
+王小二：重点是发展。
+
+王小二：还有民生。
+""")))
+    got = [(b.kind, "".join(x.text for x in b.lines)) for b in blocks]
+    assert got[:5] == [
+        (Kind.ROSTER, "访谈嘉宾：某县某局局长 王小二"),
+        (Kind.QUESTION, "今年的重点工作有哪些？"),
+        (Kind.QUESTION, "营商环境就是生产力。今年以来，某县有哪些新举措？"),
+        (Kind.QUESTION, "下一步有哪些打算？"),
+        (Kind.HEADLINE, "某县新增学位六千个"),
+    ]
+
+
+def test_an_unlabelled_question_the_extractor_read_onto_an_answers_box_comes_off_it() -> None:
+    # line 9 is the question box's, printed after the answer's lines 6-7 (line 8 elsewhere)
+    from reconstruct.model import Block, Line
+
+    lines = [Line(1, "今年的重点工作有哪些？"), Line(2, "下一步有哪些打算？"), Line(3, "群众最关心什么？")]
+    answer = [Line(5, "王小二：重点是发展，"), Line(6, "还有民生。"), Line(9, "就业情况怎么样？")]
+    blocks = [Block((x,), 10.0) for x in lines] + [
+        Block(tuple(answer), 10.0), Block((Line(11, "王小二：就业。"),), 7.0), Block((Line(8, "另一栏的文字。"),), 7.0),
+    ]
+    out = classify_blocks(blocks)
+    got = [(b.kind, [x.number for x in b.lines]) for b in out]
+    assert got[3:5] == [(Kind.ANSWER, [5, 6]), (Kind.QUESTION, [9])]
+    # read in line order, the last sentence is the answer's own
+    answer[2] = Line(7, "就业情况怎么样？")
+    blocks[3] = Block(tuple(answer), 10.0)
+    assert [len(b.lines) for b in classify_blocks(blocks)][3] == 3
+
+
+def test_lines_read_onto_a_labelled_question_after_its_question_mark_out_of_order_come_off_it() -> None:
+    # line 9 carries on the question left open on line 2; the extractor read it after
+    # line 5's question (lines 6-8 printed elsewhere)
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(2, "主持人：中医药在基层很有认可度，中医院"),), 20.0),
+        Block((Line(4, "主持人：在提升救治能力方面，还"), Line(5, "有哪些计划？"), Line(9, "在这方面有什么特色做法？")), 15.0),
+        Block((Line(11, "王小二：我们将继续努力。"),), 12.0),
+        Block((Line(6, "另一栏的文字。"), Line(7, "另一栏的文字。"), Line(8, "另一栏的文字。")), 7.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[1:3] == [(Kind.QUESTION, [4, 5]), (Kind.TEXT, [9])]
+    # printed in line order, the question asks twice
+    blocks[3] = Block((Line(10, "另一栏的文字。"),), 7.0)
+    blocks[1] = Block((Line(4, "主持人：在提升救治能力方面，还"), Line(5, "有哪些计划？"), Line(6, "在这方面有什么特色做法？")), 15.0)
+    assert [len(b.lines) for b in classify_blocks(blocks)][1] == 3
+
+
+def test_a_roster_entry_read_into_a_question_comes_out_of_it() -> None:
+    text = """
+访谈嘉宾：
+某县某局局长 王小二
+某县某院院长，
+
+主持人：医共体建设开展以来，老百姓最直观的感受是
+某县第二医共体总院院长 李四
+什么？两位院长能否分别谈一谈？
+
+王小二：感受很多。
+
+李四：看病方便了。
+"""
+    blocks = classify_blocks(split_blocks(page(text)))
+    got = [(b.kind, "".join(x.text for x in b.lines)) for b in blocks]
+    assert got[1:3] == [
+        (Kind.QUESTION, "主持人：医共体建设开展以来，老百姓最直观的感受是什么？两位院长能否分别谈一谈？"),
+        (Kind.ROSTER, "某县第二医共体总院院长 李四"),
+    ]
+
+
+def test_unlabelled_questions_read_before_another_boxs_text_come_off_it() -> None:
+    from reconstruct.model import Block, Line
+
+    lines = [Line(2, "今年的重点工作有哪些？"), Line(4, "下一步有哪些打算？"), Line(6, "群众最关心什么？"),
+             Line(8, "同时，我们上线了管理平台，实时监测"), Line(9, "客流。")]
+    blocks = [Block(tuple(lines), 15.0), Block((Line(11, "王小二：重点是发展。"),), 9.0),
+              Block((Line(13, "王小二：还有民生。"),), 9.0)]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:4] == [(Kind.QUESTION, [2]), (Kind.QUESTION, [4]), (Kind.QUESTION, [6]), (Kind.TEXT, [8, 9])]
