@@ -18,6 +18,7 @@ wider than a column does not fit it.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import replace
 import re
 from collections.abc import Sequence
@@ -451,6 +452,8 @@ def _deal(
     walk over the columns left to right (:func:`_best_ahead`) rather than a try of each."""
     ncols = len(columns)
     fits = [[_fit(p, columns[c], widths[c], settings) for c in range(ncols)] for p in pieces]
+    if math.comb(ncols, len(pieces)) > settings.deal_ways_max:
+        return _best_monotone(fits)  # (a page of many columns side by side: no look-ahead)
     own: list[list[float]] = []
     onto: list[list[list[float]]] = []
     if following is not None:
@@ -471,6 +474,32 @@ def _deal(
         return total
 
     return max(_combos(len(pieces), ncols), key=score)
+
+
+def _best_monotone(fits: list[list[float]]) -> tuple[int, ...]:
+    """The columns ``c_0 < c_1 < …`` that maximise ``fits[i][c_i]`` less the tie-break to
+    the left, by dynamic programming over (piece, column): what :func:`_deal` finds by trying
+    every way when they are few."""
+    n, ncols = len(fits), len(fits[0]) if fits else 0
+    neg = float("-inf")
+    best = [[neg] * ncols for _ in range(n)]  # best[i][c]: pieces 0..i, piece i in column c
+    back = [[-1] * ncols for _ in range(n)]
+    for c in range(ncols):
+        best[0][c] = fits[0][c] - _LEFT_TIE * c
+    for i in range(1, n):
+        left, arg = neg, -1
+        for c in range(1, ncols):
+            if best[i - 1][c - 1] > left:
+                left, arg = best[i - 1][c - 1], c - 1
+            if arg >= 0:
+                best[i][c] = left + fits[i][c] - _LEFT_TIE * c
+                back[i][c] = arg
+    c = max(range(ncols), key=lambda k: best[n - 1][k])
+    combo = [c]
+    for i in range(n - 1, 0, -1):
+        c = back[i][c]
+        combo.append(c)
+    return tuple(reversed(combo))
 
 
 def _combos(npieces: int, ncols: int) -> list[tuple[int, ...]]:

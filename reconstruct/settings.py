@@ -152,6 +152,11 @@ class Settings:
     # widest line's pieces costs a little, so that it is used only when continuity needs it.
     fused_question_break: float = 4.0
     fused_extra_column: float = 0.5
+    # Ways of dealing a fused line's pieces to the columns tried one by one (with a look at
+    # the next line) up to this many; beyond (a page of many columns side by side, such as
+    # pdftotext -layout prints), the best way without the look ahead, by dynamic programming:
+    # C(20, 10) ways took a 2 KB page 13 s.
+    deal_ways_max: int = 2000
     # How many ways of dealing the box so far are kept, line by line (a box has at most a
     # few dozen pieces; 200 keeps every way that could still win on the pages measured).
     fused_question_beam: int = 200

@@ -1,3 +1,4 @@
+import pytest
 import itertools
 
 from conftest import page
@@ -320,3 +321,27 @@ def test_the_next_lines_best_dealing_is_the_best_of_every_way(fits: list[list[fl
     every = max(sum(fits[j][c] for j, c in enumerate(way))
                 for way in itertools.combinations(range(n), len(fits)))
     assert _best_ahead(fits) == every
+
+
+def test_dealing_many_pieces_to_many_columns_is_the_best_monotone_way() -> None:
+    # a page of many columns side by side (pdftotext -layout) has lines of ten pieces over
+    # twenty columns: 184,756 ways; beyond Settings.deal_ways_max they are not tried one by
+    # one, and the dynamic programme finds what trying them finds
+    import itertools
+    import random
+
+    from reconstruct.columns import _LEFT_TIE, _best_monotone
+
+    rng = random.Random(7)
+    for _ in range(200):
+        ncols = rng.randint(1, 7)
+        n = rng.randint(1, ncols)
+        fits = [[rng.choice([-2.0, -0.5, 0.0, 0.5, 1.0, 2.0]) + rng.random() for _ in range(ncols)]
+                for _ in range(n)]
+
+        def score(combo: tuple[int, ...]) -> float:
+            return sum(fits[i][c] for i, c in enumerate(combo)) - _LEFT_TIE * sum(combo)
+
+        best = max(itertools.combinations(range(ncols), n), key=score)
+        assert score(_best_monotone(fits)) == pytest.approx(score(best))
+        assert list(_best_monotone(fits)) == sorted(set(_best_monotone(fits)))
