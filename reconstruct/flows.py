@@ -60,6 +60,8 @@ class Flow:
 
     @property
     def open(self) -> bool:
+        if self.kind is Kind.FIELD:
+            return _field_open(self.blocks[-1])
         return not ends_sentence(self.blocks[-1].lines[-1].text)
 
     @property
@@ -70,6 +72,22 @@ class Flow:
         """The same flow holding ``blocks`` (dataclasses.replace, without its cost: flows
         grow a block at a time)."""
         return Flow(self.kind, blocks, self.tentative, self.paragraph)
+
+
+def _field_open(block: Block) -> bool:
+    """Does a lead field (采访对象：…) run on past its block? Its value, posts and names or
+    a date, has no full stop to end it: a field on one line that ends on a date
+    ("采访时间：9月2日") is whole, and a box printed after it is no part of it. Otherwise, as
+    any text, it runs on until a full stop (a list of guests broken at a column's foot
+    goes on in another box)."""
+    last = strip_spaces(block.lines[-1].text).rstrip()
+    if ends_sentence(last):
+        return False
+    return len(block.lines) > 1 or not _DATE_END.search(last)
+
+
+# A field of time ends on its date's day.
+_DATE_END = re.compile(r"\d\s*[日号]$")
 
 
 def group_flows(

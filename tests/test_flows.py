@@ -621,3 +621,28 @@ def test_a_box_opening_on_one_character_and_a_comma_ends_an_open_phrase() -> Non
         "至少提供三个岗位信息和一次职业指导，帮助他们尽快找到合适的工作。"
     )
     assert stitched(A_BOX_ENDING_A_PHRASE, Settings(carried_phrase_chars=0))[2] != out[2]
+
+
+def test_a_lead_field_ended_on_its_date_carries_on_no_box() -> None:
+    # a field has no full stop to end it; a one-line field of time ends on its date, so the
+    # box after it carries on the answer left open before it, not the field
+    text = """
+李四：实验小学是老牌名校，
+
+采访时间：9月2日
+
+我们和它结成了“发展共同体”，在教
+研、师资上经常交流，取长补短。
+"""
+    assert flows(text) == [
+        "李四：实验小学是老牌名校，我们和它结成了“发展共同体”，在教研、师资上经常交流，取长补短。",
+        "采访时间：9月2日",
+    ]
+    # a field that stops on a post has its holder's name still to come (the field broke
+    # at a column's foot)
+    text = """
+采访对象：城南小学校长
+
+张三，城北小学校长李四
+"""
+    assert flows(text) == ["采访对象：城南小学校长张三，城北小学校长李四"]
