@@ -646,3 +646,22 @@ def test_a_lead_field_ended_on_its_date_carries_on_no_box() -> None:
 张三，城北小学校长李四
 """
     assert flows(text) == ["采访对象：城南小学校长张三，城北小学校长李四"]
+
+
+def test_a_headline_above_a_news_item_carries_on_no_open_sentence() -> None:
+    # the answer's column breaks in mid-sentence right above a news item's headline: the
+    # headline heads the item below it; the answer goes on in its own box after the item
+    text = """
+侯建军：我们联合住建、市场监管、街道社
+区开展了电动自
+
+南屏区“村BA”乡村篮球联赛落幕
+本报讯（记者 柏涛）8月18日晚，联赛
+总决赛在青山村举行。
+
+行车安全隐患全链条整治，今年以来共检查
+居民小区380个。
+"""
+    out = flows(text)
+    assert out[0] == "侯建军：我们联合住建、市场监管、街道社区开展了电动自行车安全隐患全链条整治，今年以来共检查居民小区380个。"
+    assert "南屏区“村BA”乡村篮球联赛落幕" in out
