@@ -163,10 +163,12 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None
         return False  # a headline's wrapped end is not carried on by what follows it
     if cur.kind is Kind.NOTE_LABEL and not LABEL.match(strip_spaces(cur.head.lines[0].text)):
         return b.kind is Kind.TEXT  # a detached label: the note's text may follow it
-    if b.kind is Kind.HEADLINE and nxt is not None and nxt.kind is Kind.ARTICLE and not _word_across_join(
-        cur, Flow(kind=b.kind, blocks=(b,))
+    if b.kind is Kind.HEADLINE and nxt is not None and nxt.kind is Kind.ARTICLE and not word_read_across(
+        strip_spaces(cur.blocks[-1].lines[-1].text).replace(" ", ""), strip_spaces(b.lines[0].text).replace(" ", "")
     ):
-        return False  # the headline of the news item below it, printed after an open sentence
+        # the headline of the news item below it, printed after an open sentence (unless
+        # the sentence reads on into it as jieba cuts it: …面积|石桥镇… reads 面积 / 石桥镇)
+        return False
     if cur.open:
         # a column break in mid-sentence, unless the block opens an indented paragraph
         # (then it is another box, and the open sentence continues elsewhere)
