@@ -108,7 +108,7 @@ def group_flows(
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
         else:
             relation, other = _relation(cur, b, settings)
-            if not _continues(cur, b, nxt, relation):
+            if not _continues(cur, b, nxt, relation, blocks[i + 2 : i + 2 + _HEADLINE_BAND]):
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
             elif _maybe_elsewhere(cur, b, relation, other, settings) or _news_after_turn(cur, b, settings):
                 indent = relation is Relation.INDENT
@@ -153,7 +153,9 @@ def _news_after_turn(cur: Flow, b: Block, settings: Settings) -> bool:
     )
 
 
-def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None) -> bool:
+def _continues(
+    cur: Flow, b: Block, nxt: Block | None, relation: Relation | None, rest: Sequence[Block] = ()
+) -> bool:
     """Does block ``b`` continue the flow ``cur`` (``relation``: its :func:`box_relation`)?"""
     if b.kind not in (Kind.TEXT, Kind.HEADLINE):
         return False
@@ -163,7 +165,7 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None
         return False  # a headline's wrapped end is not carried on by what follows it
     if cur.kind is Kind.NOTE_LABEL and not LABEL.match(strip_spaces(cur.head.lines[0].text)):
         return b.kind is Kind.TEXT  # a detached label: the note's text may follow it
-    if b.kind is Kind.HEADLINE and nxt is not None and nxt.kind is Kind.ARTICLE and not word_read_across(
+    if b.kind is Kind.HEADLINE and _heads_news(nxt, rest) and not word_read_across(
         strip_spaces(cur.blocks[-1].lines[-1].text).replace(" ", ""), strip_spaces(b.lines[0].text).replace(" ", "")
     ):
         # the headline of the news item below it, printed after an open sentence (unless
@@ -185,6 +187,20 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None
             and abs(line_width(b.lines[0]) - col) <= 1.5
         )
     return True
+
+
+# Headlines set side by side over news items come out one above the other: at most this
+# many stand between a headline and the opener of the item it heads.
+_HEADLINE_BAND = 3
+
+
+def _heads_news(nxt: Block | None, rest: Sequence[Block]) -> bool:
+    """Is the news opener (本报讯…) the next block, or the first after a few more headlines
+    (``nxt`` and the blocks after it, ``rest``)? A headline there heads a news item."""
+    for x in (nxt, *rest):
+        if x is None or x.kind is not Kind.HEADLINE:
+            return x is not None and x.kind is Kind.ARTICLE
+    return False
 
 
 class Relation(enum.Enum):

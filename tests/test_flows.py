@@ -665,3 +665,22 @@ def test_a_headline_above_a_news_item_carries_on_no_open_sentence() -> None:
     out = flows(text)
     assert out[0] == "侯建军：我们联合住建、市场监管、街道社区开展了电动自行车安全隐患全链条整治，今年以来共检查居民小区380个。"
     assert "南屏区“村BA”乡村篮球联赛落幕" in out
+
+
+def test_headlines_stacked_above_a_news_item_carry_on_no_open_sentence() -> None:
+    # two headlines of a band set one above the other, then the first item's opener
+    text = """
+记者：下一步有哪些打
+
+澄江新区举办高校毕业生专场招聘会
+
+云峤区实验小学获评全国青少年读书活动示范校
+
+本报讯（记者 姚远）7月6日，澄江新区
+专场招聘会举行。
+
+算？
+"""
+    out = flows(text)
+    assert out[0] == "记者：下一步有哪些打算？"
+    assert "澄江新区举办高校毕业生专场招聘会" in out
