@@ -10,7 +10,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from .furniture import parse_byline
-from .lexicon import word_across
+from .lexicon import word_across, word_read_across
 from .model import Block, Line, Page
 from .repair import continues_open, display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -226,9 +226,29 @@ def _split_fused_byline(lines: Sequence[Line]) -> list[Line]:
 def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
     if not run:
         return
+    if _heading_on_top(run, settings):
+        blocks.append(Block(lines=(run[0],), width=column_width(run[:1])))
+        run = run[1:]
     for wide in _cut_wide_lines(run, settings):
         for part in _cut_width_jumps(wide, settings):
             blocks.append(Block(lines=tuple(part), width=column_width(part)))
+
+
+def _heading_on_top(run: list[Line], settings: Settings) -> bool:
+    """A headline printed right on top of a box of another column, with no blank line
+    between ("岚川高新区新材料中试基地投用" over lines of eleven, "亩，年产量…"): the box's
+    first line wider than its full lines by more than the wobble (a paragraph's first line
+    is indented, never wider), with no punctuation, and the next line not reading on from
+    it. It is a block of its own."""
+    if len(run) < 3:
+        return False
+    first = run[0].text.strip()
+    if PUNCT.search(re.sub(r"(?<=\d)\.(?=\d)", "", first)) or LABEL.match(first) or spaced(first):
+        return False
+    full = sorted(line_width(x) for x in run[1:] if not ends_sentence(x.text))
+    if len(full) < 2 or line_width(run[0]) <= full[len(full) // 2] + settings.box_width_tolerance:
+        return False
+    return not word_read_across(strip_spaces(first).replace(" ", ""), strip_spaces(run[1].text).replace(" ", ""))
 
 
 def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:

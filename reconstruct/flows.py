@@ -108,7 +108,9 @@ def group_flows(
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
         else:
             relation, other = _relation(cur, b, settings)
-            if not _continues(cur, b, nxt, relation, blocks[i + 2 : i + 2 + _HEADLINE_BAND]):
+            if not _continues(
+                cur, b, nxt, relation, blocks[i + 2 : i + 2 + _HEADLINE_BAND], settings.box_width_tolerance
+            ):
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
             elif _maybe_elsewhere(cur, b, relation, other, settings) or _news_after_turn(cur, b, settings):
                 indent = relation is Relation.INDENT
@@ -154,7 +156,8 @@ def _news_after_turn(cur: Flow, b: Block, settings: Settings) -> bool:
 
 
 def _continues(
-    cur: Flow, b: Block, nxt: Block | None, relation: Relation | None, rest: Sequence[Block] = ()
+    cur: Flow, b: Block, nxt: Block | None, relation: Relation | None, rest: Sequence[Block] = (),
+    tolerance: float = Settings().box_width_tolerance,
 ) -> bool:
     """Does block ``b`` continue the flow ``cur`` (``relation``: its :func:`box_relation`)?"""
     if b.kind not in (Kind.TEXT, Kind.HEADLINE):
@@ -170,6 +173,14 @@ def _continues(
     ):
         # the headline of the news item below it, printed after an open sentence (unless
         # the sentence reads on into it as jieba cuts it: …面积|石桥镇… reads 面积 / 石桥镇)
+        return False
+    if cur.open and b.kind is Kind.HEADLINE and relation is Relation.OTHER and (
+        line_width(b.lines[0]) > flow_column(cur.blocks) + tolerance
+    ) and not (nxt is not None and nxt.kind is Kind.TEXT and word_read_across(
+        strip_spaces(b.lines[-1].text).replace(" ", ""), strip_spaces(nxt.lines[0].text).replace(" ", "")
+    )):
+        # a line wider than the column is no line of it, but a headline printed there,
+        # unless the text after it reads on from it (…长效机|制…)
         return False
     if cur.open:
         # a column break in mid-sentence, unless the block opens an indented paragraph

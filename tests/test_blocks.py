@@ -273,3 +273,22 @@ def test_a_note_label_on_its_own_line_after_a_finished_sentence_is_a_block_of_it
     assert [(b.kind, b.label) for b in blocks if b.kind is Kind.NOTE_LABEL] == [(Kind.NOTE_LABEL, "编者按")]
     # mid-sentence, the same characters are the text's
     assert sizes("近年来，新区持续加大招商力度，并请\n按者编\n") == [2]
+
+
+def test_a_headline_printed_on_top_of_a_narrower_box_is_a_block_of_its_own() -> None:
+    # a line wider than the box's full lines, with no punctuation and not read on by the
+    # next line, heads another item: the box's first line is indented, never wider
+    assert sizes("""
+岚川高新区新材料中试基地投用
+亩，年产量超过30万
+吨，产品销往全国20多
+个省市。此次对接会旨在
+进一步拓宽销售渠道。
+""") == [1, 4]
+    # a paragraph's first line (narrower) stays in its box
+    assert sizes("""
+据了解，鹤汀县高
+蔬菜种植面积已达12万
+亩，年产量超过30万
+吨，产品销往全国。
+""") == [4]

@@ -684,3 +684,21 @@ def test_headlines_stacked_above_a_news_item_carry_on_no_open_sentence() -> None
     out = flows(text)
     assert out[0] == "记者：下一步有哪些打算？"
     assert "澄江新区举办高校毕业生专场招聘会" in out
+
+
+def test_a_headline_wider_than_an_open_column_carries_on_no_sentence() -> None:
+    # a column broken in mid-sentence, then a headline wider than its lines (another
+    # item's, printed on top of the box that carries the sentence on)
+    text = """
+据了解，鹤汀县高山
+蔬菜种植面积已达12万
+
+岚川高新区新材料中试基地投用
+亩，年产量超过30万
+吨，产品销往全国20多
+个省市。此次对接会旨在
+进一步拓宽销售渠道。
+"""
+    out = flows(text)
+    assert "岚川高新区新材料中试基地投用" in out
+    assert out[0].endswith("已达12万亩，年产量超过30万吨，产品销往全国20多个省市。此次对接会旨在进一步拓宽销售渠道。")
