@@ -101,6 +101,7 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
         _unglue_trailing_labels(unglue_vertical_labels(_split_fused_byline(page.lines), settings), settings),
         settings,
     )
+    lines = _unglue_headline_ends(lines)
     for k, line in enumerate(lines):
         if not line.text.strip():
             _flush(run, blocks, settings)
@@ -474,6 +475,33 @@ def _unglue_trailing_labels(lines: Sequence[Line], settings: Settings) -> list[L
         replacement = [blank, *label, blank, Line(line.number, m.group("text"))]
         out[i : i + 1] = replacement
         i += len(replacement) - 1  # the line's own text may end in another label's characters
+    return out
+
+
+# A line's last piece after a gap: a few characters printed beside it.
+_END_PIECE = re.compile(r"^(?P<text>\S.*\S)\s+(?P<chars>[\u3400-\u9fff]{1,4})$")
+
+
+# A roster entry's post, which a name follows after a gap.
+_POST_BEFORE = re.compile(r"(?:书记|主任|长|经理|主席|委员|负责人|董事|理事|总监|教授|代表|官|人|员|师)$")
+
+
+def _unglue_headline_ends(lines: Sequence[Line]) -> list[Line]:
+    """A headline wrapped in a box beside a column comes out with its last characters at
+    the end of the line below it, after a gap ("…粮仓投入使" / "本报讯（记者…）5月 … 同 用"):
+    when the line above has no punctuation and reads on into those characters as jieba cuts
+    the join (使|用), they are taken out as the headline's own next line."""
+    out = list(lines)
+    for i in range(len(out) - 1, 0, -1):
+        above, line = out[i - 1], out[i]
+        m = _END_PIECE.match(line.text.strip())
+        head = strip_spaces(above.text).replace(" ", "")
+        if m is None or not head or PUNCT.search(head) or " " in above.text.strip() or len(head) < 6:
+            continue
+        if _POST_BEFORE.search(m.group("text")):
+            continue  # a roster entry's post and its holder's name ("…站长 解晓")
+        if word_read_across(head, m.group("chars")):
+            out[i : i + 1] = [Line(line.number, m.group("chars")), Line(line.number, m.group("text"))]
     return out
 
 

@@ -292,3 +292,20 @@ def test_a_headline_printed_on_top_of_a_narrower_box_is_a_block_of_its_own() -> 
 亩，年产量超过30万
 吨，产品销往全国。
 """) == [4]
+
+
+def test_a_headlines_wrapped_end_printed_after_the_line_below_goes_back_under_it() -> None:
+    # the headline's box beside a column: its last character comes out after a gap at the
+    # end of the news opener's line; a roster's name after its post stays where it is
+    blocks = split_blocks(page("""
+桐溪县新建3座低温储备粮仓投入使
+本报讯（记者 宫晓）5月 打击违规出海捕捞行为。同 用
+
+汀澜区中心血站党支
+部书记、站长 解晓
+"""))
+    assert [[x.text for x in b.lines] for b in blocks] == [
+        ["桐溪县新建3座低温储备粮仓投入使", "用"],
+        ["本报讯（记者 宫晓）5月 打击违规出海捕捞行为。同"],
+        ["汀澜区中心血站党支", "部书记、站长 解晓"],
+    ]
