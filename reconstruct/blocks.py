@@ -238,16 +238,19 @@ def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
 def _heading_on_top(run: list[Line], settings: Settings) -> bool:
     """A headline printed right on top of a box of another column, with no blank line
     between ("岚川高新区新材料中试基地投用" over lines of eleven, "亩，年产量…"): the box's
-    first line wider than its full lines by more than the wobble (a paragraph's first line
-    is indented, never wider), with no punctuation, and the next line not reading on from
-    it. It is a block of its own."""
+    first line wider than every other line of it left open by more than the wobble (a
+    paragraph's first line is indented, never wider; a roster's short lines of names say
+    nothing), with no punctuation, and the next line neither reading on from it nor ending
+    a sentence (…农田的 / 灌溉问题。). It is a block of its own."""
     if len(run) < 3:
         return False
     first = run[0].text.strip()
     if PUNCT.search(re.sub(r"(?<=\d)\.(?=\d)", "", first)) or LABEL.match(first) or spaced(first):
         return False
-    full = sorted(line_width(x) for x in run[1:] if not ends_sentence(x.text))
-    if len(full) < 2 or line_width(run[0]) <= full[len(full) // 2] + settings.box_width_tolerance:
+    # (a line with a gap inside is spaced out or fused with a column beside it: its width
+    # is no box's)
+    rest = [line_width(x) for x in run[1:] if " " not in x.text.strip() and not ends_sentence(x.text)]
+    if len(rest) < 2 or ends_sentence(run[1].text) or line_width(run[0]) <= max(rest) + settings.box_width_wobble:
         return False
     return not word_read_across(strip_spaces(first).replace(" ", ""), strip_spaces(run[1].text).replace(" ", ""))
 

@@ -292,6 +292,16 @@ def test_a_headline_printed_on_top_of_a_narrower_box_is_a_block_of_its_own() -> 
 亩，年产量超过30万
 吨，产品销往全国。
 """) == [4]
+    # nor a roster's first line, wider than its lines of names but no wider than its titles
+    assert sizes("""
+澄江智芯微电子科技
+有限公司创始人、首
+席执行官
+易嘉
+澄江云图数字科技有
+限公司董事长
+单宏
+""") == [7]
 
 
 def test_a_headlines_wrapped_end_printed_after_the_line_below_goes_back_under_it() -> None:
