@@ -10,7 +10,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from .furniture import parse_byline
-from .lexicon import word_across
+from .lexicon import word_across, word_read_across
 from .model import Block, Line, Page
 from .repair import continues_open, display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -101,6 +101,7 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
         _unglue_trailing_labels(unglue_vertical_labels(_split_fused_byline(page.lines), settings), settings),
         settings,
     )
+    lines = _unglue_headline_ends(lines)
     for k, line in enumerate(lines):
         if not line.text.strip():
             _flush(run, blocks, settings)
@@ -226,9 +227,32 @@ def _split_fused_byline(lines: Sequence[Line]) -> list[Line]:
 def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
     if not run:
         return
+    if _heading_on_top(run, settings):
+        blocks.append(Block(lines=(run[0],), width=column_width(run[:1])))
+        run = run[1:]
     for wide in _cut_wide_lines(run, settings):
         for part in _cut_width_jumps(wide, settings):
             blocks.append(Block(lines=tuple(part), width=column_width(part)))
+
+
+def _heading_on_top(run: list[Line], settings: Settings) -> bool:
+    """A headline printed right on top of a box of another column, with no blank line
+    between ("岚川高新区新材料中试基地投用" over lines of eleven, "亩，年产量…"): the box's
+    first line wider than every other line of it left open by more than the wobble (a
+    paragraph's first line is indented, never wider; a roster's short lines of names say
+    nothing), with no punctuation, and the next line neither reading on from it nor ending
+    a sentence (…农田的 / 灌溉问题。). It is a block of its own."""
+    if len(run) < 3:
+        return False
+    first = run[0].text.strip()
+    if PUNCT.search(re.sub(r"(?<=\d)\.(?=\d)", "", first)) or LABEL.match(first) or spaced(first):
+        return False
+    # (a line with a gap inside is spaced out or fused with a column beside it: its width
+    # is no box's)
+    rest = [line_width(x) for x in run[1:] if " " not in x.text.strip() and not ends_sentence(x.text)]
+    if len(rest) < 2 or ends_sentence(run[1].text) or line_width(run[0]) <= max(rest) + settings.box_width_wobble:
+        return False
+    return not word_read_across(strip_spaces(first).replace(" ", ""), strip_spaces(run[1].text).replace(" ", ""))
 
 
 def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
@@ -492,6 +516,33 @@ def _unglue_trailing_labels(lines: Sequence[Line], settings: Settings) -> list[L
         replacement = [blank, *label, blank, Line(line.number, m.group("text"))]
         out[i : i + 1] = replacement
         i += len(replacement) - 1  # the line's own text may end in another label's characters
+    return out
+
+
+# A line's last piece after a gap: a few characters printed beside it.
+_END_PIECE = re.compile(r"^(?P<text>\S.*\S)\s+(?P<chars>[\u3400-\u9fff]{1,4})$")
+
+
+# A roster entry's post, which a name follows after a gap.
+_POST_BEFORE = re.compile(r"(?:书记|主任|长|经理|主席|委员|负责人|董事|理事|总监|教授|代表|官|人|员|师)$")
+
+
+def _unglue_headline_ends(lines: Sequence[Line]) -> list[Line]:
+    """A headline wrapped in a box beside a column comes out with its last characters at
+    the end of the line below it, after a gap ("…粮仓投入使" / "本报讯（记者…）5月 … 同 用"):
+    when the line above has no punctuation and reads on into those characters as jieba cuts
+    the join (使|用), they are taken out as the headline's own next line."""
+    out = list(lines)
+    for i in range(len(out) - 1, 0, -1):
+        above, line = out[i - 1], out[i]
+        m = _END_PIECE.match(line.text.strip())
+        head = strip_spaces(above.text).replace(" ", "")
+        if m is None or not head or PUNCT.search(head) or " " in above.text.strip() or len(head) < 6:
+            continue
+        if _POST_BEFORE.search(m.group("text")):
+            continue  # a roster entry's post and its holder's name ("…站长 解晓")
+        if word_read_across(head, m.group("chars")):
+            out[i : i + 1] = [Line(line.number, m.group("chars")), Line(line.number, m.group("text"))]
     return out
 
 

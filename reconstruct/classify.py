@@ -52,6 +52,8 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = _vertical_labels(out, settings)
     for k in range(len(out)):  # each entry seen after the one before it was recognised
         heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
+        if heads_news and _news_heading(out[k], settings):
+            out[k] = _as(out[k], kind=Kind.HEADLINE)
         named = k + 1 < len(out) and _block_text(out[k + 1]).replace(" ", "") in speakers
         out[k] = _roster_entry(out[k], out[k - 1] if k else None, speakers, heads_news, settings, named)
     numbers = sorted(x.number for b in out for x in b.lines)
@@ -236,6 +238,19 @@ def _ends_in_name(block: Block, speakers: frozenset[str]) -> bool:
     return any(
         (len(last) > 1 and word == n[:k]) or (k >= 2 and text.endswith(n[:k]))
         for n in speakers for k in range(1, len(n))
+    )
+
+
+def _news_heading(block: Block, settings: Settings) -> bool:
+    """A news item's headline wrapped over a narrow column ("澄江新区举办高" / "校毕业生专场招"
+    / "聘会"), right above its opener (本报讯…): a few lines with no punctuation at all,
+    short enough for a headline. Running text of that many lines always carries some."""
+    if block.kind is not Kind.TEXT or not 2 <= len(block.lines) <= settings.news_heading_lines:
+        return False
+    text = _block_text(block).replace(" ", "")
+    return (
+        not any(PUNCT.search(x.text) for x in block.lines)
+        and _looks_like_headline(text, settings)
     )
 
 

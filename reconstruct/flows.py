@@ -60,6 +60,8 @@ class Flow:
 
     @property
     def open(self) -> bool:
+        if self.kind is Kind.FIELD:
+            return _field_open(self.blocks[-1])
         return not ends_sentence(self.blocks[-1].lines[-1].text)
 
     @property
@@ -70,6 +72,22 @@ class Flow:
         """The same flow holding ``blocks`` (dataclasses.replace, without its cost: flows
         grow a block at a time)."""
         return Flow(self.kind, blocks, self.tentative, self.paragraph)
+
+
+def _field_open(block: Block) -> bool:
+    """Does a lead field (采访对象：…) run on past its block? Its value, posts and names or
+    a date, has no full stop to end it: a field on one line that ends on a date
+    ("采访时间：9月2日") is whole, and a box printed after it is no part of it. Otherwise, as
+    any text, it runs on until a full stop (a list of guests broken at a column's foot
+    goes on in another box)."""
+    last = strip_spaces(block.lines[-1].text).rstrip()
+    if ends_sentence(last):
+        return False
+    return len(block.lines) > 1 or not _DATE_END.search(last)
+
+
+# A field of time ends on its date's day.
+_DATE_END = re.compile(r"\d\s*[日号]$")
 
 
 def group_flows(
@@ -90,7 +108,9 @@ def group_flows(
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
         else:
             relation, other = _relation(cur, b, settings)
-            if not _continues(cur, b, nxt, relation):
+            if not _continues(
+                cur, b, nxt, relation, blocks[i + 2 : i + 2 + _HEADLINE_BAND], settings.box_width_tolerance
+            ):
                 flows.append(Flow(kind=b.kind, blocks=(b,)))
             elif _maybe_elsewhere(cur, b, relation, other, settings) or _news_after_turn(cur, b, settings):
                 indent = relation is Relation.INDENT
@@ -135,7 +155,10 @@ def _news_after_turn(cur: Flow, b: Block, settings: Settings) -> bool:
     )
 
 
-def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None) -> bool:
+def _continues(
+    cur: Flow, b: Block, nxt: Block | None, relation: Relation | None, rest: Sequence[Block] = (),
+    tolerance: float = Settings().box_width_tolerance,
+) -> bool:
     """Does block ``b`` continue the flow ``cur`` (``relation``: its :func:`box_relation`)?"""
     if b.kind not in (Kind.TEXT, Kind.HEADLINE):
         return False
@@ -145,6 +168,20 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None
         return False  # a headline's wrapped end is not carried on by what follows it
     if cur.kind is Kind.NOTE_LABEL and not LABEL.match(strip_spaces(cur.head.lines[0].text)):
         return b.kind is Kind.TEXT  # a detached label: the note's text may follow it
+    if b.kind is Kind.HEADLINE and _heads_news(nxt, rest) and not word_read_across(
+        strip_spaces(cur.blocks[-1].lines[-1].text).replace(" ", ""), strip_spaces(b.lines[0].text).replace(" ", "")
+    ):
+        # the headline of the news item below it, printed after an open sentence (unless
+        # the sentence reads on into it as jieba cuts it: …面积|石桥镇… reads 面积 / 石桥镇)
+        return False
+    if cur.open and b.kind is Kind.HEADLINE and relation is Relation.OTHER and (
+        line_width(b.lines[0]) > flow_column(cur.blocks) + tolerance
+    ) and not (nxt is not None and nxt.kind is Kind.TEXT and word_read_across(
+        strip_spaces(b.lines[-1].text).replace(" ", ""), strip_spaces(nxt.lines[0].text).replace(" ", "")
+    )):
+        # a line wider than the column is no line of it, but a headline printed there,
+        # unless the text after it reads on from it (…长效机|制…)
+        return False
     if cur.open:
         # a column break in mid-sentence, unless the block opens an indented paragraph
         # (then it is another box, and the open sentence continues elsewhere)
@@ -161,6 +198,20 @@ def _continues(cur: Flow, b: Block, nxt: Block | None, relation: Relation | None
             and abs(line_width(b.lines[0]) - col) <= 1.5
         )
     return True
+
+
+# Headlines set side by side over news items come out one above the other: at most this
+# many stand between a headline and the opener of the item it heads.
+_HEADLINE_BAND = 3
+
+
+def _heads_news(nxt: Block | None, rest: Sequence[Block]) -> bool:
+    """Is the news opener (本报讯…) the next block, or the first after a few more headlines
+    (``nxt`` and the blocks after it, ``rest``)? A headline there heads a news item."""
+    for x in (nxt, *rest):
+        if x is None or x.kind is not Kind.HEADLINE:
+            return x is not None and x.kind is Kind.ARTICLE
+    return False
 
 
 class Relation(enum.Enum):

@@ -259,6 +259,10 @@ class Settings:
     wide_line_ratio: float = 1.6
     # Headlines are single lines of at most this many display units.
     max_headline_width: float = 48.0
+    # A news item's headline set in a narrow column wraps over this many lines at most (the
+    # typeset sets print them over two to four); unpunctuated lines right above the item's
+    # opener, no more than these, are its headline.
+    news_heading_lines: int = 4
     # A "label" that is a word this frequent in jieba's dictionary (方面 27k, 对此 1.2k) and
     # labels a single turn is a wrapped line's first word; names score 0, the odd famous
     # one a few hundred (李娜 438). At least lexicon.FREQUENCY_FLOOR (100), below which the

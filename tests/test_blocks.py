@@ -313,3 +313,49 @@ def test_a_hosts_question_that_says_something_then_asks_short_is_one_block() -> 
 这是一个很长的没有折行的句子，它比下面的栏宽得多。
 对此您怎么看？
 """) == [1, 1]
+
+
+def test_a_headline_printed_on_top_of_a_narrower_box_is_a_block_of_its_own() -> None:
+    # a line wider than the box's full lines, with no punctuation and not read on by the
+    # next line, heads another item: the box's first line is indented, never wider
+    assert sizes("""
+岚川高新区新材料中试基地投用
+亩，年产量超过30万
+吨，产品销往全国20多
+个省市。此次对接会旨在
+进一步拓宽销售渠道。
+""") == [1, 4]
+    # a paragraph's first line (narrower) stays in its box
+    assert sizes("""
+据了解，鹤汀县高
+蔬菜种植面积已达12万
+亩，年产量超过30万
+吨，产品销往全国。
+""") == [4]
+    # nor a roster's first line, wider than its lines of names but no wider than its titles
+    assert sizes("""
+澄江智芯微电子科技
+有限公司创始人、首
+席执行官
+易嘉
+澄江云图数字科技有
+限公司董事长
+单宏
+""") == [7]
+
+
+def test_a_headlines_wrapped_end_printed_after_the_line_below_goes_back_under_it() -> None:
+    # the headline's box beside a column: its last character comes out after a gap at the
+    # end of the news opener's line; a roster's name after its post stays where it is
+    blocks = split_blocks(page("""
+桐溪县新建3座低温储备粮仓投入使
+本报讯（记者 宫晓）5月 打击违规出海捕捞行为。同 用
+
+汀澜区中心血站党支
+部书记、站长 解晓
+"""))
+    assert [[x.text for x in b.lines] for b in blocks] == [
+        ["桐溪县新建3座低温储备粮仓投入使", "用"],
+        ["本报讯（记者 宫晓）5月 打击违规出海捕捞行为。同"],
+        ["汀澜区中心血站党支", "部书记、站长 解晓"],
+    ]

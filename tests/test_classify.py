@@ -345,3 +345,34 @@ def test_unlabelled_questions_read_before_another_boxs_text_come_off_it() -> Non
               Block((Line(13, "王小二：还有民生。"),), 9.0)]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[:4] == [(Kind.QUESTION, [2]), (Kind.QUESTION, [4]), (Kind.QUESTION, [6]), (Kind.TEXT, [8, 9])]
+
+
+def test_a_headline_wrapped_over_a_narrow_column_above_a_news_item_heads_it() -> None:
+    # three or four lines with no punctuation right above 本报讯 are its headline, though
+    # the last line is no shorter than the first; running text above it is not
+    kinds = _kinds("""
+…进一步完善县城路网结构。
+
+澄江新区举办高
+校毕业生专场招
+聘会
+
+本报讯（记者 姚远）7月6日，
+澄江新区专场招聘会举行。
+
+白渡古镇暑
+期游客量同
+比增长三成
+
+本报讯（记者 詹敏）8月31日，
+古镇累计接待游客186万人次。
+
+今年暑期古镇推出夜游
+活动，吸引了大批游客
+
+本报讯（记者 谢婉）近日，
+柘塘区推行改革。
+""")
+    assert [k for k, _ in kinds] == [
+        Kind.TEXT, Kind.HEADLINE, Kind.ARTICLE, Kind.HEADLINE, Kind.ARTICLE, Kind.TEXT, Kind.ARTICLE,
+    ]

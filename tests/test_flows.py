@@ -621,3 +621,84 @@ def test_a_box_opening_on_one_character_and_a_comma_ends_an_open_phrase() -> Non
         "至少提供三个岗位信息和一次职业指导，帮助他们尽快找到合适的工作。"
     )
     assert stitched(A_BOX_ENDING_A_PHRASE, Settings(carried_phrase_chars=0))[2] != out[2]
+
+
+def test_a_lead_field_ended_on_its_date_carries_on_no_box() -> None:
+    # a field has no full stop to end it; a one-line field of time ends on its date, so the
+    # box after it carries on the answer left open before it, not the field
+    text = """
+李四：实验小学是老牌名校，
+
+采访时间：9月2日
+
+我们和它结成了“发展共同体”，在教
+研、师资上经常交流，取长补短。
+"""
+    assert flows(text) == [
+        "李四：实验小学是老牌名校，我们和它结成了“发展共同体”，在教研、师资上经常交流，取长补短。",
+        "采访时间：9月2日",
+    ]
+    # a field that stops on a post has its holder's name still to come (the field broke
+    # at a column's foot)
+    text = """
+采访对象：城南小学校长
+
+张三，城北小学校长李四
+"""
+    assert flows(text) == ["采访对象：城南小学校长张三，城北小学校长李四"]
+
+
+def test_a_headline_above_a_news_item_carries_on_no_open_sentence() -> None:
+    # the answer's column breaks in mid-sentence right above a news item's headline: the
+    # headline heads the item below it; the answer goes on in its own box after the item
+    text = """
+侯建军：我们联合住建、市场监管、街道社
+区开展了电动自
+
+南屏区“村BA”乡村篮球联赛落幕
+本报讯（记者 柏涛）8月18日晚，联赛
+总决赛在青山村举行。
+
+行车安全隐患全链条整治，今年以来共检查
+居民小区380个。
+"""
+    out = flows(text)
+    assert out[0] == "侯建军：我们联合住建、市场监管、街道社区开展了电动自行车安全隐患全链条整治，今年以来共检查居民小区380个。"
+    assert "南屏区“村BA”乡村篮球联赛落幕" in out
+
+
+def test_headlines_stacked_above_a_news_item_carry_on_no_open_sentence() -> None:
+    # two headlines of a band set one above the other, then the first item's opener
+    text = """
+记者：下一步有哪些打
+
+澄江新区举办高校毕业生专场招聘会
+
+云峤区实验小学获评全国青少年读书活动示范校
+
+本报讯（记者 姚远）7月6日，澄江新区
+专场招聘会举行。
+
+算？
+"""
+    out = flows(text)
+    assert out[0] == "记者：下一步有哪些打算？"
+    assert "澄江新区举办高校毕业生专场招聘会" in out
+
+
+def test_a_headline_wider_than_an_open_column_carries_on_no_sentence() -> None:
+    # a column broken in mid-sentence, then a headline wider than its lines (another
+    # item's, printed on top of the box that carries the sentence on)
+    text = """
+据了解，鹤汀县高山
+蔬菜种植面积已达12万
+
+岚川高新区新材料中试基地投用
+亩，年产量超过30万
+吨，产品销往全国20多
+个省市。此次对接会旨在
+进一步拓宽销售渠道。
+"""
+    out = flows(text)
+    assert "岚川高新区新材料中试基地投用" in out
+    assert out[0].endswith("已达12万亩，年产量超过30万吨，产品销往全国20多个省市。此次对接会旨在进一步拓宽销售渠道。")
