@@ -191,9 +191,10 @@ def _named_guests(
     """Which guest the question names: their name, or a phrase that their roster title has
     and no other guest's title has ("…人民医院…" when only one guest heads a people's
     hospital), unless the question speaks of them by surname and post without addressing
-    them ("像路董事长这样的创业者…" is put to another guest). A phrase that a third of the questions or more use is the interview's theme
-    (the title of the guest in charge of it), not a pointer. 1.0 for a name or a phrase of
-    four characters or more, less for shorter ones."""
+    them ("像路董事长这样的创业者…" is put to another guest). A phrase that a third of the
+    questions or more use is the interview's theme (the title of the guest in charge of
+    it), not a pointer. 1.0 for a name or a phrase of four characters or more, less for
+    shorter ones."""
     out: dict[str, float] = {}
     reach = (settings or Settings()).address_reach
     addressed = [g.name for g in guests if g.name and _addressed(question, g, reach)]
@@ -498,11 +499,11 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))
     scores = score_matrix(qs, ans, interview.guests, settings)
     fit = scores.copy()  # what the words say, before the layout's anchors
-    weak = set(_weak_anchors(interview, settings))
-    for qa, aa in _trusted(_anchors(interview, settings), fit, settings):  # printed right after its question
-        scores[qa, aa] += settings.anchor_weight * (settings.weak_anchor_share if (qa, aa) in weak else 1.0)
     asked = [q.text for q in qs]
-    how = ([a.speaker for a in ans], [_extra_answer_cost(q.text, settings, interview.guests, asked) for q in qs])
+    costs = [_extra_answer_cost(text, settings, interview.guests, asked) for text in asked]
+    for qa, aa, weight in _trusted(_anchors(interview, costs, settings), fit, settings):
+        scores[qa, aa] += weight  # printed right after its question
+    how = ([a.speaker for a in ans], costs)
     pairs = solve(scores, *how)
     if _follow_on(scores, pairs, ans, settings):
         pairs = solve(scores, *how)
@@ -521,44 +522,42 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     return replace(interview, turns=tuple(turns))
 
 
-def _anchors(interview: Interview, settings: Settings) -> list[tuple[int, int]]:
-    """The layout's anchors, but for a later answer of a run printed after a question put
-    to one guest ("县生态环境局还将…？" to that bureau's head alone: its name or a phrase
-    only their title has, in full) when another guest gives it: that is no round table
-    but a box printed out of its place."""
+def _anchors(
+    interview: Interview, costs: Sequence[float], settings: Settings
+) -> list[tuple[int, int, float]]:
+    """The layout's anchors (question, answer, weight), but for a later answer of a run
+    printed after a question put to one guest ("县生态环境局还将…？" to that bureau's head
+    alone: its name or a phrase only their title has, in full) when another guest gives it:
+    that is no round table but a box printed out of its place. A later answer of a run after
+    a question that asks for no round table (``costs``, each question's
+    :func:`_extra_answer_cost`, is not below the usual: no "两位…分别", no kind of body
+    several guests head) weighs only weak_anchor_share: it may as well be such a box."""
     first: dict[int, int] = {}
     for q, a in interview.anchored:
         first[q] = min(a, first.get(q, a))
     asked = [q.text for q in interview.questions]
     kept = []
     for q, a in interview.anchored:
+        weight = settings.anchor_weight
         if a != first[q]:
             named = _named_guests(asked[q], interview.guests, asked, settings)
             sole = [n for n, v in named.items() if v >= 1.0]
             if len(sole) == 1 and interview.answers[a].speaker != sole[0]:
                 continue
-        kept.append((q, a))
+            if costs[q] >= settings.extra_answer_cost:
+                weight *= settings.weak_anchor_share
+        kept.append((q, a, weight))
     return kept
 
 
-def _weak_anchors(interview: Interview, settings: Settings) -> list[tuple[int, int]]:
-    """Later answers of a run printed after a question that asks for no round table (no
-    "两位…分别", no kind of body several guests head): a second guest's answer there may
-    as well be a box printed out of its place."""
-    first: dict[int, int] = {}
-    for q, a in interview.anchored:
-        first[q] = min(a, first.get(q, a))
-    asked = [q.text for q in interview.questions]
-    return [(q, a) for q, a in interview.anchored if a != first[q]
-            and _extra_answer_cost(asked[q], settings, interview.guests, asked) >= settings.extra_answer_cost]
-
-
-def _trusted(anchors: list[tuple[int, int]], fit: np.ndarray, settings: Settings) -> list[tuple[int, int]]:
+def _trusted(
+    anchors: list[tuple[int, int, float]], fit: np.ndarray, settings: Settings
+) -> list[tuple[int, int, float]]:
     """The anchors, unless the words overrule one of them (an answer fits another question
-    by more than the anchor's weight): then the print order is not question, answer,
-    question, answer (questions printed apart, read in between the answers' boxes) and no
-    anchor is trusted."""
-    overruled = any(float(fit[:, a].max()) - float(fit[q, a]) > settings.anchor_weight for q, a in anchors)
+    by more than anchor_weight): then the print order is not question, answer, question,
+    answer (questions printed apart, read in between the answers' boxes) and no anchor is
+    trusted."""
+    overruled = any(float(fit[:, a].max()) - float(fit[q, a]) > settings.anchor_weight for q, a, _ in anchors)
     return [] if overruled else anchors  # (when a third of them or more are: 2 pairs fewer)
 
 

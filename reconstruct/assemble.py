@@ -95,7 +95,6 @@ def _interview(
     )
 
 
-# The lead says who put the questions: "记者采访了…", "记者就…专访了…".
 # How the lead or the note tells who put the questions: a host's label, then (within the
 # sentence) a verb of interviewing ("记者采访了…", "记者就…，专访了…", "采访组邀请…").
 _ASKS = r"[^。；！？]{0,30}?(?:采访|专访|访谈|对话|邀请)"

@@ -367,9 +367,10 @@ def _remove_outputs(out_dir: Path, stem: str, keep: Sequence[Path], force: bool,
 def _row(result: PageResult, name: str, target: Path, warnings: tuple[str, ...],
          lost: int) -> PageRow:
     meta = result.meta
-    common: dict[str, Any] = dict(source=meta.source, status="ok", output=target.name, date=meta.date or "",
-                  warnings=warnings, lost_chars=lost, publisher=meta.newspaper or "",
-                  rights=meta.licence or "")
+    common: dict[str, Any] = dict(
+        source=meta.source, status="ok", output=target.name, date=meta.date or "",
+        warnings=warnings, lost_chars=lost, publisher=meta.newspaper or "", rights=meta.licence or "",
+    )
     if name.startswith("interview-"):
         iv = result.interviews[int(name.split("-")[1]) - 1]
         confidences = [t.confidence for t in iv.turns if t.confidence is not None]

@@ -317,7 +317,7 @@ class Settings:
     # words say otherwise strongly: larger than any lexical score difference seen in practice.
     anchor_weight: float = 2.0
     # ... but only this share of it for a later answer of a run printed after a question that
-    # asks for no round table (align._weak_anchors; 0.5: 6 pairs fewer on the typeset sets,
+    # asks for no round table (align._anchors; 0.5: 6 pairs fewer on the typeset sets,
     # leaving them out altogether: 5 fewer on the text-level pages, whose runs are round tables)
     weak_anchor_share: float = 0.25
     # Weak prior that the k-th of the questions goes with the answer at the same relative place
