@@ -49,7 +49,10 @@ def join_paragraphs(
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
     for k, (line, ref) in enumerate(lines):
-        if current and _breaks(lines[k - 1], (line, ref), settings):
+        # the line before is a paragraph's first, so indented, when a paragraph ended before
+        # it or it opens the turn after its speaker's label
+        indented = len(current) == 1 and (bool(paragraphs) or drop_prefix > 0)
+        if current and _breaks(lines[k - 1], (line, ref), settings, indented):
             paragraphs.append(_paragraph(current, drop_prefix if not paragraphs else 0))
             current = []
         current.append(line)
@@ -58,11 +61,15 @@ def join_paragraphs(
     return tuple(p for p in paragraphs if p.text)
 
 
-def _breaks(prev: tuple[Line, float], nxt: tuple[Line, float], settings: Settings) -> bool:
+def _breaks(prev: tuple[Line, float], nxt: tuple[Line, float], settings: Settings, indented: bool = False) -> bool:
+    """Does a paragraph end after ``prev``? ``indented``: ``prev`` is a paragraph's first
+    line, whose full width is its column less the indent (a sentence that ends right at its
+    end says nothing; the next line's own start does)."""
     (a, ref_a), (b, ref_b) = prev, nxt
     if not ends_sentence(a.text) or carried_over(b.text):
         return False  # no paragraph starts on a comma or a closing quote: it ends the one before
-    if line_width(a) <= ref_a - settings.short_line_shortfall:
+    full_a = ref_a - settings.paragraph_indent if indented else ref_a
+    if line_width(a) <= full_a - settings.short_line_shortfall:
         return True
     if b.text[:1].isspace() and not a.text[:1].isspace() and line_width(b) <= ref_b - settings.box_width_wobble:
         return True  # the indent survived as leading spaces (on a line that is short too)

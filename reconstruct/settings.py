@@ -42,6 +42,9 @@ class Settings:
     # A paragraph's first line lost a two-unit indent; widths wobble by about half a unit
     # with punctuation squeezing and half-width runs, so 1.5 units short counts as indented.
     indent_shortfall: float = 1.5
+    # The indent itself: a paragraph's first line that ends a sentence this much short of
+    # its column is full (it stops short of its column only by more than that).
+    paragraph_indent: float = 2.0
     # A box whose first line is this much shorter than the lines around opens a paragraph:
     # the two-unit indent less the unit that half-width runs and squeezed punctuation wobble
     # by (stricter than within a box, where the reference column is known better).

@@ -68,3 +68,32 @@ def test_a_line_opening_on_a_closing_quote_starts_no_paragraph() -> None:
 他说：“我们一定办好这件事。
 ”甲乙丙丁。
 """) == ["一二三四五六七八九十一二三四五六七八九十一二三四五六七八他说：“我们一定办好这件事。”甲乙丙丁。"]
+
+
+def test_an_indented_first_line_ending_a_sentence_at_its_end_ends_no_paragraph() -> None:
+    # the paragraph's first line is two units short because it is indented; that it ends a
+    # sentence there says nothing: the next line starts full, so the paragraph goes on
+    text = """
+甲乙丙丁戊己庚辛壬癸甲乙
+丙丁戊己庚辛壬癸甲乙丙丁戊己
+丙丁戊己庚辛壬癸甲乙丙丁戊己
+结束了。
+一二三四五六七八九十完。
+五六七八九十一二三四五六七八
+五六七八九十一二三四五六七八
+完。
+"""
+    assert _paras(text) == ["甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己丙丁戊己庚辛壬癸甲乙丙丁戊己结束了。",
+                            "一二三四五六七八九十完。五六七八九十一二三四五六七八五六七八九十一二三四五六七八完。"]
+
+
+def test_a_labelled_first_line_ending_a_sentence_at_the_indent_ends_no_paragraph() -> None:
+    # "姓名：" opens the turn's indented first line: the sentence it ends fills that line
+    blocks = split_blocks(page("""
+王某某：我觉得主要有两个原因。
+一是坚持质量第一，我们在产品保护
+上不搞大拆大建，保留了原有的风貌，
+游客来了能真正感受到。
+"""))
+    assert [p.text for p in join_paragraphs(blocks, drop_prefix=4)] == [
+        "我觉得主要有两个原因。一是坚持质量第一，我们在产品保护上不搞大拆大建，保留了原有的风貌，游客来了能真正感受到。"]
