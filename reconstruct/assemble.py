@@ -24,6 +24,9 @@ __all__ = ["assemble_page"]
 
 log = logging.getLogger(__name__)
 
+# What heads an interview: a note label set right above it has its text before it.
+_HEADING = (Kind.HEADLINE, Kind.SUBTITLE, Kind.BYLINE)
+
 # Furniture after which unclaimed running text is the interview's own lead.
 _FURNITURE = (Kind.SUBTITLE, Kind.BYLINE, Kind.ROSTER, Kind.FIELD)
 
@@ -147,7 +150,16 @@ def _claim_notes(flows: list[Flow]) -> list[Flow]:
         prev = out[k]
         if prev.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT) or len(prev.blocks) < 2:
             continue
-        keep, note = _split_note(prev, whole=prev.kind is Kind.TEXT)
+        whole = prev.kind is Kind.TEXT
+        if whole and i + 1 < len(out) and out[i + 1].kind in _HEADING and not prev.tentative:
+            # running text nobody claims, printed right before the label and the label right
+            # above the interview's heading: a note set before its label and its title is
+            # no lead (a lead follows the heading), so all of it is the note's
+            out[k] = replace(prev, blocks=())
+            out[i] = replace(f, blocks=(f.head, *prev.blocks))
+            taken.add(k)
+            continue
+        keep, note = _split_note(prev, whole=whole)
         if note:
             out[k] = replace(prev, blocks=tuple(keep))
             out[i] = replace(f, blocks=(f.head, *note))
@@ -197,7 +209,7 @@ def _split_note(flow: Flow, whole: bool = False) -> tuple[list[Block], list[Bloc
         # subject's own introduction) is the note's too
         while k > 1 and NOTE_CUE.search(_seg_text(segs[k - 1])):
             k -= 1
-        lowest = max(1, k - 1)
+        lowest = max(lowest, k - 1)
     if k == len(segs):
         return list(flow.blocks), []
     note_text = bigrams("".join(_seg_text(s) for s in segs[k:]))

@@ -310,3 +310,64 @@ def test_the_host_of_unlabelled_questions_is_named_where_the_lead_was_read_into_
 王小二：就业。
 """)
     assert iv.host == "采访组"  # (the byline's 记者 asks nothing)
+
+
+def test_a_note_at_one_width_above_its_label_and_the_title_is_taken_whole() -> None:
+    # text nobody claims, printed before the label and the label right above the title:
+    # no lead (a lead follows the heading), so all of it is the note's, though the last
+    # paragraph names none of the words notes use ("本期…"); a news headline above it
+    # heads nothing there
+    iv = _interview("""
+主持人：今年的重点工作有哪些？
+
+王五：我们将继续抓好水利工程建设，一手抓防汛，一手抓供水。
+
+某镇稻田民宿开门迎客
+
+水利是农业的命脉，也是经济社会发
+展的基础支撑。入汛以来，某区经受住
+了多轮强降雨考验，全区水利工程安全度
+汛，城乡供水保障有力。
+
+近日，采访组就防汛抗旱、农村供水、水
+利工程建设等话题，专访了某区水利局局
+长王五。
+
+话的者编
+
+建好民生水利守护一方安澜
+——访某区水利局局长王五
+
+记者 莫一 仇二
+""")
+    assert iv.label == "编者的话"
+    assert [p.text[:6] for p in iv.editor_note] == ["水利是农业的", "近日，采访组"]
+
+
+def test_a_note_at_one_width_after_a_headline_takes_its_first_paragraph_too() -> None:
+    # the note's last paragraph says what notes say ("本期访谈…"); the one before it,
+    # running text that no answer or article claims, is the note's as well
+    iv = _interview("""
+王五：我们建立了街道、社区、网格三级矛盾纠纷调解体系。
+
+某区召开重点项目建设推进会
+
+基层是社会治理的“神经末梢”，也是服务群
+众的“最后一公里”。近年来，某区坚持以党建
+引领基层治理，深入推进网格化管理、精细化服务，
+一批群众身边的急难愁盼问题得到有效解决。
+
+本期访谈，我们邀请区委社会工作部和两个街道、一
+个社区的负责人，交流基层治理的经验和体会。
+
+编者按
+
+党建引领基层治理小网格撬动大治理
+——基层治理现代化系列访谈
+
+记者 莫一 仇二
+
+主持人：基层治理有哪些新做法？
+""")
+    assert iv.label == "编者按"
+    assert [p.text[:6] for p in iv.editor_note] == ["基层是社会治", "本期访谈，我"]
