@@ -168,11 +168,12 @@ def _continues(
         return False  # a headline's wrapped end is not carried on by what follows it
     if cur.kind is Kind.NOTE_LABEL and not LABEL.match(strip_spaces(cur.head.lines[0].text)):
         return b.kind is Kind.TEXT  # a detached label: the note's text may follow it
-    if b.kind is Kind.HEADLINE and _heads_news(nxt, rest) and not word_read_across(
+    if b.kind is Kind.HEADLINE and (_heads_news(nxt, rest) or _heads_interview(nxt)) and not word_read_across(
         strip_spaces(cur.blocks[-1].lines[-1].text).replace(" ", ""), strip_spaces(b.lines[0].text).replace(" ", "")
     ):
-        # the headline of the news item below it, printed after an open sentence (unless
-        # the sentence reads on into it as jieba cuts it: …面积|石桥镇… reads 面积 / 石桥镇)
+        # the headline of the news item below it, or the interview's title over its
+        # subtitle or byline, printed after an open sentence (unless the sentence reads on
+        # into it as jieba cuts it: …面积|石桥镇… reads 面积 / 石桥镇)
         return False
     if cur.open and b.kind is Kind.HEADLINE and relation is Relation.OTHER and (
         line_width(b.lines[0]) > flow_column(cur.blocks) + tolerance
@@ -212,6 +213,11 @@ def _heads_news(nxt: Block | None, rest: Sequence[Block]) -> bool:
         if x is None or x.kind is not Kind.HEADLINE:
             return x is not None and x.kind is Kind.ARTICLE
     return False
+
+
+def _heads_interview(nxt: Block | None) -> bool:
+    """Is the next block a ——subtitle or a byline? A headline over it is a title."""
+    return nxt is not None and nxt.kind in (Kind.SUBTITLE, Kind.BYLINE)
 
 
 class Relation(enum.Enum):

@@ -702,3 +702,24 @@ def test_a_headline_wider_than_an_open_column_carries_on_no_sentence() -> None:
     out = flows(text)
     assert "岚川高新区新材料中试基地投用" in out
     assert out[0].endswith("已达12万亩，年产量超过30万吨，产品销往全国20多个省市。此次对接会旨在进一步拓宽销售渠道。")
+
+
+def test_an_interviews_title_over_its_subtitle_carries_on_no_open_sentence() -> None:
+    # the page opens on the end of an answer whose column breaks in mid-sentence right
+    # above the interview's heading: the title over its ——subtitle is no line of it
+    text = """
+欧阳立：这几年是全县交通
+
+发展最快的时期。县域内高速公
+路通车里程达到128公里，实现
+
+织密交通路网畅通城乡发展“动脉”
+——访某县交通运输局局长欧阳立
+
+记者 车宁
+
+了县县通高速。
+"""
+    out = flows(text)
+    assert "织密交通路网畅通城乡发展“动脉”" in out
+    assert not any("实现织密" in f for f in out)
