@@ -242,10 +242,14 @@ def _heading_on_top(run: list[Line], settings: Settings) -> bool:
     paragraph's first line is indented, never wider; a roster's short lines of names say
     nothing), with no punctuation, and the next line neither reading on from it nor ending
     a sentence (…农田的 / 灌溉问题。). It is a block of its own."""
-    if len(run) < 3:
+    if len(run) < 2:
         return False
     first = run[0].text.strip()
     if PUNCT.search(re.sub(r"(?<=\d)\.(?=\d)", "", first)) or LABEL.match(first) or spaced(first):
+        return False
+    if _title_over_text(run, settings):
+        return True
+    if len(run) < 3:
         return False
     # (a line with a gap inside is spaced out or fused with a column beside it: its width
     # is no box's)
@@ -253,6 +257,21 @@ def _heading_on_top(run: list[Line], settings: Settings) -> bool:
     if len(rest) < 2 or ends_sentence(run[1].text) or line_width(run[0]) <= max(rest) + settings.box_width_wobble:
         return False
     return not word_read_across(strip_spaces(first).replace(" ", ""), strip_spaces(run[1].text).replace(" ", ""))
+
+
+def _title_over_text(run: list[Line], settings: Settings) -> bool:
+    """An unpunctuated first line much narrower than the running text under it (a title
+    set right above a box, "擦亮古镇名片做活文旅融合文章" over a note's lines of thirty):
+    no paragraph's first line is, for its indent is two units, and a sentence's tail ends
+    on its full stop. (The caller has checked the line for punctuation and labels.)"""
+    first, second = run[0].text.strip(), run[1].text.strip()
+    if display_width(strip_spaces(first)) < settings.title_min_width or " " in first:
+        return False
+    # (the characters' own widths: a justified line's gaps are no measure of its column)
+    first, second = strip_spaces(first).replace(" ", ""), strip_spaces(second).replace(" ", "")
+    if not PUNCT.search(second) or display_width(first) > display_width(second) - settings.title_narrower:
+        return False
+    return not word_read_across(first, second)
 
 
 def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:

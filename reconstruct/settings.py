@@ -106,6 +106,11 @@ class Settings:
     # Two runs of full lines (medians) whose widths differ by more than this are two boxes;
     # a line with leading spaces is indented only when short of its column by this too.
     box_width_wobble: float = 1.0
+    # A box's unpunctuated first line this much narrower than the line under it is a title
+    # set on top of the box (a paragraph's first line is only the two-unit indent short),
+    # when it is at least this wide (shorter lines are labels, names, stray characters).
+    title_narrower: float = 4.0
+    title_min_width: float = 6.0
     # Lines at most this share of a box's column, three alike in a row after a full line in
     # mid-sentence, are a narrower box printed inside it (an extractor reading across).
     beside_ratio: float = 0.7

@@ -359,3 +359,27 @@ def test_a_headlines_wrapped_end_printed_after_the_line_below_goes_back_under_it
         ["本报讯（记者 宫晓）5月 打击违规出海捕捞行为。同"],
         ["汀澜区中心血站党支", "部书记、站长 解晓"],
     ]
+
+
+def test_a_title_printed_on_top_of_a_wider_box_is_a_block_of_its_own() -> None:
+    # an unpunctuated line far narrower than the running text under it is the title set
+    # above the note's box: a paragraph's first line is only its indent short
+    assert sizes("""
+擦亮古镇名片做活文旅融合文章
+文旅产业是幸福产业，也是推动经济发展的重要引擎。某区历史文化资源
+丰富，千年古镇更是远近闻名。如何让沉睡的文化资源“醒”过来，让游
+客“留下来”？
+""") == [1, 3]
+    # a paragraph's first line without punctuation stays in its box, even over a justified
+    # line whose gaps make it look wider
+    assert sizes("""
+对于不会使用智能手机的
+老 年 人 ， 我 们 保 留 了 线 下 窗
+口，还设立了帮办代办专区。
+""") == [3]
+    # and so does one that the line under it reads on from (…建 / 设…)
+    assert sizes("""
+我们今年重点抓好基础设施建
+设，全面推进城乡供水一体化工程和农村公路提档升级，
+让群众得到更多实惠。
+""") == [3]
