@@ -59,3 +59,12 @@ def test_band_fragments_are_dealt_by_their_words_and_a_wrapped_end_by_the_join()
              "本报讯 昨天，全市秋季森林防火会议召开，会议部署了工作。"]
     fragments = ["全市秋季森林防火", "城南社区举办邻里文化", "节", "会议召开", "无关的一行字"]
     assert deal_fragments(fragments, texts) == [1, 0, 0, 1, None]
+
+
+def test_words_between_fused_headlines_that_no_article_holds_close_the_first() -> None:
+    # "落幕" closes the first headline; neither item's text says it, but each item names
+    # what its headline opens on, so the second part starts where its article's words do
+    leads = ["本报讯（记者 柏涛）8月18日晚，南屏区“村BA”乡村篮球联赛总决赛在青山村举行。",
+             "本报讯 近日，溪宁县青溪河获评省级美丽河湖，如今的青溪河水清岸绿。"]
+    parts = split_headline("南屏区“村BA”乡村篮球联赛落幕溪宁县青溪河获评省级美丽河湖", leads)
+    assert parts == [("南屏区“村BA”乡村篮球联赛落幕", 0), ("溪宁县青溪河获评省级美丽河湖", 1)]
