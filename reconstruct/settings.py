@@ -259,10 +259,11 @@ class Settings:
     # band's columns carry on their columns together). A box ending in mid-sentence may carry
     # on one printed up to row_match_back before it when the text reads on (row_match_back_min:
     # strongly, or somewhat with the width), at row_match_back_cost. Measured on the
-    # Chromium pdfminer.six pages (bench/joins.py): join recall 0.786 -> 0.830, precision
-    # 0.891 -> 0.917, answers whole 0.226 -> 0.268; period bonus 3 against 1.5 and 1, support
+    # Chromium pdfminer.six pages (bench/joins.py): join recall 0.786 -> 0.818, precision
+    # 0.891 -> 0.910, answers whole 0.226 -> 0.259 (0.830 / 0.917 / 0.268 on every page printed
+    # row by row, which cost ReportLab pdftotext 9 QA pairs); period bonus 3 against 1.5 and 1, support
     # 1 against 0.7 and 1.5, 3 rounds against 2 and 5 (the same), back cost 2 against 1, 3, 4,
-    # back reach 40 against 20 and 80. Ungated, ReportLab pdftotext lost 9 QA pairs.
+    # back reach 40 against 20 and 80.
     row_match_share: float = 0.9
     row_match_period: float = 3.0
     row_match_support: float = 1.0
