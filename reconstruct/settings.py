@@ -255,6 +255,30 @@ class Settings:
     # none): 2.0 gave pdfminer.six QA 0.223 and held-out 0.219, 0 and 1 gave 0.219 / 0.205,
     # 3 and 4 gave 0.220 / 0.215.
     row_rejoin_gain: float = 2.0
+    # Where nearly all the small boxes hold a single line (this share of their lines: 0.94 on
+    # half the ReportLab pdfminer.six pages printed row by row, 0.96 on half the Chromium
+    # ones; at most 0.88 on the ReportLab pdftotext pages, whose boxes hold two or three
+    # lines as often), each box's next box is chosen for all boxes at once (streams._match),
+    # by an assignment of the greatest sum of links, rather than box by box from the periods:
+    # two boxes no longer claim the same box, and a column's bottom can take the top of the
+    # next column, printed before it. The link the periods give a box counts row_match_period
+    # more in the first assignment; then, for row_match_rounds rounds, a link counts
+    # row_match_support more for each link beside it the round before chose (the lines of a
+    # band's columns carry on their columns together). A box ending in mid-sentence may carry
+    # on one printed up to row_match_back before it when the text reads on (row_match_back_min:
+    # strongly, or somewhat with the width), at row_match_back_cost. Measured on the
+    # Chromium pdfminer.six pages (bench/joins.py): join recall 0.786 -> 0.818, precision
+    # 0.891 -> 0.910, answers whole 0.226 -> 0.259 (0.830 / 0.917 / 0.268 on every page printed
+    # row by row, which cost ReportLab pdftotext 9 QA pairs); period bonus 3 against 1.5 and 1, support
+    # 1 against 0.7 and 1.5, 3 rounds against 2 and 5 (the same), back cost 2 against 1, 3, 4,
+    # back reach 40 against 20 and 80.
+    row_match_share: float = 0.9
+    row_match_period: float = 3.0
+    row_match_support: float = 1.0
+    row_match_rounds: int = 3
+    row_match_back: int = 40
+    row_match_back_min: float = 2.0
+    row_match_back_cost: float = 2.0
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
     # A box of unpunctuated lines whose last line is this much shorter than its first is a

@@ -21,7 +21,11 @@ that a speaker label never carries on an open sentence. A column so found that e
 mid-sentence then takes as its next box one printed between its top and its end that reads
 on from it clearly better than from the box the period gave it to: the top of the band's
 next column, printed right after the band's first tops but carrying on the column's last
-line, printed at the band's end. Each column is printed as one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
+line, printed at the band's end. Where nearly every small box is a single line (pdfminer.six),
+the next boxes are first chosen for all boxes at once, by an assignment of the greatest sum of
+links (the periods' links favoured, then each link backed by the links beside it), which may
+also hang the next column's top under a column's open bottom; the periods fill in the rest.
+Each column is printed as one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
 printed one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from functools import lru_cache
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced, wrapped_heading
 from .furniture import parse_byline
 from .lexicon import char_grams, join_gain
+from .lsap import linear_sum_assignment
 from .model import Line, Page
 from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
@@ -96,13 +101,23 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     if not _row_by_row(groups, settings):
         return page
     seen = _pairs(page.lines)
+    matched = _single_lines(groups, settings)
     out: list[Line] = []
     for run, small in _small_runs(groups, settings):
-        boxes = _reweave(run, seen, settings) if small and len(run) > 2 else [[x for box in run for x in box]]
+        boxes = _reweave(run, seen, settings, matched) if small and len(run) > 2 else [[x for box in run for x in box]]
         for box in boxes:
             out += box
             out.append(Line(box[-1].number, ""))
     return replace(page, lines=tuple(out))
+
+
+def _single_lines(groups: list[list[Line]], settings: Settings) -> bool:
+    """Do nearly all the page's small boxes hold a single line (``row_match_share`` of their
+    lines), as pdfminer.six prints a page of narrow columns, so that every box's successor
+    is chosen by :func:`_match`?"""
+    small = [g for g in groups if len(g) <= settings.row_box_lines]
+    lines = sum(map(len, small))
+    return lines > 0 and sum(len(g) for g in small if len(g) == 1) >= settings.row_match_share * lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +193,9 @@ def _heading(line: Line) -> bool:
     return _subtitle(line) or parse_byline(line.text.strip()) is not None
 
 
-def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[list[Line]]:
-    """The run's boxes dealt into columns: each column's boxes joined into one box."""
+def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings, matched: bool = False) -> list[list[Line]]:
+    """The run's boxes dealt into columns: each column's boxes joined into one box
+    (``matched``: each box's successor chosen by :func:`_match`, from the periods)."""
     first = [_Info.of(box[0].text) for box in run]
     last = [f if len(box) == 1 else _Info.of(box[-1].text) for f, box in zip(first, run)]
     n = len(run)
@@ -217,14 +233,8 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
     # neither reads on from it nor fits its width, both lines a column's body lines (a
     # column's top, printed where the period had a column go on; a roster's or a heading's
     # short lines vary in width); a box claimed twice stays with the first
-    succ: dict[int, int] = {}
-    for j in range(n):
-        p = j - periods[j]
-        if p < 0 or p in succ or (not last[p].closed and first[j].labelled):
-            continue
-        body = min(last[p].width, first[j].width) >= settings.row_no_link_width
-        if links(p, j) > -settings.row_no_link or not body:
-            succ[p] = j
+    succ = _match(periods, first, last, links, settings) if matched else {}
+    _follow_periods(succ, periods, first, last, links, settings)
     _rejoin(succ, first, last, links, settings)
     taken = set(succ.values())
     columns: dict[int, list[int]] = {}
@@ -236,6 +246,111 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings) -> list[
             column.append(succ[column[-1]])
         columns[j] = column
     return [[x for b in column for x in run[b]] for column in columns.values()]
+
+
+def _follow_periods(
+    succ: dict[int, int], periods: list[int], first: list[_Info], last: list[_Info],
+    links: Callable[[int, int], float], settings: Settings,
+) -> None:
+    """Hang each box not yet in ``succ`` under the box its period points to, if that one has no
+    next box yet, unless a speaker label would carry on an open sentence or the link is too
+    poor (``row_no_link``) between two body lines; a link that would close a loop is left."""
+    pred = {v: k for k, v in succ.items()}
+    for j in range(len(first)):
+        p = j - periods[j]
+        if p < 0 or p in succ or j in pred or (not last[p].closed and first[j].labelled):
+            continue
+        body = min(last[p].width, first[j].width) >= settings.row_no_link_width
+        if links(p, j) > -settings.row_no_link or not body:
+            x = j
+            while x in succ and x != p:
+                x = succ[x]
+            if x != p:
+                succ[p], pred[j] = j, p
+
+
+def _match(
+    periods: list[int], first: list[_Info], last: list[_Info], links: Callable[[int, int], float], settings: Settings
+) -> dict[int, int]:
+    """Each box's next box in its column (box to next box), chosen for all the boxes at once:
+    the assignment of at most one next box to each box, and of each box to at most one, with
+    the greatest sum of links. A box may carry on one printed up to ``row_max_period`` after
+    it; or, ending in mid-sentence, one printed up to ``row_match_back`` before it that reads
+    on from it well (``row_match_back_min``), at a cost (``row_match_back_cost``): the top of a
+    column printed among the band's first boxes carrying on the bottom of the column before it.
+    First the link the periods give each box counts ``row_match_period`` more; then, for
+    ``row_match_rounds`` rounds, a link counts ``row_match_support`` more for each of the
+    links beside it (the boxes before and after both, one period apart) the round before
+    chose: the lines of a band's columns side by side carry on their own columns together.
+    A loop is cut at its weakest link, and a link back to a box printed before the top of
+    the column it would join is dropped (it would move that box's column down the page)."""
+    n = len(first)
+    base = [[_NO_LINK] * n for _ in range(n)]
+    for j in range(n):
+        for k in range(max(0, j - settings.row_max_period), j):
+            if last[k].closed or not first[j].labelled:
+                base[k][j] = links(k, j)
+    for k in range(n):
+        if last[k].closed:
+            continue
+        for j in range(max(0, k - settings.row_match_back), k):
+            if not first[j].labelled and links(k, j) >= settings.row_match_back_min:
+                base[k][j] = links(k, j) - settings.row_match_back_cost
+    bonus = [[0.0] * n for _ in range(n)]
+    for j in range(n):
+        k = j - periods[j]
+        if k >= 0 and base[k][j] > _NO_LINK:
+            bonus[k][j] = settings.row_match_period + settings.row_no_link
+            if min(last[k].width, first[j].width) < settings.row_no_link_width:  # see _follow_periods
+                bonus[k][j] = max(bonus[k][j], _TINY - base[k][j])
+    succ = _assign(base, bonus)
+    for _ in range(settings.row_match_rounds):
+        bonus = [[0.0] * n for _ in range(n)]
+        for k, j in succ.items():
+            for d in (-1, 1):
+                if 0 <= k + d < n and 0 <= j + d < n:
+                    bonus[k + d][j + d] += settings.row_match_support
+        succ = _assign(base, bonus)
+    return succ
+
+
+_NO_LINK = -1e9  # a link not allowed
+_TINY = 0.01  # a link worth keeping, barely
+
+
+def _assign(base: list[list[float]], bonus: list[list[float]]) -> dict[int, int]:
+    """The best assignment of next boxes (see :func:`_match`) under the links ``base`` plus
+    ``bonus``; links worth nothing or less are left out."""
+    n = len(base)
+    weight = [[max(base[k][j] + bonus[k][j], 0.0) for j in range(n)] for k in range(n)]
+    rows, cols = linear_sum_assignment([[-v for v in row] for row in weight])
+    succ = {int(k): int(j) for k, j in zip(rows, cols) if weight[k][j] > 0}
+    done: set[int] = set()
+    for start in list(succ):  # cut each loop at its weakest link
+        path: list[int] = []
+        x = start
+        while x in succ and x not in done and x not in path:
+            path.append(x)
+            x = succ[x]
+        if x in path:
+            loop = path[path.index(x):]
+            del succ[min(loop, key=lambda a: weight[a][succ[a]])]
+        done.update(path)
+    dropped = True
+    while dropped:  # a link back to a box printed before its column's top
+        dropped = False
+        pred = {v: k for k, v in succ.items()}
+        for k, j in sorted(succ.items()):
+            if j > k:
+                continue
+            top = k
+            while top in pred and top != j:
+                top = pred[top]
+            if top > j:
+                del succ[k]
+                dropped = True
+                break
+    return succ
 
 
 def _rejoin(

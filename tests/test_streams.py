@@ -4,7 +4,10 @@ from conftest import page
 
 from reconstruct import reconstruct_page
 from reconstruct.settings import Settings
-from reconstruct.streams import _boxes, _fits, _Info, _link, _Printed, _reads_on, printed_row_by_row, unweave_rows
+from reconstruct.streams import (
+    _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, printed_row_by_row,
+    unweave_rows,
+)
 
 NOTHING = _Printed(frozenset(), frozenset())
 
@@ -200,8 +203,10 @@ def test_a_band_of_five_columns_is_rewoven() -> None:
 @pytest.mark.parametrize("right_width", [
     14,
     # two columns one character apart in width, whose toy text gives no join a word: a join
-    # at a word boundary counts against (-row_no_word) whatever follows, so nothing tells them
-    pytest.param(13, marks=pytest.mark.xfail(strict=True, reason="columns one character apart, no word across any join")),
+    # at a word boundary counts against (-row_no_word) whatever follows, so the links alone
+    # do not tell them; the assignment of next boxes (streams._match) does, each box's link
+    # backed by the links beside it
+    13,
 ])
 def test_a_new_turn_never_carries_on_an_open_sentence(right_width: int) -> None:
     # the left column's sentence goes on in a column further on; the turn printed below it
@@ -241,3 +246,38 @@ def test_a_column_ending_in_mid_sentence_goes_on_at_the_top_of_the_next() -> Non
     k = woven.index(left[-1])
     assert woven[k + 1 : k + 1 + len(right)] == right
     assert woven[woven.index(other[-1]) + 1] == ""
+
+
+def test_a_columns_bottom_carries_on_at_the_top_of_the_next_printed_before_it() -> None:
+    # two columns printed band by band (a1 b1 a2 b2 a3 b3), one answer running down the left
+    # and on at the top of the right: a3 reads on into b1 (printed long before it), the
+    # others carry on their own columns at the period, as wide and with no word across
+    texts = ["王五：我们社区去年利用", "读报，还有不少老人在这", "老厂房办了一座阅览室，", "里学习书法和绘画，作品",
+             "每天有很多老人来这里看书", "挂满了走廊。"]
+    infos = [_Info.of(t) for t in texts]
+    table = {(4, 1): 4.5}
+    settings = Settings()
+    succ = _match([2] * 6, infos, infos, lambda k, j: table.get((k, j), 0.0), settings)
+    assert succ == {0: 2, 2: 4, 4: 1, 1: 3, 3: 5}
+
+
+def test_boxes_of_two_or_three_lines_keep_their_periods() -> None:
+    # a page whose small boxes often hold two or three lines (pdftotext's) deals them by
+    # their periods alone; one of single lines (pdfminer.six's) by the assignment
+    single = row_by_row(wrap(LEFT, 12), wrap(RIGHT, 13))
+    paired = "\n\n".join("\n".join(pair) for pair in zip(*[iter(single.split("\n\n"))] * 2)) + "\n"
+    settings = Settings()
+    assert _single_lines(_boxes(page(single).lines), settings)
+    assert not _single_lines(_boxes(page(paired).lines), settings)
+
+
+def test_a_link_back_above_its_columns_top_is_dropped() -> None:
+    # box 3 would carry on box 0 (printed before it, as a next column's top is), but box 3's
+    # column starts at box 2, below box 0: the link would move box 0's column down the page
+    no = -1e9
+    base = [[no, no, no, no], [no, no, no, no], [no, no, no, 1.0], [5.0, no, no, no]]
+    zero = [[0.0] * 4 for _ in range(4)]
+    assert _assign(base, zero) == {2: 3}
+    # box 3's column starting at box 0 (0 -> 3), it may carry on box 1, printed below its top
+    base = [[no, no, no, 1.0], [no, no, no, no], [no, no, no, no], [no, 5.0, no, no]]
+    assert _assign(base, zero) == {0: 3, 3: 1}
