@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from .model import ROSTER_SEPARATORS, Guest
+from .model import _ENDS_A_POST, ROSTER_SEPARATORS, Guest
 from .repair import ends_sentence, strip_spaces
 from .settings import Settings
 
-__all__ = ["parse_roster", "split_headline", "deal_fragments", "parse_byline", "NAME", "POST"]
+__all__ = ["parse_roster", "check_titles", "split_headline", "deal_fragments", "parse_byline", "NAME", "POST"]
 
 NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,4}·[\u3400-\u9fff]{1,6}$")
 # What a roster's title holds besides a name: a post.
@@ -63,6 +64,138 @@ def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest
     listed = {g.name for g in guests}
     guests += [Guest(name=n) for n in names if n not in listed]
     return tuple(guests)
+
+
+# What a title never reaches back across from its name: a sentence's end, a label's colon,
+# a quotation or a bracket, a dash (——访…), a box's edge (sources join their boxes with a
+# newline).
+_TITLE_STOPS = "。；！？：:“”\"（）()《》【】—\n"
+# A title holds none of these, nor more than one comma ("…院长，…总院院长"); nor a digit
+# (a date or a figure of a sentence run into it).
+_NOT_IN_TITLE = "。；！？“”0123456789%"
+# Verbs that a subtitle puts before the guest it interviews (——专访…局长某某).
+_VISITS = re.compile(r"^(?:专访|访谈|访问|走访|对话|访)")
+
+
+def _reads_as_title(title: str, others: Sequence[str]) -> bool:
+    """A post as a roster prints it: no sentence's punctuation, no other guest's name, and
+    ending in a post (see Guest.reads_as_entry)."""
+    from .meta import split_title  # meta builds on the model, as this module does
+
+    if len(title) < 2 or title.count("，") > 1 or any(p in title for p in _NOT_IN_TITLE):
+        return False
+    if any(o in title for o in others):
+        return False
+    return title.endswith(tuple(_ENDS_A_POST)) or bool(split_title(title)[1])
+
+
+def _places(name: str, s: str) -> Iterator[int]:
+    """Where ``name`` starts in ``s``: whole, or its first characters (two or more) at a
+    box's end, the rest broken onto a line the extractor set elsewhere."""
+    for m in re.finditer(re.escape(name), s):
+        yield m.start()
+    for k in range(len(name) - 1, 1, -1):
+        for m in re.finditer(re.escape(name[:k]) + "\n", s):
+            yield m.start()
+
+
+# Characters an organisation's name ends with (…局, …委员会, …街道, …公司): a box ending in
+# one stands before the posts of the title whose organisation it names.
+_ORG_ENDS = "局会室区县市镇乡村院校所站馆处办部委司厂园心队组道"
+
+
+def _title_goes_on(s: str, k: int, p: int) -> bool:
+    """Does the title before ``p`` carry on across the box edge at ``k`` (a title broken
+    over lines the extractor set as boxes of their own)? When a post's word breaks there
+    ("党委书" / "记、主任"), or when what follows is posts alone and the box before ends
+    an organisation's name ("…办公室" / "党组书记、主任")."""
+    from .meta import split_title  # meta builds on the model, as this module does
+
+    left, right = s[max(k - 3, 0) : k], s[k + 1 : k + 4]
+    if any(m.start() < len(left) < m.end() for m in POST.finditer(left + right)):
+        return True
+    return k > 0 and s[k - 1] in _ORG_ENDS and not split_title(s[k + 1 : p])[0]
+
+
+def title_candidates(name: str, sources: Sequence[str], others: Sequence[str], reach: int) -> list[str]:
+    """The titles the page prints before ``name`` (its roster, a lead's 本期访谈嘉宾：…, a
+    field): at each place the name stands in ``sources`` (flattened texts, their boxes
+    joined by newlines), the text before it back to a stop (:data:`_TITLE_STOPS`), another
+    guest's name or ``reach`` characters, without separators — and the same after its last
+    comma (a lead runs entries together with commas) — where that reads as a title."""
+    out: list[str] = []
+    for s in sources:
+        for p in _places(name, s):
+            while p > 0 and (s[p - 1] in _SEPARATORS or s[p - 1] == "\n"):
+                p -= 1  # (a name boxed apart from its title)
+            start = max(p - reach, 0)
+            for k in range(p - 1, start - 1, -1):
+                if s[k] in _TITLE_STOPS and not (s[k] == "\n" and _title_goes_on(s, k, p)):
+                    start = k + 1
+                    break
+            for o in others:
+                e = s.rfind(o, start, p)
+                if e >= 0:
+                    start = max(start, e + len(o))
+            span = _VISITS.sub("", s[start:p].replace("\n", "").strip(_SEPARATORS))
+            for t in dict.fromkeys((span, span[span.rfind("，") + 1 :].strip(_SEPARATORS))):
+                if _reads_as_title(t, others):
+                    out.append(t)
+    return out
+
+
+def _extends(longer: str, title: str) -> bool:
+    """``longer`` is ``title`` with more of it: more at its end or start ("…党支部书记" →
+    "…党支部书记、村委会主任"), or more posts within ("…大队大队长" → "…大队党委书记、大队长")."""
+    if len(longer) <= len(title) or not title:
+        return False
+    if longer.startswith(title) or longer.endswith(title):
+        return True
+    it = iter(longer)
+    return longer[:2] == title[:2] and longer[-2:] == title[-2:] and all(c in it for c in title)
+
+
+def check_titles(guests: Sequence[Guest], sources: Sequence[str], reach: int) -> tuple[Guest, ...]:
+    """Titles completed or put right from the other places the page prints them.
+
+    A roster read out of order may cut a guest's title short ("记、办事处主任"), give none,
+    give another guest's, or run other text into it; a lead (本期访谈嘉宾：…), a field or
+    another copy of the roster prints it again before the name. A title that reads as one is
+    kept, or completed by a fuller one (:func:`_extends`); one that does not, or that the
+    page prints before another guest's name and never before this one's, is replaced by the
+    title printed most often before the name (then the longest), or by none."""
+    names = [g.name for g in guests if g.name]
+    found = {}
+    for g in guests:
+        others = [n for n in names if n != g.name and g.name not in n]
+        found[g.name] = (others, title_candidates(g.name, sources, others, reach) if g.name else [])
+    joined = [x.replace("\n", "") for x in sources]
+    # titles printed right after their guest's name: a roster set name first
+    taken = {g.title for g in guests if g.title and any(g.name + g.title in x for x in joined)}
+    out = []
+    for g in guests:
+        others, cands = found[g.name]
+        title = g.title
+
+        def best(pool: Sequence[str]) -> str:
+            return max(pool, key=lambda c: (cands.count(c), len(c)))
+
+        if title and any(g.name + title in x for x in joined):
+            out.append(g)  # printed name first, then title: as the roster gave it
+            continue
+        theirs = any(title in found[o][1] for o in others if o in found)
+        # (another guest's title, printed before this name in a roster set name first)
+        cands = [c for c in cands if c not in taken or c == title]
+        if _reads_as_title(title, others) and not (theirs and title not in cands):
+            longer = [c for c in cands if _extends(c, title)]
+            if longer:
+                title = best(longer)
+        elif cands:
+            title = best(cands)
+        elif theirs:
+            title = ""
+        out.append(g if title == g.title else replace(g, title=title))
+    return tuple(out)
 
 
 def _deal_titles(flat: str, bounds: Sequence[int], found: Sequence[tuple[int, str]], titles: list[str]) -> None:
