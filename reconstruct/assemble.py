@@ -13,7 +13,7 @@ from .blocks import LABEL
 from .classify import parse_byline
 from .flows import NOTE_CUE, Flow, group_flows, roster_like, same_column, segments, stitch_flows
 from .interviews import split_interviews
-from .furniture import deal_fragments, parse_roster, split_headline
+from .furniture import check_titles, deal_fragments, parse_roster, split_headline
 from .lexicon import bigrams, cosine
 from .model import Article, Block, Guest, Line, Interview, Kind, PageMeta, PageResult, Paragraph, Turn
 from .paragraphs import flow_column, join_paragraphs
@@ -32,10 +32,12 @@ _FURNITURE = (Kind.SUBTITLE, Kind.BYLINE, Kind.ROSTER, Kind.FIELD)
 
 
 def assemble_page(
-    blocks: Sequence[Block], meta: PageMeta | None = None, settings: Settings | None = None
+    blocks: Sequence[Block], meta: PageMeta | None = None, settings: Settings | None = None,
+    printed: Sequence[Line] = (),
 ) -> PageResult:
     """Build the page's interviews (questions and answers not yet paired), articles and
-    leftovers."""
+    leftovers. ``printed`` are the page's lines as read (before its columns were taken
+    apart), where the guests' titles are looked up too."""
     settings = settings or Settings()
     meta = meta or PageMeta()
     names = frozenset(b.speaker for b in blocks if b.kind is Kind.ANSWER and b.speaker)
@@ -45,7 +47,11 @@ def assemble_page(
     titles = [_title(g, used) for g in groups]  # before headlines are matched to articles
     articles = _articles(flows, used, settings)
     titles = [t if t[0] else (_top_title(g, used), t[1]) for g, t in zip(groups, titles)]
-    interviews = [_interview(g, t, used, settings) for g, t in zip(groups, titles)]
+    # the page's boxes in print order, each flattened: where a roster's titles are printed
+    boxes = "\n".join(_flat(join_lines([x.text for x in b.lines])) for b in sorted(blocks, key=lambda b: b.first))
+    # and the lines as read, their runs between blank lines joined
+    boxes += "\n" + "\n".join(_flat(r) for r in "\n".join(x.text for x in printed).split("\n\n"))
+    interviews = [_interview(g, t, used, settings, boxes) for g, t in zip(groups, titles)]
     leftovers = tuple(
         p for f in flows if id(f) not in used for p in join_paragraphs(f.blocks, settings)
     )
@@ -64,7 +70,7 @@ def assemble_page(
 
 
 def _interview(
-    flows: list[Flow], title: tuple[str, str], used: set[int], settings: Settings
+    flows: list[Flow], title: tuple[str, str], used: set[int], settings: Settings, boxes: str = ""
 ) -> Interview:
     """One interview from its flows (in page order)."""
     speakers = [f.head.speaker for f in flows if f.kind is Kind.ANSWER and f.head.speaker]
@@ -82,7 +88,7 @@ def _interview(
         title=title[0],
         subtitle=title[1],
         reporters=_reporters(flows, used),
-        guests=_guests(roster, speakers, settings),
+        guests=_guests(roster, speakers, settings, [*(_flat(f.text) for f in flows), boxes]),
         host=host,
         questions=tuple(_turn(f, "host", settings, host) for f in questions),
         answers=tuple(_turn(f, "guest", settings) for f in answers),
@@ -294,10 +300,19 @@ def _roster_pieces(roster: Sequence[Flow]) -> list[str]:
     return pieces
 
 
-def _guests(roster: Sequence[Flow], speakers: Sequence[str], settings: Settings) -> tuple[Guest, ...]:
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", strip_spaces(text))
+
+
+def _guests(roster: Sequence[Flow], speakers: Sequence[str], settings: Settings,
+            sources: Sequence[str] = ()) -> tuple[Guest, ...]:
+    """The guests, from the roster, their titles checked against the other places the
+    page prints them (``sources``: the interview's flows and the page's boxes, flattened)."""
     names = list(dict.fromkeys(speakers))
     pieces = _roster_pieces(roster)
     guests = parse_roster(pieces, names) if any(pieces) else tuple(Guest(name=n) for n in names)
+    flats = ["\n".join(_flat(p) for p in pieces), *sources]
+    guests = check_titles(guests, flats, settings.roster_entry_chars)
     return tuple(replace(g, id=f"guest-{k}", named=g.name not in settings.answer_labels)
                  for k, g in enumerate(guests, start=1))
 

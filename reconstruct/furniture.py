@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from .model import ROSTER_SEPARATORS, Guest
+from .model import _ENDS_A_POST, ROSTER_SEPARATORS, Guest
 from .repair import ends_sentence, strip_spaces
 from .settings import Settings
 
-__all__ = ["parse_roster", "split_headline", "deal_fragments", "parse_byline", "NAME", "POST"]
+__all__ = ["parse_roster", "check_titles", "split_headline", "deal_fragments", "parse_byline", "NAME", "POST"]
 
 NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,4}·[\u3400-\u9fff]{1,6}$")
 # What a roster's title holds besides a name: a post.
@@ -63,6 +64,265 @@ def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest
     listed = {g.name for g in guests}
     guests += [Guest(name=n) for n in names if n not in listed]
     return tuple(guests)
+
+
+# What a title never reaches back across from its name: a sentence's end, a label's colon,
+# a quotation or a bracket, a dash (——访…), a box's edge (sources join their boxes with a
+# newline).
+_TITLE_STOPS = "。；！？：:“”\"（）()《》【】—\n"
+# A title holds none of these, nor more than one comma ("…院长，…总院院长"); nor a digit
+# (a date or a figure of a sentence run into it).
+_NOT_IN_TITLE = "。；！？“”0123456789%"
+# Verbs that a subtitle or a lead puts before the guest it interviews (——访…局长某某,
+# 记者专访了…局长某某): no part of the title.
+_VISITS = re.compile(r"^.*(?:专访|采访|走访|邀请|对话)了?|^访(?:谈|问)?")
+
+
+# Post words after which a second entry may have been run on without a separator.
+_POST_WORD = re.compile(r"(?:书记|主任|局长|院长|校长|经理|部长|董事长|理事长|总监|处长|所长|站长|馆长|队长)(?=[^、，,和及与兼（(])")
+# What follows a post word without a separator is a second entry only from this many
+# characters on ("主任医师", "局长助理" carry on their post).
+_MIN_RUN_ON = 4
+
+
+def _reads_as_title(title: str, others: Sequence[str]) -> bool:
+    """A post as a roster prints it: no sentence's punctuation, no other guest's name, and
+    ending in a post (see Guest.reads_as_entry)."""
+    from .meta import split_title  # meta builds on the model, as this module does
+
+    if len(title) < 2 or title.count("，") > 1 or any(p in title for p in _NOT_IN_TITLE):
+        return False
+    if any(o in title for o in others):
+        return False
+    if not (title.endswith(tuple(_ENDS_A_POST)) or split_title(title)[1]):
+        return False
+    # a comma parts two posts ("…院长，…总院院长"), not a sentence's words from a post
+    if "，" in title and not _reads_as_title(title[: title.index("，")], others):
+        return False
+    # nor do two entries run together ("…副书记、主任某小学校长")
+    return _run_on(title, others) == len(title)
+
+
+def _run_on(title: str, others: Sequence[str]) -> int:
+    """Where a second entry starts that was run on to the title without a separator: after
+    the first post word that what follows, reading as a title of its own, carries on
+    (len(title) when none does)."""
+    for m in _POST_WORD.finditer(title):
+        if len(title) - m.end() >= _MIN_RUN_ON and _reads_as_title(title[m.end() :], others):
+            return m.end()
+    return len(title)
+
+
+def _places(name: str, s: str) -> Iterator[int]:
+    """Where ``name`` starts in ``s``: whole, or its first characters (two or more) at a
+    box's end, the rest broken onto a line the extractor set elsewhere."""
+    for m in re.finditer(re.escape(name), s):
+        yield m.start()
+    for k in range(len(name) - 1, 1, -1):
+        for m in re.finditer(re.escape(name[:k]) + "\n", s):
+            yield m.start()
+
+
+# Characters an organisation's name ends with (…局, …委员会, …街道, …公司): a box ending in
+# one stands before the posts of the title whose organisation it names.
+_ORG_ENDS = "局会室区县市镇乡村院校所站馆处办部委司厂园心队组道"
+
+
+# How many boxes (other columns' lines) may stand between two lines of a title.
+_SKIPPED_BOXES = 2
+
+
+def _title_goes_on(s: str, k: int, p: int) -> bool:
+    """Does the title before ``p`` carry on across the box edge at ``k`` (a title broken
+    over lines the extractor set as boxes of their own)? When a post's word breaks there
+    ("党委书" / "记、主任"), or when what follows is posts alone and the box before ends
+    an organisation's name ("…办公室" / "副书记、主任")."""
+    from .meta import split_title  # meta builds on the model, as this module does
+
+    if _post_breaks(s, k, k + 1):
+        return True
+    return k > 0 and s[k - 1] in _ORG_ENDS and not split_title(s[k + 1 : p])[0]
+
+
+def _post_breaks(s: str, end: int, start: int) -> bool:
+    """Does a post's word break between ``s[:end]`` and ``s[start:]`` ("党委书" + "记")?"""
+    left, right = s[max(end - 3, 0) : end], s[start : start + 3]
+    return any(m.start() < len(left) < m.end() for m in POST.finditer(left + right))
+
+
+def _title_start(s: str, p: int, reach: int) -> str:
+    """The text before ``p`` back to a stop, across box edges the title goes on over; when
+    the box before is another column's line set between the title's (pdfminer), the box
+    up to ``_SKIPPED_BOXES`` earlier whose end a post's word breaks across carries it on."""
+    parts: list[str] = []
+    end, left = p, reach
+    while True:
+        start = max(end - left, 0)
+        for k in range(end - 1, start - 1, -1):
+            if s[k] in _TITLE_STOPS and not (s[k] == "\n" and _title_goes_on(s, k, p)):
+                start = k + 1
+                break
+        parts.insert(0, s[start:end])
+        left -= end - start
+        if start == 0 or s[start - 1] != "\n" or left <= 0:
+            return "".join(parts)
+        edge, found = start - 1, None
+        for _ in range(_SKIPPED_BOXES):
+            prev = s.rfind("\n", 0, edge)
+            if prev <= 0:
+                break
+            if _post_breaks(s, prev, start):
+                found = prev
+                break
+            edge = prev
+        if found is None:
+            return "".join(parts)
+        end = found
+
+
+def title_candidates(name: str, sources: Sequence[str], others: Sequence[str], reach: int) -> list[str]:
+    """The titles the page prints before ``name`` (its roster, a lead's 本期访谈嘉宾：…, a
+    field): at each place the name stands in ``sources`` (flattened texts, their boxes
+    joined by newlines), the text before it back to a stop (:data:`_TITLE_STOPS`), another
+    guest's name or ``reach`` characters, without separators — and the same after its last
+    comma (a lead runs entries together with commas) — where that reads as a title. A name
+    among others printed one after another ("局长 / 主任 / 张三 / 李四", a narrow box read
+    box by box) takes the entry of the titles before them that stands in its place."""
+    out: list[str] = []
+    for s in sources:
+        for p in _places(name, s):
+            after = _names_after(s, p + len(name), others) if s.startswith(name, p) else 0
+            before, p = _names_before(s, p, others)
+            span = _title_start(s, p, reach)
+            for o in others:
+                e = span.rfind(o)
+                if e >= 0:
+                    span = span[e + len(o) :]
+            span = _VISITS.sub("", span.replace("\n", "").strip(_SEPARATORS))
+            for t in dict.fromkeys((span, span[span.rfind("，") + 1 :].strip(_SEPARATORS))):
+                entries = _entries(t, others)
+                if len(entries) == before + 1 + after:
+                    t = entries[before]
+                elif before or after:
+                    continue
+                else:
+                    t = entries[-1]
+                if _reads_as_title(t, others):
+                    out.append(t)
+    return out
+
+
+def _skip_back(s: str, p: int) -> int:
+    while p > 0 and (s[p - 1] in _SEPARATORS or s[p - 1] == "\n"):
+        p -= 1  # (a name boxed apart from its title)
+    return p
+
+
+def _names_before(s: str, p: int, others: Sequence[str]) -> tuple[int, int]:
+    """How many other guests' names stand right before ``p`` (separators apart), and where
+    the first of them starts (else where the text before ``p`` ends)."""
+    count, p = 0, _skip_back(s, p)
+    while True:
+        o = next((o for o in others if o and s.endswith(o, 0, p)), None)
+        if o is None:
+            return count, p
+        count, p = count + 1, _skip_back(s, p - len(o))
+
+
+def _names_after(s: str, e: int, others: Sequence[str]) -> int:
+    """How many other guests' names follow right after ``e`` (separators apart)."""
+    count = 0
+    while True:
+        while e < len(s) and (s[e] in _SEPARATORS or s[e] == "\n"):
+            e += 1
+        o = next((o for o in others if o and s.startswith(o, e)), None)
+        if o is None or s.startswith(("：", ":"), e + len(o)):  # (an answer's label)
+            return count
+        count, e = count + 1, e + len(o)
+
+
+def _entries(title: str, others: Sequence[str]) -> list[str]:
+    """The entries run together in ``title``, in order (see :func:`_run_on`)."""
+    out = []
+    while (k := _run_on(title, others)) < len(title):
+        out.append(title[:k])
+        title = title[k:]
+    return [*out, title]
+
+
+def _extends(longer: str, title: str) -> bool:
+    """``longer`` is ``title`` with more of it: more at its end or start ("…党支部书记" →
+    "…党支部书记、村委会主任"), or more posts within ("…大队大队长" → "…大队支部书记、大队长")."""
+    if len(longer) <= len(title) or not title:
+        return False
+    k = len(longer) - len(title)
+    if longer.startswith(title):  # more posts after: "、村委会主任", or a post's word goes on
+        return longer[len(title)] in _SEPARATORS or _post_breaks(longer, len(title), len(title))
+    if longer.endswith(title):  # the start of a title cut short: mid-word, after a post
+        # and its separator, or its posts alone after their organisation
+        return (_post_breaks(longer, k, k) or longer[k - 1] in "、，"
+                or (longer[k - 1] in _ORG_ENDS and not _org(title)))
+    it = iter(longer)
+    return longer[:2] == title[:2] and longer[-2:] == title[-2:] and all(c in it for c in title)
+
+
+def _org(title: str) -> str:
+    from .meta import split_title  # meta builds on the model, as this module does
+
+    return split_title(title)[0]
+
+
+def check_titles(guests: Sequence[Guest], sources: Sequence[str], reach: int) -> tuple[Guest, ...]:
+    """Titles completed or put right from the other places the page prints them.
+
+    A roster read out of order may cut a guest's title short ("记、办事处主任"), give none,
+    give another guest's, or run other text into it; a lead (本期访谈嘉宾：…), a field or
+    another copy of the roster prints it again before the name. A title that reads as one is
+    kept, or completed by a fuller one (:func:`_extends`); one that does not, or that the
+    page prints before another guest's name and never before this one's, is replaced by the
+    title printed most often before the name (then the longest), or by none."""
+    names = [g.name for g in guests if g.name]
+    found = {}
+    for g in guests:
+        others = [n for n in names if n != g.name and g.name not in n]
+        found[g.name] = (others, title_candidates(g.name, sources, others, reach) if g.name else [])
+    joined = [x.replace("\n", "") for x in sources]
+    # titles printed right after their guest's name: a roster set name first
+    taken = {g.title for g in guests if g.title and any(g.name + g.title in x for x in joined)}
+    out = []
+    for g in guests:
+        others, cands = found[g.name]
+        title = g.title
+
+        def best(pool: Sequence[str]) -> str:
+            # a title counts the places it is printed cut short too ("记、办事处主任")
+            return max(pool, key=lambda c: (sum(1 for x in cands if x == c or _extends(c, x)), len(c)))
+
+        if title and any(g.name + title in x for x in joined):
+            out.append(g)  # printed name first, then title: as the roster gave it
+            continue
+        theirs = any(title in found[o][1] for o in others if o in found)
+        # (another guest's title, printed before this name in a roster set name first)
+        cands = [c for c in cands if c not in taken or c == title]
+        # a title the page never prints before the name, when it prints another there
+        # twice or more, or prints this one before another guest's name, is not theirs
+        unsure = title not in cands and theirs
+        if _reads_as_title(title, others) and not unsure:
+            longer = [c for c in cands if _extends(c, title)]
+            if longer:
+                title = best(longer)
+        elif cands:
+            title = best(cands)
+        elif theirs:
+            title = ""
+        out.append(g if title == g.title else replace(g, title=title))
+    # one title given to two guests: the one the page never prints it before gives it up
+    for k, g in enumerate(out):
+        if g.title and g.title not in found[g.name][1] and any(
+            o is not g and o.title == g.title and g.title in found[o.name][1] for o in out
+        ):
+            out[k] = replace(g, title="")
+    return tuple(out)
 
 
 def _deal_titles(flat: str, bounds: Sequence[int], found: Sequence[tuple[int, str]], titles: list[str]) -> None:

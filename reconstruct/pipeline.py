@@ -33,10 +33,11 @@ def reconstruct_page(
     settings = settings or Settings()
     page = text if isinstance(text, Page) else page_from_text(text, meta)
     side = _side_by_side(page, settings)  # (before the columns stage deals its fused lines)
+    printed = page.lines  # (as read: where the roster's titles stand by their names)
     woven = unweave_rows(page, settings)
     page = unfuse_columns(woven, settings, rewoven=woven is not page)
     blocks = classify_blocks(split_blocks(page, settings), settings)
-    result = assemble_page(blocks, page.meta, settings)
+    result = assemble_page(blocks, page.meta, settings, printed)
     interviews = tuple(align_turns(iv, settings) for iv in result.interviews)
     folded = (
         (f"{page.folded_chars} radical code point(s) that the PDF extractor gave for ordinary"

@@ -68,3 +68,80 @@ def test_words_between_fused_headlines_that_no_article_holds_close_the_first() -
              "本报讯 近日，溪宁县青溪河获评省级美丽河湖，如今的青溪河水清岸绿。"]
     parts = split_headline("南屏区“村BA”乡村篮球联赛落幕溪宁县青溪河获评省级美丽河湖", leads)
     assert parts == [("南屏区“村BA”乡村篮球联赛落幕", 0), ("溪宁县青溪河获评省级美丽河湖", 1)]
+
+# --- titles checked against the other places the page prints them (check_titles) ---------
+
+from reconstruct.furniture import check_titles, title_candidates  # noqa: E402
+from reconstruct.model import Guest  # noqa: E402
+
+
+def _titles(guests: tuple[Guest, ...]) -> list[tuple[str, str]]:
+    return [(g.name, g.title) for g in guests]
+
+
+def test_a_title_the_roster_lost_is_taken_from_the_lead() -> None:
+    lead = "本期访谈嘉宾：某区水利局党组书记、局长王甲，某镇党委书记李乙。"
+    guests = check_titles([Guest("王甲"), Guest("李乙", "某镇党委书记")], [lead], 48)
+    assert _titles(guests) == [("王甲", "某区水利局党组书记、局长"), ("李乙", "某镇党委书记")]
+
+
+def test_a_title_cut_short_is_completed_from_a_fuller_copy() -> None:
+    lead = "采访对象：某街道党工委副书记、办事处主任李乙，某村党支部书记、村委会主任赵丙"
+    guests = check_titles([Guest("李乙", "记、办事处主任"), Guest("赵丙", "某村党支部书记")], [lead], 48)
+    assert _titles(guests) == [("李乙", "某街道党工委副书记、办事处主任"), ("赵丙", "某村党支部书记、村委会主任")]
+
+
+def test_a_title_with_more_posts_within_is_the_fuller_one() -> None:
+    boxes = "某消防救援大队党委书记、大队长\n王甲"
+    guests = check_titles([Guest("王甲", "某消防救援大队大队长")], [boxes], 48)
+    assert _titles(guests) == [("王甲", "某消防救援大队党委书记、大队长")]
+
+
+def test_a_title_broken_over_lines_with_another_columns_line_between() -> None:
+    # pdfminer sets a line of the next column between the title's two lines
+    boxes = "访谈嘉宾：\n某街道党工委副书\n今年以来全区持续推进\n记、办事处主任\n李乙"
+    assert "某街道党工委副书记、办事处主任" in title_candidates("李乙", [boxes], [], 48)
+
+
+def test_a_name_broken_at_a_lines_end_still_finds_its_title() -> None:
+    boxes = "某镇党委书记 王甲\n另一栏的文字\n丙"
+    assert title_candidates("王甲丙", [boxes.replace(" ", "")], [], 48) == ["某镇党委书记"]
+
+
+def test_a_roster_set_name_first_keeps_its_titles() -> None:
+    roster = "王甲某镇党委书记李乙某合作社理事长"
+    guests = check_titles([Guest("王甲", "某镇党委书记"), Guest("李乙", "某合作社理事长")], [roster], 48)
+    assert _titles(guests) == [("王甲", "某镇党委书记"), ("李乙", "某合作社理事长")]
+
+
+def test_a_subtitles_verb_is_no_part_of_the_title() -> None:
+    assert title_candidates("王甲", ["——访某区水利局局长王甲"], [], 48) == ["某区水利局局长"]
+    assert title_candidates("王甲", ["日前，记者专访了某区水利局局长王甲。"], [], 48) == ["某区水利局局长"]
+
+
+def test_sentence_text_before_a_name_is_no_title() -> None:
+    # (a sentence's figure, a sentence's end: no title runs across them)
+    assert title_candidates("王甲", ["记者在7月9日的会上见到镇党委书记王甲"], [], 48) == []
+    assert title_candidates("王甲", ["园区开工了。王甲说"], [], 48) == []
+
+
+def test_titles_read_before_their_names_are_dealt_in_order() -> None:
+    # a narrow box read box by box: two titles, then their two names
+    boxes = "访谈嘉宾：\n某区委社会工作部部长\n王甲\n某街道党工委书记某社区党委书记、居委会主任\n李乙\n赵丙"
+    assert title_candidates("李乙", [boxes], ["王甲", "赵丙"], 48) == ["某街道党工委书记"]
+    assert title_candidates("赵丙", [boxes], ["王甲", "李乙"], 48) == ["某社区党委书记、居委会主任"]
+
+
+def test_an_answers_label_after_a_name_is_no_name_of_the_roster() -> None:
+    boxes = "某镇党委书记王甲\n李乙：我们镇今年"
+    assert title_candidates("王甲", [boxes], ["李乙"], 48) == ["某镇党委书记"]
+
+
+def test_two_entries_run_together_are_no_title() -> None:
+    guests = check_titles([Guest("王甲", "某区教育委员会党委书记、主任某小学党总支书记、校长")],
+                          ["某小学党总支书记、校长王甲"], 48)
+    assert _titles(guests) == [("王甲", "某小学党总支书记、校长")]
+    # a comma parts two posts, not a sentence's words from a post
+    assert title_candidates("王甲", ["研发周期长、投入大，某公司创始人王甲"], [], 48) == ["某公司创始人"]
+    assert title_candidates("王甲", ["某医院党委副书记、院长，某医共体总院院长王甲"], [], 48)[0] == (
+        "某医院党委副书记、院长，某医共体总院院长")
