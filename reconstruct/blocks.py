@@ -261,7 +261,7 @@ def _heading_on_top(run: list[Line], settings: Settings) -> bool:
 
 def _title_over_text(run: list[Line], settings: Settings) -> bool:
     """An unpunctuated first line much narrower than the running text under it (a title
-    set right above a box, "擦亮古镇名片做活文旅融合文章" over a note's lines of thirty):
+    set right above a box, "织密路网畅通城乡发展动脉" over a note's lines of thirty):
     no paragraph's first line is, for its indent is two units, and a sentence's tail ends
     on its full stop. (The caller has checked the line for punctuation and labels.)"""
     first, second = run[0].text.strip(), run[1].text.strip()
