@@ -35,6 +35,20 @@ __all__ = ["side_by_side", "unfuse_columns"]
 # full-width punctuation). Spaces next to Latin letters or digits are extraction spacing.
 _WIDE = "[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—]"
 _GAP = re.compile(f"(?<={_WIDE}) +(?={_WIDE})")
+# ... and, on a page whose extractor does not space numbers off from the text, spaces
+# between a full-width character and a Latin letter or a digit: a column's line that ends
+# in a number ("…平均水平2.3 协议投资额…"), or the next one's that starts with one
+# ("…供销等资 3000万元…"), is cut there too (letter-spaced runs are regrouped after).
+_ASCII_GAP = re.compile(f"{_GAP.pattern}|(?<=[0-9A-Za-z%]) +(?={_WIDE})|(?<={_WIDE}) +(?=[0-9A-Za-z])")
+_HAN = "[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”]"
+_NUMBER = r"[0-9][0-9.%]*"
+# A number spaced off from the text on both sides (a line's end or start is a side), its
+# neighbours runs of two characters or more, not a letter-spaced line's single ones:
+# "超过 10 万人次", "月 16 日，". An extractor that spaces numbers so (a text layer, not
+# pdftotext) sets no column gap there.
+_SPACED_NUMBER = re.compile(
+    f"(?:^|^{_HAN} +|{_HAN}{{2}} +){_NUMBER} +{_HAN}{{2}}|{_HAN}{{2}} +{_NUMBER}(?: +{_HAN}{{2}}|$)"
+)
 # a tie-break, far below any real score: the left column wins
 _LEFT_TIE = 0.01
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -60,13 +74,14 @@ def unfuse_columns(page: Page, settings: Settings | None = None, rewoven: bool =
 def _unfuse(lines: Sequence[Line], settings: Settings, interleaved: bool = True) -> list[Line]:
     out: list[Line] = []
     run: list[Line] = []
-    seen = _Pairs(lines, settings)
+    gap = _GAP if any(_SPACED_NUMBER.search(x.text.strip()) for x in lines) else _ASCII_GAP
+    seen = _Pairs(lines, settings, gap)
     for line in [*lines, None]:
         if line is None or not line.text.strip():
             if interleaved and run and not any(" " in x.text.strip() for x in run):
                 out += _interleaved_questions(run, settings, seen)
             else:
-                out += _unfuse_run(run, settings, seen)
+                out += _unfuse_run(run, settings, seen, gap=gap)
             run = []
             if line is not None:
                 out.append(line)
@@ -75,12 +90,13 @@ def _unfuse(lines: Sequence[Line], settings: Settings, interleaved: bool = True)
     return out
 
 
-def _pieces(text: str, settings: Settings) -> list[str]:
-    """The pieces a line falls into at column gaps (the line itself if it has none)."""
+def _pieces(text: str, settings: Settings, gap: re.Pattern[str] = _GAP) -> list[str]:
+    """The pieces a line falls into at column gaps (the line itself if it has none);
+    ``gap``: what a gap is on the page (:data:`_GAP`, :data:`_ASCII_GAP`)."""
     text = text.strip()
     if " " not in text or spaced(text):
         return [text]
-    cuts = [m for m in _GAP.finditer(text) if _balanced(text[: m.start()])]
+    cuts = [m for m in gap.finditer(text) if _balanced(text[: m.start()])]
     pieces, start = [], 0
     for m in cuts:
         pieces.append(text[start : m.start()])
@@ -126,13 +142,15 @@ def _unfuse_run(
     seen: _Pairs | frozenset[str] = frozenset(),
     seed: list[tuple[Line, ...]] | None = None,
     start: int = 0,
+    *,
+    gap: re.Pattern[str] = _GAP,
 ) -> list[Line]:
     """One run between blank lines: itself, or its columns one after another. ``seen``:
     the pairs of characters the page prints side by side (:class:`_Pairs`); ``seed``: the
     columns the run's first ``start`` lines were dealt to (a box of questions)."""
     if not any(" " in x.text.strip() for x in run):
         return run
-    split = [_pieces(x.text, settings) for x in run]  # each line's pieces, found once
+    split = [_pieces(x.text, settings, gap) for x in run]  # each line's pieces, found once
     band = _headline_band(run, split, settings)
     if band:
         # each piece a block of its own, in print order: the headlines are told apart by
@@ -141,7 +159,7 @@ def _unfuse_run(
         for line, pieces in zip(run[:band], split):
             for piece in pieces:
                 out += [Line(line.number, piece), Line(line.number, "")]
-        return out + _unfuse_run(run[band:], settings, seen)
+        return out + _unfuse_run(run[band:], settings, seen, gap=gap)
     fused = [p for p in split if len(p) > 1]
     if not fused:
         return run
@@ -153,13 +171,13 @@ def _unfuse_run(
     questions = _deal_questions(run[box[0]:box[1]], split[box[0]:box[1]], seen, settings) if box else None
     if box is not None and questions is not None:
         i, j = box
-        out = _unfuse_run(run[:i], settings, seen) + [Line(run[i].number, "")] if i else []
+        out = _unfuse_run(run[:i], settings, seen, gap=gap) + [Line(run[i].number, "")] if i else []
         if any(len(row) > 1 for row in split[j:]) and len(questions) <= max(map(len, split[j:])):
             # the columns go on below the questions (each heads its answers' column): the
             # lines below are dealt to the columns the questions were dealt to
-            return out + _unfuse_run(run[i:], settings, seen, questions, j - i)
+            return out + _unfuse_run(run[i:], settings, seen, questions, j - i, gap=gap)
         out += _printed_questions(questions)
-        return out + ([Line(run[j].number, ""), *_unfuse_run(run[j:], settings, seen)] if j < len(run) else [])
+        return out + ([Line(run[j].number, ""), *_unfuse_run(run[j:], settings, seen, gap=gap)] if j < len(run) else [])
     lefts = sorted(piece_width(p[0]) for p in fused)
     # the left column is full on most fused lines, so two of its pieces share a width; or
     # else every piece is a column's worth (a post and its holder's name, "…书记 王某", are
@@ -198,8 +216,8 @@ def _unfuse_run(
             # (a lead set in narrow columns above the body's wider ones); what follows is
             # a region of its own, dealt by its own widths
             j = _layout_start(split, k, ncols, max(widths) - settings.fused_width_tolerance)
-            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings, seen)
-            return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings, seen)
+            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings, seen, gap=gap)
+            return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings, seen, gap=gap)
         following = split[k + 1] if k + 1 < len(split) else None
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
             pieces = [line.text]
@@ -223,15 +241,15 @@ class _Pairs:
     """The pairs of characters the page prints side by side within a piece of a line,
     found when first asked (most pages never ask: only boxes of questions do)."""
 
-    def __init__(self, lines: Sequence[Line], settings: Settings) -> None:
-        self._lines, self._settings = lines, settings
+    def __init__(self, lines: Sequence[Line], settings: Settings, gap: re.Pattern[str] = _GAP) -> None:
+        self._lines, self._settings, self._gap = lines, settings, gap
         self._pairs: frozenset[str] | None = None
 
     def __contains__(self, pair: object) -> bool:
         if self._pairs is None:
             out: set[str] = set()
             for line in self._lines:
-                for piece in _pieces(line.text, self._settings):
+                for piece in _pieces(line.text, self._settings, self._gap):
                     out |= char_grams(strip_spaces(piece).replace(" ", ""), 2)
             self._pairs = frozenset(out)
         return pair in self._pairs

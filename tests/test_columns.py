@@ -52,6 +52,25 @@ def test_posts_names_bylines_and_spaced_digits_are_not_columns() -> None:
     assert texts(text) == text.lstrip("\n").split("\n")
 
 
+def test_a_column_line_ending_or_starting_with_a_number_is_cut_at_its_gap() -> None:
+    # pdftotext spaces no number off from the text: a space beside one is a column gap
+    assert texts("""
+全县脱贫人口务工规模稳定在3.1 守住了不发生规模性返贫的
+万人以上，收入同比增长。 底线，各项工作扎实推进。
+去年全镇茶叶综合产值达到 3000万元，带动农户增收。
+""") == ["全县脱贫人口务工规模稳定在3.1", "万人以上，收入同比增长。", "去年全镇茶叶综合产值达到", "",
+         "守住了不发生规模性返贫的", "底线，各项工作扎实推进。", "3000万元，带动农户增收。", ""]
+
+
+def test_a_page_that_spaces_its_numbers_has_no_gap_beside_them() -> None:
+    # an extractor that spaces numbers off ("超过 10 万人次") sets no column gap there
+    text = """
+全县脱贫人口务工规模稳定在3.1 万人以上，收入同比增长。
+全年接待游客超过 10 万人次。
+"""
+    assert texts(text) == text.lstrip("\n").split("\n")
+
+
 def test_a_letter_spaced_run_is_one_piece_beside_its_neighbour_column() -> None:
     assert texts("""
 我 们 还 建 设 了 一 个 中 心 传到我们这里，从发病到
