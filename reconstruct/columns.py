@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from .blocks import LABEL, piece_width, spaced
 from .model import Line, Page
 from .lexicon import char_grams, word_across
-from .repair import ends_sentence, strip_spaces
+from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["side_by_side", "unfuse_columns"]
@@ -186,8 +186,9 @@ def _unfuse_run(
     if not agree and min(piece_width(x) for p in fused for x in p) < settings.fused_piece_width:
         return run
     ncols = max(len(seed or ()), *(len(p) for p in fused))
+    # (a letter-spaced piece is as wide as its column, its characters narrower)
     widths = [
-        max((piece_width(p[c]) for p in fused if len(p) == ncols), default=0.0)
+        max((_width(p[c]) for p in fused if len(p) == ncols), default=0.0)
         for c in range(ncols)
     ]
     last = max(k for k, p in enumerate(split) if len(p) > 1)
@@ -547,10 +548,13 @@ def _best_ahead(fits: list[list[float]]) -> float:
 def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> float:
     """How well a piece carries on a column."""
     score = 0.0
-    if piece_width(piece) > width + settings.fused_width_tolerance:
+    # a letter-spaced piece is justified to its column's width: only its characters
+    # (without the room between them) must fit, and it never stops short
+    elastic = spaced(piece)
+    if _width(piece) > width + settings.fused_width_tolerance:
         score -= settings.fused_too_wide  # wider than the column
     labelled = bool(LABEL.match(piece))
-    short = piece_width(piece) < width - settings.fused_width_tolerance
+    short = not elastic and piece_width(piece) < width - settings.fused_width_tolerance
     opens = labelled or piece.startswith(settings.article_openers)
     if short and not opens and not ends_sentence(piece):
         # a line in mid-sentence fills its column: this is a full line of a narrower one
@@ -562,6 +566,12 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         if not labelled and word_across(strip_spaces(column[-1].text).replace(" ", ""), piece.replace(" ", "")):
             score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
     return score
+
+
+def _width(piece: str) -> float:
+    """A piece's width by its characters alone (a letter-spaced one's without the room
+    between them)."""
+    return display_width(strip_spaces(piece).replace(" ", "")) if spaced(piece) else piece_width(piece)
 
 
 def _carried(columns: list[list[Line]], widths: list[float], c: int, settings: Settings) -> bool:

@@ -4,7 +4,9 @@ import itertools
 from conftest import page
 from hypothesis import given, strategies as st
 
-from reconstruct.columns import _best_ahead, side_by_side, unfuse_columns
+from reconstruct.columns import _best_ahead, _fit, side_by_side, unfuse_columns
+from reconstruct.model import Line
+from reconstruct.settings import Settings
 from reconstruct.pipeline import reconstruct_page
 
 
@@ -69,6 +71,15 @@ def test_a_page_that_spaces_its_numbers_has_no_gap_beside_them() -> None:
 全年接待游客超过 10 万人次。
 """
     assert texts(text) == text.lstrip("\n").split("\n")
+
+
+def test_a_letter_spaced_piece_fits_the_column_its_characters_fit() -> None:
+    # justified to its column's width: the room between its characters is no width of its
+    # own (eight characters spread over a column eight wide), and it never stops short
+    column = [Line(1, "我们举办的比赛很多，特别是今年夏")]
+    spread, plain = _fit("天 的 村 队 篮 球 联 赛", column, 8.0, Settings()), _fit("天的村队篮球联赛", column, 8.0, Settings())
+    assert spread == plain > 0
+    assert _fit("天 的 村 队 篮 球", column, 8.0, Settings()) == plain
 
 
 def test_a_letter_spaced_run_is_one_piece_beside_its_neighbour_column() -> None:
