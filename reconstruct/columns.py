@@ -554,7 +554,10 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
     if _width(piece) > width + settings.fused_width_tolerance:
         score -= settings.fused_too_wide  # wider than the column
     labelled = bool(LABEL.match(piece))
-    short = not elastic and piece_width(piece) < width - settings.fused_width_tolerance
+    # a paragraph's first line (after a finished sentence, or opening the column) lost its
+    # indent: it may stop that much shorter
+    indent = 0.0 if _waiting(column) else settings.fused_paragraph_indent
+    short = not elastic and piece_width(piece) < width - settings.fused_width_tolerance - indent
     opens = labelled or piece.startswith(settings.article_openers)
     if short and not opens and not ends_sentence(piece):
         # a line in mid-sentence fills its column: this is a full line of a narrower one

@@ -82,6 +82,27 @@ def test_a_letter_spaced_piece_fits_the_column_its_characters_fit() -> None:
     assert _fit("天 的 村 队 篮 球", column, 8.0, Settings()) == plain
 
 
+def test_a_paragraphs_first_line_may_stop_short_of_its_column_by_its_indent() -> None:
+    # (a tuned page's lines) "我们还推动了学校体" opens a paragraph two characters in: it
+    # heads the first column, not the narrower second one
+    out = texts("""
+我们还推动了学校体
+龚子健：这是家长 下 滑 的 队 员 要 暂 停 集
+育场地向社会开放，目前 最关心的问题。我们坚 训，先把功课补上。
+全区已有67所中小学在课 持“学训并重”，所有训
+我常跟孩子们说，
+余时间和节假日向周边居 练都安排在课余时间， 能走上职业道路的毕竟
+民开放运动场地，有效缓 训练中心还与学校建立 是少数，但踢球培养出
+解了“健身去哪儿”的难 了学业跟踪机制，每学 来的团队意识、意志品
+题。
+期和班主任沟通学生的 质，会让每个人受益一
+学习情况，文化课成绩 生。
+""")
+    assert out[:8] == ["我们还推动了学校体", "育场地向社会开放，目前", "全区已有67所中小学在课",
+                       "余时间和节假日向周边居", "民开放运动场地，有效缓", "解了“健身去哪儿”的难", "题。", ""]
+    assert out[8] == "最关心的问题。我们坚"
+
+
 def test_a_letter_spaced_run_is_one_piece_beside_its_neighbour_column() -> None:
     assert texts("""
 我 们 还 建 设 了 一 个 中 心 传到我们这里，从发病到
