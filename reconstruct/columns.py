@@ -559,6 +559,13 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
     indent = 0.0 if _waiting(column) else settings.fused_paragraph_indent
     short = not elastic and piece_width(piece) < width - settings.fused_width_tolerance - indent
     opens = labelled or piece.startswith(settings.article_openers)
+    if (not short and not opens and not ends_sentence(piece) and _waiting(column)
+            and not LABEL.match(column[-1].text.strip())
+            and not (len(column) > 1 and ends_sentence(column[-2].text))):
+        # a line in mid-sentence after its column's full line (unlabelled, not a
+        # paragraph's first) is as wide as that line, whatever the region's width: a
+        # narrower one is another, narrower column's
+        short = not elastic and piece_width(piece) < _width(column[-1].text) - settings.fused_width_tolerance
     if short and not opens and not ends_sentence(piece):
         # a line in mid-sentence fills its column: this is a full line of a narrower one
         # (a turn's or a news item's first line, set in another face or below a headline

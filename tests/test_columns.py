@@ -76,7 +76,7 @@ def test_a_page_that_spaces_its_numbers_has_no_gap_beside_them() -> None:
 def test_a_letter_spaced_piece_fits_the_column_its_characters_fit() -> None:
     # justified to its column's width: the room between its characters is no width of its
     # own (eight characters spread over a column eight wide), and it never stops short
-    column = [Line(1, "我们举办的比赛很多，特别是今年夏")]
+    column = [Line(1, "特别是今年夏")]
     spread, plain = _fit("天 的 村 队 篮 球 联 赛", column, 8.0, Settings()), _fit("天的村队篮球联赛", column, 8.0, Settings())
     assert spread == plain > 0
     assert _fit("天 的 村 队 篮 球", column, 8.0, Settings()) == plain
@@ -101,6 +101,16 @@ def test_a_paragraphs_first_line_may_stop_short_of_its_column_by_its_indent() ->
     assert out[:8] == ["我们还推动了学校体", "育场地向社会开放，目前", "全区已有67所中小学在课",
                        "余时间和节假日向周边居", "民开放运动场地，有效缓", "解了“健身去哪儿”的难", "题。", ""]
     assert out[8] == "最关心的问题。我们坚"
+
+
+def test_a_line_in_mid_sentence_is_as_wide_as_its_columns_full_line_before_it() -> None:
+    # the region's width for the column is narrower (9), but the column's last full line is
+    # ten wide: a piece of eight in mid-sentence is a narrower column's line
+    full = [Line(1, "我们持续加大产业帮扶力度"), Line(2, "今年全县脱贫人口务工")]
+    assert _fit("规模稳定在三万人", full, 9.0, Settings()) < _fit("规模稳定在三点一万人", full, 9.0, Settings())
+    # (but not after a paragraph's first line, which lost its indent)
+    opening = [Line(1, "底线。"), Line(2, "今年全县脱贫人口务工")]
+    assert _fit("规模稳定在三万人", opening, 9.0, Settings()) == _fit("规模稳定在三点一万人", opening, 9.0, Settings())
 
 
 def test_a_letter_spaced_run_is_one_piece_beside_its_neighbour_column() -> None:
