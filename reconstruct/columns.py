@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from .blocks import LABEL, piece_width, spaced
 from .model import Line, Page
 from .lexicon import char_grams, word_across
-from .repair import ends_sentence, strip_spaces
+from .repair import display_width, ends_sentence, strip_spaces
 from .settings import Settings
 
 __all__ = ["side_by_side", "unfuse_columns"]
@@ -35,6 +35,20 @@ __all__ = ["side_by_side", "unfuse_columns"]
 # full-width punctuation). Spaces next to Latin letters or digits are extraction spacing.
 _WIDE = "[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—]"
 _GAP = re.compile(f"(?<={_WIDE}) +(?={_WIDE})")
+# ... and, on a page whose extractor does not space numbers off from the text, spaces
+# between a full-width character and a Latin letter or a digit: a column's line that ends
+# in a number ("…平均水平2.3 协议投资额…"), or the next one's that starts with one
+# ("…供销等资 3000万元…"), is cut there too (letter-spaced runs are regrouped after).
+_ASCII_GAP = re.compile(f"{_GAP.pattern}|(?<=[0-9A-Za-z%]) +(?={_WIDE})|(?<={_WIDE}) +(?=[0-9A-Za-z])")
+_HAN = "[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”]"
+_NUMBER = r"[0-9][0-9.%]*"
+# A number spaced off from the text on both sides (a line's end or start is a side), its
+# neighbours runs of two characters or more, not a letter-spaced line's single ones:
+# "超过 10 万人次", "月 16 日，". An extractor that spaces numbers so (a text layer, not
+# pdftotext) sets no column gap there.
+_SPACED_NUMBER = re.compile(
+    f"(?:^|^{_HAN} +|{_HAN}{{2}} +){_NUMBER} +{_HAN}{{2}}|{_HAN}{{2}} +{_NUMBER}(?: +{_HAN}{{2}}|$)"
+)
 # a tie-break, far below any real score: the left column wins
 _LEFT_TIE = 0.01
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -60,13 +74,14 @@ def unfuse_columns(page: Page, settings: Settings | None = None, rewoven: bool =
 def _unfuse(lines: Sequence[Line], settings: Settings, interleaved: bool = True) -> list[Line]:
     out: list[Line] = []
     run: list[Line] = []
-    seen = _Pairs(lines, settings)
+    gap = _GAP if any(_SPACED_NUMBER.search(x.text.strip()) for x in lines) else _ASCII_GAP
+    seen = _Pairs(lines, settings, gap)
     for line in [*lines, None]:
         if line is None or not line.text.strip():
             if interleaved and run and not any(" " in x.text.strip() for x in run):
                 out += _interleaved_questions(run, settings, seen)
             else:
-                out += _unfuse_run(run, settings, seen)
+                out += _unfuse_run(run, settings, seen, gap=gap)
             run = []
             if line is not None:
                 out.append(line)
@@ -75,12 +90,13 @@ def _unfuse(lines: Sequence[Line], settings: Settings, interleaved: bool = True)
     return out
 
 
-def _pieces(text: str, settings: Settings) -> list[str]:
-    """The pieces a line falls into at column gaps (the line itself if it has none)."""
+def _pieces(text: str, settings: Settings, gap: re.Pattern[str] = _GAP) -> list[str]:
+    """The pieces a line falls into at column gaps (the line itself if it has none);
+    ``gap``: what a gap is on the page (:data:`_GAP`, :data:`_ASCII_GAP`)."""
     text = text.strip()
     if " " not in text or spaced(text):
         return [text]
-    cuts = [m for m in _GAP.finditer(text) if _balanced(text[: m.start()])]
+    cuts = [m for m in gap.finditer(text) if _balanced(text[: m.start()])]
     pieces, start = [], 0
     for m in cuts:
         pieces.append(text[start : m.start()])
@@ -126,13 +142,15 @@ def _unfuse_run(
     seen: _Pairs | frozenset[str] = frozenset(),
     seed: list[tuple[Line, ...]] | None = None,
     start: int = 0,
+    *,
+    gap: re.Pattern[str] = _GAP,
 ) -> list[Line]:
     """One run between blank lines: itself, or its columns one after another. ``seen``:
     the pairs of characters the page prints side by side (:class:`_Pairs`); ``seed``: the
     columns the run's first ``start`` lines were dealt to (a box of questions)."""
     if not any(" " in x.text.strip() for x in run):
         return run
-    split = [_pieces(x.text, settings) for x in run]  # each line's pieces, found once
+    split = [_pieces(x.text, settings, gap) for x in run]  # each line's pieces, found once
     band = _headline_band(run, split, settings)
     if band:
         # each piece a block of its own, in print order: the headlines are told apart by
@@ -141,7 +159,7 @@ def _unfuse_run(
         for line, pieces in zip(run[:band], split):
             for piece in pieces:
                 out += [Line(line.number, piece), Line(line.number, "")]
-        return out + _unfuse_run(run[band:], settings, seen)
+        return out + _unfuse_run(run[band:], settings, seen, gap=gap)
     fused = [p for p in split if len(p) > 1]
     if not fused:
         return run
@@ -153,13 +171,13 @@ def _unfuse_run(
     questions = _deal_questions(run[box[0]:box[1]], split[box[0]:box[1]], seen, settings) if box else None
     if box is not None and questions is not None:
         i, j = box
-        out = _unfuse_run(run[:i], settings, seen) + [Line(run[i].number, "")] if i else []
+        out = _unfuse_run(run[:i], settings, seen, gap=gap) + [Line(run[i].number, "")] if i else []
         if any(len(row) > 1 for row in split[j:]) and len(questions) <= max(map(len, split[j:])):
             # the columns go on below the questions (each heads its answers' column): the
             # lines below are dealt to the columns the questions were dealt to
-            return out + _unfuse_run(run[i:], settings, seen, questions, j - i)
+            return out + _unfuse_run(run[i:], settings, seen, questions, j - i, gap=gap)
         out += _printed_questions(questions)
-        return out + ([Line(run[j].number, ""), *_unfuse_run(run[j:], settings, seen)] if j < len(run) else [])
+        return out + ([Line(run[j].number, ""), *_unfuse_run(run[j:], settings, seen, gap=gap)] if j < len(run) else [])
     lefts = sorted(piece_width(p[0]) for p in fused)
     # the left column is full on most fused lines, so two of its pieces share a width; or
     # else every piece is a column's worth (a post and its holder's name, "…书记 王某", are
@@ -168,8 +186,9 @@ def _unfuse_run(
     if not agree and min(piece_width(x) for p in fused for x in p) < settings.fused_piece_width:
         return run
     ncols = max(len(seed or ()), *(len(p) for p in fused))
+    # (a letter-spaced piece is as wide as its column, its characters narrower)
     widths = [
-        max((piece_width(p[c]) for p in fused if len(p) == ncols), default=0.0)
+        max((_width(p[c]) for p in fused if len(p) == ncols), default=0.0)
         for c in range(ncols)
     ]
     last = max(k for k, p in enumerate(split) if len(p) > 1)
@@ -198,8 +217,8 @@ def _unfuse_run(
             # (a lead set in narrow columns above the body's wider ones); what follows is
             # a region of its own, dealt by its own widths
             j = _layout_start(split, k, ncols, max(widths) - settings.fused_width_tolerance)
-            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings, seen)
-            return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings, seen)
+            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings, seen, gap=gap)
+            return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings, seen, gap=gap)
         following = split[k + 1] if k + 1 < len(split) else None
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
             pieces = [line.text]
@@ -223,15 +242,15 @@ class _Pairs:
     """The pairs of characters the page prints side by side within a piece of a line,
     found when first asked (most pages never ask: only boxes of questions do)."""
 
-    def __init__(self, lines: Sequence[Line], settings: Settings) -> None:
-        self._lines, self._settings = lines, settings
+    def __init__(self, lines: Sequence[Line], settings: Settings, gap: re.Pattern[str] = _GAP) -> None:
+        self._lines, self._settings, self._gap = lines, settings, gap
         self._pairs: frozenset[str] | None = None
 
     def __contains__(self, pair: object) -> bool:
         if self._pairs is None:
             out: set[str] = set()
             for line in self._lines:
-                for piece in _pieces(line.text, self._settings):
+                for piece in _pieces(line.text, self._settings, self._gap):
                     out |= char_grams(strip_spaces(piece).replace(" ", ""), 2)
             self._pairs = frozenset(out)
         return pair in self._pairs
@@ -529,11 +548,24 @@ def _best_ahead(fits: list[list[float]]) -> float:
 def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> float:
     """How well a piece carries on a column."""
     score = 0.0
-    if piece_width(piece) > width + settings.fused_width_tolerance:
+    # a letter-spaced piece is justified to its column's width: only its characters
+    # (without the room between them) must fit, and it never stops short
+    elastic = spaced(piece)
+    if _width(piece) > width + settings.fused_width_tolerance:
         score -= settings.fused_too_wide  # wider than the column
     labelled = bool(LABEL.match(piece))
-    short = piece_width(piece) < width - settings.fused_width_tolerance
+    # a paragraph's first line (after a finished sentence, or opening the column) lost its
+    # indent: it may stop that much shorter
+    indent = 0.0 if _waiting(column) else settings.fused_paragraph_indent
+    short = not elastic and piece_width(piece) < width - settings.fused_width_tolerance - indent
     opens = labelled or piece.startswith(settings.article_openers)
+    if (not short and not opens and not ends_sentence(piece) and _waiting(column)
+            and not LABEL.match(column[-1].text.strip())
+            and not (len(column) > 1 and ends_sentence(column[-2].text))):
+        # a line in mid-sentence after its column's full line (unlabelled, not a
+        # paragraph's first) is as wide as that line, whatever the region's width: a
+        # narrower one is another, narrower column's
+        short = not elastic and piece_width(piece) < _width(column[-1].text) - settings.fused_width_tolerance
     if short and not opens and not ends_sentence(piece):
         # a line in mid-sentence fills its column: this is a full line of a narrower one
         # (a turn's or a news item's first line, set in another face or below a headline
@@ -544,6 +576,12 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         if not labelled and word_across(strip_spaces(column[-1].text).replace(" ", ""), piece.replace(" ", "")):
             score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
     return score
+
+
+def _width(piece: str) -> float:
+    """A piece's width by its characters alone (a letter-spaced one's without the room
+    between them)."""
+    return display_width(strip_spaces(piece).replace(" ", "")) if spaced(piece) else piece_width(piece)
 
 
 def _carried(columns: list[list[Line]], widths: list[float], c: int, settings: Settings) -> bool:

@@ -150,6 +150,9 @@ class Settings:
     # there. Less than the waiting bonus, so it only tells two waiting columns apart (1.0
     # measured no better on pdftotext pages, worse on the held-out ones).
     fused_too_narrow: float = 0.5
+    # ... but a paragraph's first line, the column's last line finished (or none yet), lost
+    # a two-character indent: it may stop this much shorter still.
+    fused_paragraph_indent: float = 2.0
     # A box of questions fused with the columns beside it, at staggered heights (each
     # question a paragraph of its own, its margins shifting the columns' baselines apart,
     # so a column's lines fall between another's and a box may have more columns than any

@@ -4,7 +4,9 @@ import itertools
 from conftest import page
 from hypothesis import given, strategies as st
 
-from reconstruct.columns import _best_ahead, side_by_side, unfuse_columns
+from reconstruct.columns import _best_ahead, _fit, side_by_side, unfuse_columns
+from reconstruct.model import Line
+from reconstruct.settings import Settings
 from reconstruct.pipeline import reconstruct_page
 
 
@@ -50,6 +52,65 @@ def test_posts_names_bylines_and_spaced_digits_are_not_columns() -> None:
 企业 600 余家，产值 12 亿元。
 """
     assert texts(text) == text.lstrip("\n").split("\n")
+
+
+def test_a_column_line_ending_or_starting_with_a_number_is_cut_at_its_gap() -> None:
+    # pdftotext spaces no number off from the text: a space beside one is a column gap
+    assert texts("""
+全县脱贫人口务工规模稳定在3.1 守住了不发生规模性返贫的
+万人以上，收入同比增长。 底线，各项工作扎实推进。
+去年全镇茶叶综合产值达到 3000万元，带动农户增收。
+""") == ["全县脱贫人口务工规模稳定在3.1", "万人以上，收入同比增长。", "去年全镇茶叶综合产值达到", "",
+         "守住了不发生规模性返贫的", "底线，各项工作扎实推进。", "3000万元，带动农户增收。", ""]
+
+
+def test_a_page_that_spaces_its_numbers_has_no_gap_beside_them() -> None:
+    # an extractor that spaces numbers off ("超过 10 万人次") sets no column gap there
+    text = """
+全县脱贫人口务工规模稳定在3.1 万人以上，收入同比增长。
+全年接待游客超过 10 万人次。
+"""
+    assert texts(text) == text.lstrip("\n").split("\n")
+
+
+def test_a_letter_spaced_piece_fits_the_column_its_characters_fit() -> None:
+    # justified to its column's width: the room between its characters is no width of its
+    # own (eight characters spread over a column eight wide), and it never stops short
+    column = [Line(1, "特别是今年夏")]
+    spread, plain = _fit("天 的 村 队 篮 球 联 赛", column, 8.0, Settings()), _fit("天的村队篮球联赛", column, 8.0, Settings())
+    assert spread == plain > 0
+    assert _fit("天 的 村 队 篮 球", column, 8.0, Settings()) == plain
+
+
+def test_a_paragraphs_first_line_may_stop_short_of_its_column_by_its_indent() -> None:
+    # (a tuned page's lines) "我们还推动了学校体" opens a paragraph two characters in: it
+    # heads the first column, not the narrower second one
+    out = texts("""
+我们还推动了学校体
+龚子健：这是家长 下 滑 的 队 员 要 暂 停 集
+育场地向社会开放，目前 最关心的问题。我们坚 训，先把功课补上。
+全区已有67所中小学在课 持“学训并重”，所有训
+我常跟孩子们说，
+余时间和节假日向周边居 练都安排在课余时间， 能走上职业道路的毕竟
+民开放运动场地，有效缓 训练中心还与学校建立 是少数，但踢球培养出
+解了“健身去哪儿”的难 了学业跟踪机制，每学 来的团队意识、意志品
+题。
+期和班主任沟通学生的 质，会让每个人受益一
+学习情况，文化课成绩 生。
+""")
+    assert out[:8] == ["我们还推动了学校体", "育场地向社会开放，目前", "全区已有67所中小学在课",
+                       "余时间和节假日向周边居", "民开放运动场地，有效缓", "解了“健身去哪儿”的难", "题。", ""]
+    assert out[8] == "最关心的问题。我们坚"
+
+
+def test_a_line_in_mid_sentence_is_as_wide_as_its_columns_full_line_before_it() -> None:
+    # the region's width for the column is narrower (9), but the column's last full line is
+    # ten wide: a piece of eight in mid-sentence is a narrower column's line
+    full = [Line(1, "我们持续加大产业帮扶力度"), Line(2, "今年全县脱贫人口务工")]
+    assert _fit("规模稳定在三万人", full, 9.0, Settings()) < _fit("规模稳定在三点一万人", full, 9.0, Settings())
+    # (but not after a paragraph's first line, which lost its indent)
+    opening = [Line(1, "底线。"), Line(2, "今年全县脱贫人口务工")]
+    assert _fit("规模稳定在三万人", opening, 9.0, Settings()) == _fit("规模稳定在三点一万人", opening, 9.0, Settings())
 
 
 def test_a_letter_spaced_run_is_one_piece_beside_its_neighbour_column() -> None:
