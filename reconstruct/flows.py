@@ -283,6 +283,32 @@ def _columns(context: Sequence[Block], b: Block) -> tuple[float | None, float | 
     return ref, own
 
 
+# half-width letters and digits, whose runs a line may not break (the line falls short)
+_HALF_WIDTH = re.compile(r"[\x21-\x7e]")
+# marks that may hang past the column's end
+CLOSING_MARKS = "，。、；：？！”’）》」』】〕〉…"
+
+
+def flow_cap(blocks: Sequence[Block], settings: Settings) -> tuple[float, int]:
+    """The width a flow's column is set to, and how many lines show it: the commonest
+    width of its lines that run on in mid-sentence (a line is filled to the column's very
+    width unless a half-width run or a mark that may not open a line pulls its break back,
+    or a closing mark hangs past it: lines with half-width characters or ending on a closing
+    mark do not count); the widest of the commonest wins a tie. (0, 0) when
+    no line runs on."""
+    counts = Counter(
+        line_width(x) for b in blocks for x in b.lines
+        if not ends_sentence(x.text) and not spaced(x.text) and not _HALF_WIDTH.search(x.text)
+        and x.text.rstrip()[-1:] not in CLOSING_MARKS
+    )
+    if not counts:
+        return 0.0, 0
+    width = max(counts, key=lambda w: (counts[w], w))
+    if counts[width] < settings.cap_share * sum(counts.values()):
+        return width, 0  # no width prevails: the column is not set to one (or not known)
+    return width, counts[width]
+
+
 def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
@@ -384,16 +410,18 @@ class _Words:
     norms: dict[int, float]
     unit: dict[int, dict[str, float]]
     columns: dict[int, float]
+    caps: dict[int, tuple[float, int]]
 
     @classmethod
     def of(cls, flows: list[Flow], rows: Sequence[int], cands: Sequence[int],
-           voices: dict[str, dict[str, float]]) -> _Words:
+           voices: dict[str, dict[str, float]], settings: Settings) -> _Words:
         texts = {k: flows[k].text for k in (*rows, *cands)}
         said = {k: bigrams(t) for k, t in texts.items()}
         norms = {k: norm(v) for k, v in said.items()}
         units = {j: unit(said[j], norms[j]) for j in cands} if voices else {}
         columns = {k: flow_column(flows[k].blocks) for k in (*rows, *cands)}
-        return cls(voices, texts, said, norms, units, columns)
+        caps = {k: flow_cap(flows[k].blocks, settings) for k in (*rows, *cands)}
+        return cls(voices, texts, said, norms, units, columns, caps)
 
 
 def _best_continuations(
@@ -409,7 +437,7 @@ def _best_continuations(
     if not opened or not cands:
         return {}
     # what each flow says, its words' unit vector and its column, once per flow
-    words = _Words.of(flows, opened, cands, voices)
+    words = _Words.of(flows, opened, cands, voices, settings)
     scores = np.array(
         [
             [_stitch_score(flows, i, j, settings, words) for j in cands]
@@ -498,19 +526,48 @@ def _paragraph_homes(
         j for j, k in home.items()
         if k in row and not (flows[k].kind in _TURNS and _reports(flows[j], settings))
     ]
+    first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
+    stranded = [
+        j for j, g in enumerate(flows)
+        if j > first and _stranded(flows, j, noted, settings)
+    ]
+    cands += stranded
     if not cands:
         return flows
-    words = _Words.of(flows, owners, cands, voices)
+    words = _Words.of(flows, owners, cands, voices, settings)
     scores = np.array([[_home_score(flows, i, j, settings, words)
-                        + (settings.stitch_home if home[j] == i else 0.0) for j in cands]
+                        + (settings.stitch_home if home.get(j) == i else 0.0) for j in cands]
                        for i in owners])
     rows, cols = linear_sum_assignment(scores, maximize=True)
-    printed = [row[k] for j in cands if (k := home[j]) is not None]  # (all are: see cands)
+    # where each box stays unless moved: the flow printed before it, or (a stranded box) a
+    # floor that only an answer whose column and words speak for it passes
+    stay = [
+        scores.item(row[k], c) if (k := home.get(j)) in row else settings.stranded_floor
+        for c, j in enumerate(cands)
+    ]
     nxt = {
         owners[r]: cands[c] for r, c in zip(rows.tolist(), cols.tolist())
-        if scores.item(r, c) > scores.item(printed[c], c)  # a better home than where it is printed
+        if scores.item(r, c) > stay[c]  # a better home than where it is printed
     }
     return _chain(flows, nxt) if nxt else flows
+
+
+def _stranded(flows: list[Flow], j: int, noted: set[int], settings: Settings) -> bool:
+    """Is flow ``j`` a guest's paragraph stranded after the interview's furniture (a roster, a
+    headline): running text printed after the first turn, right after a block that no
+    sentence carries on, that starts a sentence in the first person plural? A lead or a
+    news item is the reporter's, who does not say 我们 (an editor's note may: its cue and
+    its place before a note label tell it)."""
+    g = flows[j]
+    if g.kind is not Kind.TEXT or g.tentative or _stub(g) or not _starts_sentence(g, settings):
+        return False
+    if flows[j - 1].kind not in _FURNITURE_BEFORE or any(id(b) in noted for b in g.blocks):
+        return False
+    return settings.first_person in g.text and not NOTE_CUE.search(g.text) and not _reports(g, settings)
+
+
+# Blocks after which running text opens a flow of its own (see group_flows).
+_FURNITURE_BEFORE = (Kind.ROSTER, Kind.HEADLINE, Kind.BYLINE, Kind.SUBTITLE, Kind.NOTE_LABEL)
 
 
 def _reports(flow: Flow, settings: Settings) -> bool:
@@ -561,7 +618,7 @@ def _home_score(
         score += settings.stitch_same_width
     if abs(words.columns[i] - words.columns[j]) <= settings.exact_width_tolerance:
         score += settings.stitch_exact_width
-    return score
+    return score + _cap_score(words, i, j, settings)
 
 
 def _affinity(
@@ -674,6 +731,17 @@ def _stitch_score(
     if g.blocks[-1].lines[-1].number < f.head.lines[0].number and not across and score < settings.stitch_floor:
         return _FORBIDDEN  # printed before the open sentence, and nothing speaks for it
     return score
+
+
+def _cap_score(words: _Words, i: int, j: int, settings: Settings) -> float:
+    """A box set to another column than a finished flow's (both shown by a few lines, each
+    set to one width) is less likely that flow's next paragraph: a split answer's second box
+    keeps its column more often than not. (The same column measured no help: boxes of a
+    page's answers share a few widths.)"""
+    (a, n), (b, m) = words.caps[i], words.caps[j]
+    if min(n, m) < settings.cap_lines or a == b:
+        return 0.0
+    return settings.home_other_cap
 
 
 _MARKS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"))

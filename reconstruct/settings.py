@@ -129,6 +129,22 @@ class Settings:
     # carried on keeps its width to the character, another box's only by chance).
     stitch_exact_width: float = 0.2
     exact_width_tolerance: float = 0.5
+    # The column a flow is set to, read as the commonest width of its lines in mid-sentence
+    # (flows.flow_cap), once at least this many lines show it in both flows, and that width
+    # is at least this share of them (a typeset column justified to varying counts of
+    # characters shows no one width; 0.6 gained text-level pages and lost typeset ones):
+    # a paragraph box at another column than a finished answer's is less likely its own.
+    # (The same penalty in stitching open sentences lost a held-out pair; a bonus for the
+    # same column lost 15 to 60 pairs on the text-level set.)
+    cap_lines: int = 2
+    cap_share: float = 0.85
+    home_other_cap: float = -0.3
+    # A guest's paragraph stranded after furniture (flows._stranded) goes to the finished
+    # answer that scores above this floor in _paragraph_homes (where a box printed after a
+    # finished answer stays unless another beats that one).
+    stranded_floor: float = 1.0
+    # The first person plural: a guest speaks so, the reporter's lead does not.
+    first_person: str = "我们"
     # Columns fused on one line by the extractor: every piece but the last of a fused line
     # is at least this wide (a post and a name, "主任 王某", are not columns), and the left
     # column's pieces agree in width within the tolerance (a column's full lines wobble by

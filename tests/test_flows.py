@@ -723,3 +723,45 @@ def test_an_interviews_title_over_its_subtitle_carries_on_no_open_sentence() -> 
     out = flows(text)
     assert "织密交通路网畅通城乡发展“动脉”" in out
     assert not any("实现织密" in f for f in out)
+
+
+def test_a_flows_column_is_the_width_its_full_lines_share() -> None:
+    # lines in mid-sentence of ideographs only set the column (14); a line with digits falls
+    # short, a line ending on a closing mark may hang past it, a finished one is short
+    from reconstruct.flows import flow_cap
+    text = """
+张三：我们街道的老小区改造已
+经完成大半，剩下的主要是整治
+背街小巷的环境卫生，今年计划
+投入资金2000万元，改造小区
+这一行只有十三个字宽度较窄
+居民三千多户，大家都很期待。
+"""
+    blocks = classify_blocks(split_blocks(page(text)))
+    # three lines of 14 of four: no width prevails by the default share
+    assert flow_cap(blocks, Settings()) == (14.0, 0)
+    assert flow_cap(blocks, Settings(cap_share=0.7)) == (14.0, 3)
+
+
+STRANDED_AFTER_ROSTER = """
+张三：我们社区的老年食堂已经开了
+三家，每天有两百多位老人来这里吃
+饭，价格也很实惠，大家都说方便。
+
+访谈嘉宾：
+某某街道党工委书记
+张三
+
+我们还准备在明年再开两家老年食堂
+让更多的老人在家门口就能吃上热乎
+饭，老年食堂的菜价也会保持实惠。
+"""
+
+
+def test_a_first_person_box_stranded_after_the_roster_goes_to_an_answer() -> None:
+    # the box after the roster says 我们: no lead of the reporter's, but the answer's
+    # paragraph (its column and words are the answer's)
+    out = flows(STRANDED_AFTER_ROSTER)
+    answer = next(t for t in out if t.startswith("张三："))
+    assert answer.endswith("菜价也会保持实惠。")
+    assert flows(STRANDED_AFTER_ROSTER.replace("我们还准备", "街道还准备"))[-1].startswith("街道还准备")
