@@ -532,8 +532,8 @@ def _paragraph_homes(
         if j > first and _stranded(flows, j, noted, settings)
     ]
     cands += stranded
-    if not cands:
-        return flows
+    if not cands or not owners:
+        return flows  # (a stranded box with no finished answer to go to stays)
     words = _Words.of(flows, owners, cands, voices, settings)
     scores = np.array([[_home_score(flows, i, j, settings, words)
                         + (settings.stitch_home if home.get(j) == i else 0.0) for j in cands]
