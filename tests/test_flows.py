@@ -3,6 +3,7 @@ from conftest import page
 from reconstruct.blocks import split_blocks
 from reconstruct.classify import classify_blocks
 from reconstruct.flows import group_flows, stitch_flows
+from reconstruct.pipeline import reconstruct_page
 from reconstruct.settings import Settings
 
 TWO_OPEN_ANSWERS = """
@@ -765,3 +766,14 @@ def test_a_first_person_box_stranded_after_the_roster_goes_to_an_answer() -> Non
     answer = next(t for t in out if t.startswith("张三："))
     assert answer.endswith("菜价也会保持实惠。")
     assert flows(STRANDED_AFTER_ROSTER.replace("我们还准备", "街道还准备"))[-1].startswith("街道还准备")
+
+
+def test_a_stranded_box_with_no_finished_answer_to_go_to_stays_where_it_is() -> None:
+    # a question whose answer never came out, then furniture, then a guest's first-person
+    # paragraph: there is no finished answer to give it to (the solver once got a 0-row
+    # matrix and raised; found by the long hypothesis campaign)
+    text = "记者：今年有哪些重点交通项目正在推进？进展如何？\n\n本报记者 王甲 李乙\n\n另外，我们正在推进 6 个重点项目建设。\n"
+    out = flows(text)
+    assert out[-1] == "另外，我们正在推进6个重点项目建设。"
+    (interview,) = reconstruct_page(text).interviews
+    assert [p.text for p in interview.lead] == ["另外，我们正在推进6个重点项目建设。"]
