@@ -17,7 +17,7 @@ from .furniture import check_titles, deal_fragments, parse_roster, split_headlin
 from .lexicon import bigrams, cosine
 from .model import Article, Block, Guest, Line, Interview, Kind, PageMeta, PageResult, Paragraph, Turn
 from .paragraphs import flow_column, join_paragraphs
-from .repair import ends_sentence, join_lines, strip_spaces
+from .repair import ends_sentence, join_lines, strip_spaces, unspaced
 from .settings import Settings
 
 __all__ = ["assemble_page"]
@@ -283,7 +283,7 @@ def _roster_text(roster: Sequence[Flow]) -> tuple[str, str]:
         t = f.text
         m = LABEL.match(t)
         if m and f.kind in (Kind.ROSTER, Kind.FIELD):
-            labels.append(strip_spaces(m.group(1)).replace(" ", ""))
+            labels.append(unspaced(m.group(1)))
             t = t[m.end() :]
         text += t
     return " ".join(labels), text
@@ -464,7 +464,7 @@ def _articles(flows: list[Flow], used: set[int], settings: Settings) -> list[Art
     bodies = [join_paragraphs(f.blocks, settings) for f in arts]
     heads: list[list[tuple[int, str]]] = [[] for _ in arts]  # (line, part) of each headline
     texts = ["".join(p.text for p in b) for b in bodies]
-    flat = [strip_spaces(t).replace(" ", "") for t in texts]  # without spaces, read once
+    flat = [unspaced(t) for t in texts]  # without spaces, read once
     for group in _headline_candidates(flows, used, flat):
         free = [k for k in range(len(arts)) if not heads[k]]
         parts = split_headline("".join(f.text for f in group), [texts[k] for k in free])
@@ -515,7 +515,7 @@ def _band_fragments(
             continue
         used.add(id(f))
         for x, k in zip(mine, picks):
-            heads[k].append((x.number, strip_spaces(x.text).replace(" ", "")))  # type: ignore[index]
+            heads[k].append((x.number, unspaced(x.text)))  # type: ignore[index]
 
 
 def _read_on_by(heads: list[list[tuple[int, str]]], line: Line, bodies: list[str], settings: Settings) -> int | None:
@@ -529,7 +529,7 @@ def _read_on_by(heads: list[list[tuple[int, str]]], line: Line, bodies: list[str
 def _reads_on(parts: list[tuple[int, str]], line: Line, body: str) -> bool:
     """Does the article's text (``body``, its spaces dropped) read on across the join of
     its headline and this line, set before or after it by line number?"""
-    frag = strip_spaces(line.text).replace(" ", "")
+    frag = unspaced(line.text)
     ordered = sorted(parts, key=lambda x: x[0])
     if not frag or not ordered:
         return False

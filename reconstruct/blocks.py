@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .furniture import parse_byline
 from .lexicon import word_across, word_read_across
 from .model import Block, Line, Page
-from .repair import continues_open, display_width, ends_sentence, strip_spaces
+from .repair import continues_open, display_width, ends_sentence, strip_spaces, unspaced
 from .settings import Settings
 
 __all__ = ["split_blocks", "line_width", "spaced", "column_width", "unglue_vertical_labels",
@@ -38,7 +38,11 @@ def line_width(line: Line | str) -> float:
     no other gaps, a space between a Chinese character and a half-width run ("全县 9 个",
     "企业 600 余家") is the room the typesetter left around the digits or letters: ½ each.
     """
-    text = line.text if isinstance(line, Line) else line
+    return _line_width(line.text if isinstance(line, Line) else line)
+
+
+@lru_cache(maxsize=8192)
+def _line_width(text: str) -> float:
     return _text_width(text) + 0.5 * _mixed_gaps(text)
 
 
@@ -198,7 +202,7 @@ def _opens_label(text: str, prev: Line) -> bool:
     label = re.sub(r"\s", "", m.group(1))
     if len(label) > 1 or ends_sentence(prev.text):
         return True
-    return not word_across(strip_spaces(prev.text).replace(" ", ""), label)
+    return not word_across(unspaced(prev.text), label)
 
 
 def _after_subtitle(prev: Line, line: Line) -> bool:
@@ -256,7 +260,7 @@ def _heading_on_top(run: list[Line], settings: Settings) -> bool:
     rest = [line_width(x) for x in run[1:] if " " not in x.text.strip() and not ends_sentence(x.text)]
     if len(rest) < 2 or ends_sentence(run[1].text) or line_width(run[0]) <= max(rest) + settings.box_width_wobble:
         return False
-    return not word_read_across(strip_spaces(first).replace(" ", ""), strip_spaces(run[1].text).replace(" ", ""))
+    return not word_read_across(unspaced(first), unspaced(run[1].text))
 
 
 def _title_over_text(run: list[Line], settings: Settings) -> bool:
@@ -264,12 +268,14 @@ def _title_over_text(run: list[Line], settings: Settings) -> bool:
     set right above a box, "织密路网畅通城乡发展动脉" over a note's lines of thirty):
     no paragraph's first line is, for its indent is two units, and a sentence's tail ends
     on its full stop. (The caller has checked the line for punctuation and labels.)"""
-    first, second = run[0].text.strip(), run[1].text.strip()
-    if display_width(strip_spaces(first)) < settings.title_min_width or " " in first:
+    if " " in run[0].text.strip():
         return False
     # (the characters' own widths: a justified line's gaps are no measure of its column)
-    first, second = strip_spaces(first).replace(" ", ""), strip_spaces(second).replace(" ", "")
-    if not PUNCT.search(second) or display_width(first) > display_width(second) - settings.title_narrower:
+    first, second = unspaced(run[0].text), unspaced(run[1].text)
+    wide = display_width(first)
+    if wide < settings.title_min_width or not PUNCT.search(second):
+        return False
+    if wide > display_width(second) - settings.title_narrower:
         return False
     return not word_read_across(first, second)
 
@@ -311,7 +317,7 @@ def _host_question(run: list[Line], settings: Settings) -> bool:
     question_wrap_lines lines, the last ending with a question mark and none before it."""
     m = LABEL.match(run[0].text)
     return (
-        m is not None and strip_spaces(m.group(1)).replace(" ", "") in settings.host_labels
+        m is not None and unspaced(m.group(1)) in settings.host_labels
         and len(run) <= settings.question_wrap_lines
         and run[-1].text.rstrip().endswith(("？", "?"))
         and not any(x.text.rstrip().endswith(("？", "?")) for x in run[:-1])
@@ -555,7 +561,7 @@ def _unglue_headline_ends(lines: Sequence[Line]) -> list[Line]:
     for i in range(len(out) - 1, 0, -1):
         above, line = out[i - 1], out[i]
         m = _END_PIECE.match(line.text.strip())
-        head = strip_spaces(above.text).replace(" ", "")
+        head = unspaced(above.text)
         if m is None or not head or PUNCT.search(head) or " " in above.text.strip() or len(head) < 6:
             continue
         if _POST_BEFORE.search(m.group("text")):
@@ -605,7 +611,7 @@ def _label_run(lines: Sequence[Line], i: int, settings: Settings) -> list[int] |
 
 def match_note_label(text: str, settings: Settings) -> str | None:
     """The canonical note label whose characters this text is (upright, reversed, rotated)."""
-    t = strip_spaces(text).replace(" ", "").strip("：:【】[]")
+    t = unspaced(text).strip("：:【】[]")
     if not 2 <= len(t) <= 6:
         return None
     return _spelled_label(t, settings)

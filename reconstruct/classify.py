@@ -11,7 +11,7 @@ from .blocks import LABEL, PUNCT, SUBTITLE_DASHES, column_width, line_width, mat
 from .furniture import NAME, POST, parse_byline
 from .lexicon import word_across, word_frequency
 from .model import Block, Kind, Line
-from .repair import continues_open, display_width, ends_sentence, strip_spaces
+from .repair import continues_open, display_width, ends_sentence, strip_spaces, unspaced
 from .settings import Settings
 
 __all__ = ["classify_blocks", "find_speakers", "match_note_label", "parse_byline"]
@@ -123,7 +123,7 @@ def _runs_into(before: Block, block: Block, name: str) -> bool:
     last = before.lines[-1]
     if last.number + 1 != block.first or ends_sentence(last.text):
         return False
-    return word_across(strip_spaces(last.text).replace(" ", ""), name)
+    return word_across(unspaced(last.text), name)
 
 
 def _is_name_label(name: str, settings: Settings) -> bool:
@@ -377,7 +377,7 @@ def _question_moved_on(block: Block, settings: Settings) -> list[Block]:
     while start > 1 and not ends_sentence(block.lines[start - 1].text):
         start -= 1
     lines, piece = block.lines[:start], block.lines[start:]
-    chars = len("".join(strip_spaces(x.text) for x in piece).replace(" ", ""))
+    chars = len("".join(unspaced(x.text) for x in piece))
     if (
         not ends_sentence(lines[-1].text) or lines[-1].number + 1 == piece[0].number
         or chars > settings.unlabelled_question_chars or any(_asks(x) for x in piece[:-1])
@@ -472,6 +472,6 @@ def _pieces(lines: Sequence[Line], settings: Settings) -> tuple[tuple[tuple[Line
     if run and any(PUNCT.search(x.text) for x in run):
         return None  # text after the last question: not a box of questions
     limit = settings.unlabelled_question_chars
-    if any(len("".join(strip_spaces(x.text) for x in p).replace(" ", "")) > limit for p in pieces):
+    if any(len("".join(unspaced(x.text) for x in p)) > limit for p in pieces):
         return None
     return tuple(pieces), tuple(run)

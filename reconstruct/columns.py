@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from .blocks import LABEL, piece_width, spaced
 from .model import Line, Page
 from .lexicon import char_grams, word_across
-from .repair import display_width, ends_sentence, strip_spaces
+from .repair import display_width, ends_sentence, unspaced
 from .settings import Settings
 
 __all__ = ["side_by_side", "unfuse_columns"]
@@ -251,7 +251,7 @@ class _Pairs:
             out: set[str] = set()
             for line in self._lines:
                 for piece in _pieces(line.text, self._settings, self._gap):
-                    out |= char_grams(strip_spaces(piece).replace(" ", ""), 2)
+                    out |= char_grams(unspaced(piece), 2)
             self._pairs = frozenset(out)
         return pair in self._pairs
 
@@ -259,7 +259,7 @@ class _Pairs:
 def _joins(left: str, right: str, seen: _Pairs | frozenset[str]) -> bool:
     """Does the text read on across the join of two pieces: a dictionary word across it,
     or the two characters either side of it printed side by side elsewhere on the page?"""
-    left, right = strip_spaces(left).replace(" ", ""), strip_spaces(right).replace(" ", "")
+    left, right = unspaced(left), unspaced(right)
     return bool(left and right) and (left[-1] + right[0] in seen or word_across(left, right))
 
 
@@ -556,7 +556,7 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
     labelled = bool(LABEL.match(piece))
     # a paragraph's first line (after a finished sentence, or opening the column) lost its
     # indent: it may stop that much shorter
-    indent = 0.0 if _waiting(column) else settings.fused_paragraph_indent
+    indent = 0.0 if _waiting(column) else settings.paragraph_indent
     short = not elastic and piece_width(piece) < width - settings.fused_width_tolerance - indent
     opens = labelled or piece.startswith(settings.article_openers)
     if (not short and not opens and not ends_sentence(piece) and _waiting(column)
@@ -573,7 +573,7 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         score -= settings.fused_too_narrow
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting
-        if not labelled and word_across(strip_spaces(column[-1].text).replace(" ", ""), piece.replace(" ", "")):
+        if not labelled and word_across(unspaced(column[-1].text), piece.replace(" ", "")):
             score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
     return score
 
@@ -581,7 +581,7 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
 def _width(piece: str) -> float:
     """A piece's width by its characters alone (a letter-spaced one's without the room
     between them)."""
-    return display_width(strip_spaces(piece).replace(" ", "")) if spaced(piece) else piece_width(piece)
+    return display_width(unspaced(piece)) if spaced(piece) else piece_width(piece)
 
 
 def _carried(columns: list[list[Line]], widths: list[float], c: int, settings: Settings) -> bool:

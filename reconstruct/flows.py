@@ -28,7 +28,7 @@ from .model import Block, Kind, Line
 from .paragraphs import flow_column
 from .repair import (
     CARRIED_OVER, carried_over, continues_open, ends_sentence, join_lines, opening_mark, short_clause,
-    strip_spaces,
+    strip_spaces, unspaced,
 )
 from .settings import Settings
 
@@ -169,7 +169,7 @@ def _continues(
     if cur.kind is Kind.NOTE_LABEL and not LABEL.match(strip_spaces(cur.head.lines[0].text)):
         return b.kind is Kind.TEXT  # a detached label: the note's text may follow it
     if b.kind is Kind.HEADLINE and (_heads_news(nxt, rest) or _heads_interview(nxt)) and not word_read_across(
-        strip_spaces(cur.blocks[-1].lines[-1].text).replace(" ", ""), strip_spaces(b.lines[0].text).replace(" ", "")
+        unspaced(cur.blocks[-1].lines[-1].text), unspaced(b.lines[0].text)
     ):
         # the headline of the news item below it, or the interview's title over its
         # subtitle or byline, printed after an open sentence (unless the sentence reads on
@@ -178,7 +178,7 @@ def _continues(
     if cur.open and b.kind is Kind.HEADLINE and relation is Relation.OTHER and (
         line_width(b.lines[0]) > flow_column(cur.blocks) + tolerance
     ) and not (nxt is not None and nxt.kind is Kind.TEXT and word_read_across(
-        strip_spaces(b.lines[-1].text).replace(" ", ""), strip_spaces(nxt.lines[0].text).replace(" ", "")
+        unspaced(b.lines[-1].text), unspaced(nxt.lines[0].text)
     )):
         # a line wider than the column is no line of it, but a headline printed there,
         # unless the text after it reads on from it (…长效机|制…)
@@ -369,8 +369,8 @@ def _word_across_join(a: Flow, b: Flow) -> bool:
     """Does a dictionary word run across the end of flow ``a`` (its text's end: a headline
     printed in its open sentence is not) into the start of ``b``?"""
     end = next((x for x in reversed(a.blocks) if x.kind is not Kind.HEADLINE), a.blocks[-1])
-    left = strip_spaces(end.lines[-1].text).replace(" ", "")
-    right = strip_spaces(b.head.lines[0].text).replace(" ", "")
+    left = unspaced(end.lines[-1].text)
+    right = unspaced(b.head.lines[0].text)
     return bool(left and right) and word_across(left, right)
 
 
@@ -583,7 +583,7 @@ def _reports(flow: Flow, settings: Settings) -> bool:
 
 def _joined(lines: Sequence[Line]) -> str:
     """A few lines read as one text, with no space left in it."""
-    return strip_spaces(join_lines([x.text for x in lines])).replace(" ", "")
+    return unspaced(join_lines([x.text for x in lines]))
 
 
 # Finished flows that a box starting a sentence may carry on.
@@ -807,8 +807,8 @@ def _continues_roster(cur: Flow, b: Block, nxt: Block | None, names: frozenset[s
     seen = {n for n in names if n in so_far}
     if names and len(seen) >= len(names):
         return False
-    text = "".join(strip_spaces(x.text) for x in b.lines).replace(" ", "")
-    following = "".join(strip_spaces(x.text) for x in nxt.lines).replace(" ", "") if nxt else ""
+    text = "".join(unspaced(x.text) for x in b.lines)
+    following = "".join(unspaced(x.text) for x in nxt.lines) if nxt else ""
     # a name may break across lines: "…大队长 侯建" / "军"
     broken = any(
         so_far.endswith(n[:k]) and text.startswith(n[k:]) for n in names - seen for k in range(1, len(n))

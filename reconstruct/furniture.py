@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from .model import _ENDS_A_POST, ROSTER_SEPARATORS, Guest
-from .repair import ends_sentence, strip_spaces
+from .repair import ends_sentence, strip_spaces, unspaced
 from .settings import Settings
 
 __all__ = ["parse_roster", "check_titles", "split_headline", "deal_fragments", "parse_byline", "NAME", "POST"]
@@ -362,10 +362,10 @@ def split_headline(line: str, leads: Sequence[str]) -> list[tuple[str, int]]:
     occur in an article's text, and the cut with most matched bigrams wins as long as each
     part is mostly covered. Returns [] when no article matches.
     """
-    line = strip_spaces(line).replace(" ", "")
+    line = unspaced(line)
     if len(line) < 2 or not leads:
         return []
-    hits = [_bigram_hits(line, strip_spaces(t).replace(" ", "")) for t in leads]
+    hits = [_bigram_hits(line, unspaced(t)) for t in leads]
     prefix = [list(itertools.accumulate(h, initial=0)) for h in hits]
     n = len(line)
 
@@ -429,8 +429,8 @@ def deal_fragments(
     """
     settings = settings or Settings()
     shortest, reach = settings.min_dealt_fragment, settings.fragment_reach
-    flat = [strip_spaces(f).replace(" ", "") for f in fragments]
-    bodies = [strip_spaces(t).replace(" ", "") for t in texts]
+    flat = [unspaced(f) for f in fragments]
+    bodies = [unspaced(t) for t in texts]
     grams = [_grams(t) for t in bodies]
     out: list[int | None] = []
     for frag in flat:

@@ -111,6 +111,13 @@ def strip_spaces(text: str) -> str:
     return _SPACE.sub(keep, text).strip()
 
 
+@lru_cache(maxsize=4096)
+def unspaced(text: str) -> str:
+    """The text with no space left in it, not even between Latin letters or digits: what
+    its characters read on as, for comparing texts the extractor spaced differently."""
+    return _SPACE.sub("", text).strip()
+
+
 def join_lines(lines: Sequence[str]) -> str:
     """Join wrapped lines: no space between CJK, one between two Latin words."""
     return _join(tuple(lines))

@@ -42,8 +42,13 @@ class Settings:
     # A paragraph's first line lost a two-unit indent; widths wobble by about half a unit
     # with punctuation squeezing and half-width runs, so 1.5 units short counts as indented.
     indent_shortfall: float = 1.5
-    # The indent itself: a paragraph's first line that ends a sentence this much short of
-    # its column is full (it stops short of its column only by more than that).
+    # The indent itself, two characters (the Chinese convention): a paragraph's first line
+    # that ends a sentence this much short of its column is full (it stops short of its
+    # column only by more than that); a piece of a fused line that opens a paragraph (the
+    # column's last line finished, or none yet) may stop this much shorter than its column
+    # (columns); the open line a row-woven column carries on may stand this much short of
+    # the next line at its width (streams: 1, 3 and 4 found fewer true joins than 2 on the
+    # ReportLab and pdfminer.six pages).
     paragraph_indent: float = 2.0
     # A box whose first line is this much shorter than the lines around opens a paragraph:
     # the two-unit indent less the unit that half-width runs and squeezed punctuation wobble
@@ -166,9 +171,8 @@ class Settings:
     # there. Less than the waiting bonus, so it only tells two waiting columns apart (1.0
     # measured no better on pdftotext pages, worse on the held-out ones).
     fused_too_narrow: float = 0.5
-    # ... but a paragraph's first line, the column's last line finished (or none yet), lost
-    # a two-character indent: it may stop this much shorter still.
-    fused_paragraph_indent: float = 2.0
+    # (a paragraph's first line, the column's last line finished or none yet, may stop
+    # paragraph_indent shorter still)
     # A box of questions fused with the columns beside it, at staggered heights (each
     # question a paragraph of its own, its margins shifting the columns' baselines apart,
     # so a column's lines fall between another's and a box may have more columns than any
@@ -252,10 +256,8 @@ class Settings:
     # A letter-spaced line's characters fall short of its column by at most this much
     # (justification spreads what did not fit: a punctuation mark, a number).
     row_spacing_room: float = 2.5
-    # A paragraph's first line is indented two characters (the Chinese convention), so the
-    # open line a column carries on may stand this much short of the next line at its width
-    # (1, 3 and 4 found fewer true joins than 2 on the ReportLab and pdfminer.six pages).
-    row_paragraph_indent: float = 2.0
+    # (the open line a column carries on may stand paragraph_indent short of the next line
+    # at its width: a paragraph's first line is indented)
     row_switch: float = 1.5
     # A box whose link to the box its period points to scores this little or less (the text
     # does not read on and the width misses: -row_no_word - row_width_miss) carries on no

@@ -39,7 +39,7 @@ from .furniture import parse_byline
 from .lexicon import char_grams, join_gain
 from .lsap import linear_sum_assignment
 from .model import Line, Page
-from .repair import display_width, ends_sentence, strip_spaces
+from .repair import display_width, ends_sentence, strip_spaces, unspaced
 from .settings import Settings
 
 __all__ = ["unweave_rows", "printed_row_by_row"]
@@ -133,7 +133,7 @@ def _pairs(lines: tuple[Line, ...]) -> _Printed:
     pairs: set[str] = set()
     triples: set[str] = set()
     for x in lines:
-        t = strip_spaces(x.text).replace(" ", "")
+        t = unspaced(x.text)
         pairs |= char_grams(t, 2)
         triples |= char_grams(t, 3)
     return _Printed(frozenset(pairs), frozenset(triples))
@@ -427,10 +427,10 @@ def _reads_on(left: str, right: str, seen: _Printed, settings: Settings) -> floa
 def _fits(prev: _Info, line: _Info, settings: Settings) -> bool:
     """Is ``line`` as wide as the open line ``prev`` (a finished one may stop short)? A
     letter-spaced line was stretched to its column from a little less; ``prev`` may be a
-    paragraph's first line, indented (``row_paragraph_indent``) from the rest."""
+    paragraph's first line, indented (``paragraph_indent``) from the rest."""
     wob, room = settings.row_width_wobble, settings.row_spacing_room
     low, high = (prev.chars - wob, prev.chars + room) if prev.spaced else (prev.width - wob, prev.width + wob)
-    high += settings.row_paragraph_indent
+    high += settings.paragraph_indent
     if line.spaced:
         low, high = low - room, high
         return low <= line.chars <= high
