@@ -22,7 +22,7 @@ from itertools import chain
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, norm, unit, word_across, word_read_across
+from .lexicon import bigrams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
@@ -336,6 +336,7 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     before = {id(b): a for a, b in zip(order, order[1:])}
     noted = _before_note_labels(order)  # the note's own boxes: no answer carries on there
     voices = _voices(flows)  # each guest's words as printed with their labels, once
+    flows = _unpinned(flows, settings)
     for _ in range(4):
         nxt = _best_continuations(flows, settings, voices, noted)
         if not nxt:
@@ -362,6 +363,51 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
             k = len(out)
             out.append(Flow(f.kind, f.blocks))  # (settled: neither tentative nor a paragraph)
         owner.update((id(b), k) for b in f.blocks)
+    return out
+
+
+def _gain(left: Block, right: Block) -> float:
+    """How much likelier the text reads run together across the end of block ``left`` into
+    block ``right`` than broken there (lexicon.join_gain, over a few lines: a last line may
+    hold one character)."""
+    return join_gain(_joined(left.lines[-3:]), _joined(right.lines[:3]))
+
+
+def _unpinned(flows: list[Flow], settings: Settings) -> list[Flow]:
+    """A box that group_flows took as a column carried on in mid-sentence (the same width,
+    no indent) is set loose, as a tentative box, when its text does not read on from that
+    sentence (no word runs across the join) but reads on strongly from another flow left
+    open (``Settings.loose_box_gain``): two
+    boxes at one width printed one after the other, each carrying on another's sentence
+    (…他们的生 / 活本身…). The stitching then decides; unclaimed, it carries on where it
+    was printed. Each open flow sets loose one box, the first that reads on from it."""
+    ends = {
+        k: f.blocks[-1] for k, f in enumerate(flows)
+        if f.kind in _STITCHABLE and f.open and not _stub(f)
+    }
+    if not ends:
+        return flows
+    taken: set[int] = set()
+    out: list[Flow] = []
+    for n, f in enumerate(flows):
+        cut = None
+        if f.kind in (Kind.ANSWER, Kind.ARTICLE):
+            for k in range(1, len(f.blocks)):
+                prev, b = f.blocks[k - 1], f.blocks[k]
+                if b.kind is not Kind.TEXT or ends_sentence(prev.lines[-1].text) or _gain(prev, b) > 0:
+                    continue
+                by = next((
+                    m for m, end in ends.items()
+                    if m < n and m not in taken and _gain(end, b) >= settings.loose_box_gain
+                ), None)
+                if by is not None:
+                    taken.add(by)
+                    cut = k
+                    break
+        if cut is None:
+            out.append(f)
+        else:
+            out += [f.with_blocks(f.blocks[:cut]), Flow(Kind.TEXT, f.blocks[cut:], tentative=True)]
     return out
 
 
@@ -720,6 +766,8 @@ def _stitch_score(
         score += settings.stitch_tentative
     if across:
         score += settings.stitch_word_across
+        if j > i and join_gain(left, right) >= settings.stitch_strong_gain:
+            score += settings.stitch_reads_strongly  # …他们的生 / 活本身…: far likelier read on
     if _closes_mark(words.texts[i], words.texts[j]):
         score += settings.stitch_closes_mark
     if relation is Relation.OTHER:

@@ -125,6 +125,19 @@ class Settings:
     # Less than the same width and the very width together (0.5): a box read next at another
     # width does not beat one at the open column's own width.
     stitch_adjacent: float = 0.35
+    # A box printed after an open sentence whose text reads on from it strongly (lexicon.
+    # join_gain at least this, as row_strong_gain: …他们的生 / 活本身…) scores this much more
+    # than for a bare word across the join. (For boxes printed before it too: pdfminer.six
+    # sets lost pairs, held-out text-level gained none.)
+    stitch_strong_gain: float = 5.0
+    stitch_reads_strongly: float = 0.5
+    # A box taken as a column carried on in mid-sentence (the same width) is set loose for
+    # the stitching when no word runs across that join and the open sentence of a flow
+    # printed before it reads on into it at least this strongly: two boxes at one width
+    # printed one after the other, each carrying on another's sentence. (5, the strong
+    # reading above, set loose boxes a sentence ending on a word's first character reads
+    # into, …我们公 / 仓…, and lost held-out pdfminer.six pairs.)
+    loose_box_gain: float = 7.0
     # A box that starts a sentence after a finished one carries on the flow printed before
     # it unless another finished answer fits it better by this much (its guest's words,
     # shared words, the same width): where a box is printed is the reader's first guess.

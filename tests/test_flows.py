@@ -777,3 +777,37 @@ def test_a_stranded_box_with_no_finished_answer_to_go_to_stays_where_it_is() -> 
     assert out[-1] == "另外，我们正在推进6个重点项目建设。"
     (interview,) = reconstruct_page(text).interviews
     assert [p.text for p in interview.lead] == ["另外，我们正在推进6个重点项目建设。"]
+
+
+TWO_BOXES_AT_ONE_WIDTH = """
+张三：我们也注重保护镇上的原住
+民。古镇里住着三百多户老居民，
+不少人家世代住在这里，他们的生
+
+李四：城区还有不少老工业厂区，
+我们计划把厂区一个一个地改造成
+街区，其中最大的一片目前正在改造
+
+活本身就是古镇文化的一部分，我
+们鼓励他们参与民宿经营，让他们
+从旁观者变成受益者。
+
+升级为文创街区，引进工作室，让
+老工业厂区焕发新的活力。
+
+访谈嘉宾：某县文旅局局长 张三
+
+某区住建局局长 李四
+"""
+
+
+def test_a_box_at_the_open_columns_width_is_set_loose_for_a_sentence_it_reads_on_from() -> None:
+    # the box after 李四's open sentence is at his width, but "改造|活本身" reads nothing
+    # across the join while 张三's "他们的生|活本身" reads 生活: it is set loose, and the
+    # strong reading wins it for him; 李四's sentence goes on in the box after it
+    out = stitched(TWO_BOXES_AT_ONE_WIDTH, Settings())
+    assert out[0].endswith("他们的生活本身就是古镇文化的一部分，我们鼓励他们参与民宿经营，让他们从旁观者变成受益者。")
+    assert out[1].endswith("目前正在改造升级为文创街区，引进工作室，让老工业厂区焕发新的活力。")
+    # each rule is needed: the box stays glued without the first, goes to the width without the second
+    for settings in (Settings(loose_box_gain=1e9), Settings(stitch_reads_strongly=0.0)):
+        assert not stitched(TWO_BOXES_AT_ONE_WIDTH, settings)[0].endswith("变成受益者。")
