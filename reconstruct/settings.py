@@ -235,6 +235,13 @@ class Settings:
     # Boxes of at most this many lines are dealt into columns; a bigger one is a column the
     # extractor kept whole.
     row_box_lines: int = 3
+    # A small box with a line this many times as wide as the median line of the page's small
+    # boxes spans the columns (a question, a lead, a headline set across them): no band's
+    # column holds it, so it stands apart, in print order.
+    row_span_ratio: float = 3.0
+    # ... unless a box printed right before or after it is this share of its width or more (two
+    # wide columns side by side, whose wide boxes the extractor prints in turn).
+    row_span_beside: float = 0.7
     # A band across a page holds one to this many columns (a page of narrow columns, or a
     # band that also crosses a sidebar's): five and six found more true joins, and fewer
     # false ones, than four on the pdfminer.six pages; eight was worse than six.

@@ -103,7 +103,7 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     seen = _pairs(page.lines)
     matched = _single_lines(groups, settings)
     out: list[Line] = []
-    for run, small in _small_runs(groups, settings):
+    for run, small in _small_runs(groups, settings, seen):
         boxes = _reweave(run, seen, settings, matched) if small and len(run) > 2 else [[x for box in run for x in box]]
         for box in boxes:
             out += box
@@ -150,7 +150,9 @@ def _boxes(lines: tuple[Line, ...]) -> list[list[Line]]:
     return [g for g in groups if g]
 
 
-def _small_runs(groups: list[list[Line]], settings: Settings) -> list[tuple[list[list[Line]], bool]]:
+def _small_runs(
+    groups: list[list[Line]], settings: Settings, seen: _Printed | None = None,
+) -> list[tuple[list[list[Line]], bool]]:
     """Runs of small boxes (a line or a few standing between blank lines); a bigger box (a
     column the extractor kept whole) is a run of its own, and so is each line of the
     interview's heading (a box with a subtitle or a byline, and the title printed just
@@ -164,9 +166,25 @@ def _small_runs(groups: list[list[Line]], settings: Settings) -> list[tuple[list
                            shortfall=settings.wrapped_headline_shortfall)
         or (len(g) == 1 and k + 1 < len(groups) and _subtitle(groups[k + 1][0]))
     }
+    seen = seen or _pairs(tuple(x for g in groups for x in g))
+    spans = _spanning(groups, settings, seen)
     runs: list[tuple[list[list[Line]], bool]] = []  # (boxes, whether they are small)
     small: list[list[Line]] = []
+    spanning = False  # the last run is lines set across the columns, in print order
     for k, g in enumerate(groups):
+        # a turn set across the columns goes on in the boxes after it that end its open sentence
+        tail = spanning and k not in heading and len(g) <= settings.row_box_lines and _tail(runs[-1][0][-1], g, seen, settings)
+        if k in spans or tail:
+            if spanning:
+                runs[-1][0].append(g)
+            else:
+                if small:
+                    runs.append((small, True))
+                    small = []
+                runs.append(([g], False))
+            spanning = True
+            continue
+        spanning = False
         if len(g) <= settings.row_box_lines and k not in heading:
             small.append(g)
             continue
@@ -177,6 +195,39 @@ def _small_runs(groups: list[list[Line]], settings: Settings) -> list[tuple[list
     if small:
         runs.append((small, True))
     return runs
+
+
+def _spanning(groups: list[list[Line]], settings: Settings, seen: _Printed) -> set[int]:
+    """The small boxes (their indices in ``groups``) that a speaker label opens and a line of
+    which is ``row_span_ratio`` times as wide as the page's small boxes' median line or more,
+    with no box nearly as wide (``row_span_beside`` of its width) printed right before or right
+    after it but the one that ends its open sentence: a turn set across the columns, which no
+    band of columns holds (two wide columns side by side print their wide boxes in turn)."""
+    widths = sorted(line_width(x.text) for g in groups if len(g) <= settings.row_box_lines for x in g)
+    if not widths:
+        return set()
+    middle = widths[len(widths) // 2]
+
+    def width(k: int) -> float:
+        return max(line_width(x.text) for x in groups[k]) if 0 <= k < len(groups) else 0.0
+
+    spans = set()
+    for k, g in enumerate(groups):
+        w = width(k)
+        if len(g) > settings.row_box_lines or not LABEL.match(g[0].text.strip()) or w < settings.row_span_ratio * middle:
+            continue
+        if width(k - 1) >= settings.row_span_beside * w:
+            continue
+        if width(k + 1) >= settings.row_span_beside * w and not _tail(g, groups[k + 1], seen, settings):
+            continue
+        spans.add(k)
+    return spans
+
+
+def _tail(box: list[Line], g: list[Line], seen: _Printed, settings: Settings) -> bool:
+    """Does ``g`` end the sentence ``box`` leaves open (no label, the text reads on)?"""
+    left, right = _Info.of(box[-1].text), _Info.of(g[0].text)
+    return not left.closed and not right.labelled and _reads_on(left.text, right.text, seen, settings) > 0
 
 
 def _upright_label(box: list[Line]) -> bool:

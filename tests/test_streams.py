@@ -281,3 +281,27 @@ def test_a_link_back_above_its_columns_top_is_dropped() -> None:
     # box 3's column starting at box 0 (0 -> 3), it may carry on box 1, printed below its top
     base = [[no, no, no, 1.0], [no, no, no, no], [no, no, no, no], [no, 5.0, no, no]]
     assert _assign(base, zero) == {0: 3, 3: 1}
+
+
+def boxes_of(text: str, settings: Settings) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for line in unweave_rows(page(text), settings).lines:
+        if line.text:
+            out[-1].append(line.text)
+        elif out[-1]:
+            out.append([])
+    return [b for b in out if b]
+
+
+def test_a_question_set_across_the_columns_stands_apart_in_print_order() -> None:
+    # pdfminer.six prints a question set across two columns between the bands above and
+    # below it: no band's column holds a line three times the width of the others, so it
+    # is a box of its own where it was printed, and no column's lines are dealt into it
+    question = "主持人：老旧小区改造和社区食堂都是群众身边的小事，两位认为下一步最要紧的是什么？"
+    left, right = wrap(LEFT, 12), wrap(RIGHT, 12)
+    text = row_by_row(left[:4], right[:4]) + "\n" + question + "\n\n" + row_by_row(left[4:], right[4:])
+    boxes = boxes_of(text, Settings())
+    assert [question] in boxes
+    assert boxes.index([question]) == 2  # after the band above (a box per column), before the one below
+    # without the rule the next band's lines are dealt in after it
+    assert [question] not in boxes_of(text, Settings(row_span_ratio=1e9))
