@@ -377,10 +377,10 @@ def _unpinned(flows: list[Flow], settings: Settings) -> list[Flow]:
     """A box that group_flows took as a column carried on in mid-sentence (the same width,
     no indent) is set loose, as a tentative box, when its text does not read on from that
     sentence (no word runs across the join) but reads on strongly from another flow left
-    open (``Settings.loose_box_gain``): two
-    boxes at one width printed one after the other, each carrying on another's sentence
-    (…他们的生 / 活本身…). The stitching then decides; unclaimed, it carries on where it
-    was printed. Each open flow sets loose one box, the first that reads on from it."""
+    open (``Settings.loose_box_gain``): two boxes at one width printed one after the other,
+    each carrying on another's sentence (…他们的生 / 活本身…). The stitching then decides;
+    unclaimed, it carries on where it was printed. Each open flow sets loose one box, the
+    first that reads on from it."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f)
