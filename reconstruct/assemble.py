@@ -41,7 +41,7 @@ def assemble_page(
     settings = settings or Settings()
     meta = meta or PageMeta()
     names = frozenset(b.speaker for b in blocks if b.kind is Kind.ANSWER and b.speaker)
-    flows = _claim_notes(stitch_flows(group_flows(blocks, names, settings), settings))
+    flows = _claim_notes(stitch_flows(group_flows(blocks, names, settings), settings), settings)
     groups = split_interviews(flows, names)
     used: set[int] = set()
     titles = [_title(g, used) for g in groups]  # before headlines are matched to articles
@@ -130,7 +130,7 @@ def _span(numbers: Sequence[int]) -> str:
 # --- the editor's note ----------------------------------------------------------------
 
 
-def _claim_notes(flows: list[Flow]) -> list[Flow]:
+def _claim_notes(flows: list[Flow], settings: Settings) -> list[Flow]:
     """Give a detached note label the note's text: what follows the label, or else the
     trailing boxes of the flow before it that are set at another width (the note's box),
     plus the paragraph next to them when it shares the note's words more than its flow's
@@ -165,7 +165,7 @@ def _claim_notes(flows: list[Flow]) -> list[Flow]:
             out[i] = replace(f, blocks=(f.head, *prev.blocks))
             taken.add(k)
             continue
-        keep, note = _split_note(prev, whole=whole)
+        keep, note = _split_note(prev, settings, whole=whole)
         if note:
             out[k] = replace(prev, blocks=tuple(keep))
             out[i] = replace(f, blocks=(f.head, *note))
@@ -200,7 +200,7 @@ def _printed_before(flows: list[Flow], block: Block) -> int | None:
     return k if flows[k].blocks[-1].lines[-1].number == best[0] else None
 
 
-def _split_note(flow: Flow, whole: bool = False) -> tuple[list[Block], list[Block]]:
+def _split_note(flow: Flow, settings: Settings, whole: bool = False) -> tuple[list[Block], list[Block]]:
     segs = segments(flow.blocks)
     if len(segs) < 2:
         return list(flow.blocks), []
@@ -220,7 +220,10 @@ def _split_note(flow: Flow, whole: bool = False) -> tuple[list[Block], list[Bloc
         return list(flow.blocks), []
     note_text = bigrams("".join(_seg_text(s) for s in segs[k:]))
     while k > lowest:
-        cand = bigrams(_seg_text(segs[k - 1]))
+        text = _seg_text(segs[k - 1])
+        if not whole and settings.first_person in text and not NOTE_CUE.search(text):
+            break  # a guest's paragraph ("我们还…"): a note speaks of the guests, not as them
+        cand = bigrams(text)
         rest = bigrams("".join(_seg_text(s) for s in segs[: k - 1]))
         if cosine(cand, note_text) <= cosine(cand, rest):
             break

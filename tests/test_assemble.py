@@ -371,3 +371,38 @@ def test_a_note_at_one_width_after_a_headline_takes_its_first_paragraph_too() ->
 """)
     assert iv.label == "编者按"
     assert [p.text[:6] for p in iv.editor_note] == ["基层是社会治", "本期访谈，我"]
+
+
+def test_a_guests_paragraph_before_the_notes_box_stays_with_the_answer() -> None:
+    # the note's box, at another width, follows an answer's last paragraph and precedes its
+    # vertical label; that paragraph speaks as a guest ("我们上线了…"), as a note never does
+    # (a note's "我们邀请…" says what notes say), so it stays the answer's
+    iv = _interview("""
+主持人：游客多了，景区的接待压力大不大？
+
+任五：压力确实不小。高峰期停
+车难、如厕难、餐饮排队等问题一度比
+较突出。我们新建了两个生态停车场，
+增加车位1600个。
+
+同时，我们上线了智慧景区管理平
+台，实时监测各区域客流，超过承载量
+时及时分流引导。
+
+文旅产业是幸福产业，也是推动经济发展的重要引擎。
+某区历史文化资源丰富，古镇更是远近闻名。如何让
+沉睡的文化资源“醒”过来？
+
+本期节目，我们邀请区文旅委、古镇景区管委会负责人，
+共话文旅融合发展新路径。
+
+编
+者
+按
+
+擦亮古镇名片做活文旅融合文章
+
+记者 詹一 甘二
+""")
+    assert [p.text[:6] for p in iv.editor_note] == ["文旅产业是幸", "本期节目，我"]
+    assert iv.answers[0].text.endswith("超过承载量时及时分流引导。")
