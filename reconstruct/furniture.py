@@ -316,6 +316,7 @@ def check_titles(guests: Sequence[Guest], sources: Sequence[str], reach: int) ->
         elif theirs:
             title = ""
         out.append(g if title == g.title else replace(g, title=title))
+    out = _complete_cut_titles(out, sources)
     # one title given to two guests: the one the page never prints it before gives it up
     for k, g in enumerate(out):
         if g.title and g.title not in found[g.name][1] and any(
@@ -323,6 +324,42 @@ def check_titles(guests: Sequence[Guest], sources: Sequence[str], reach: int) ->
         ):
             out[k] = replace(g, title="")
     return tuple(out)
+
+
+def _complete_cut_titles(guests: list[Guest], sources: Sequence[str]) -> list[Guest]:
+    """A title that is only the tail of one ("记、办事处主任", "局长"), completed by the one
+    box of the page that reads as its start: a roster broken over two columns (pdfminer.six
+    prints the second column's lines far from the first's) leaves the title's first line
+    standing alone ("…街道党工委副书" + "记、…", "…局党委副书记、"
+    + "局长"). The box holds no sentence's punctuation and no guest's name, and the post's
+    word breaks across the join, or the box ends on a separator and the tail names no
+    organisation; if two boxes would do, neither is taken."""
+    names = [g.name for g in guests if g.name]
+    boxes = {b for s in sources for b in s.split("\n")
+             if len(b) >= 2 and not any(n in b for n in names) and not _SENTENCE.search(b)}
+    out = []
+    for g in guests:
+        t = g.title
+        if not t:
+            out.append(g)
+            continue
+        bare = not _org(t)
+        fits = {b + t for b in boxes if _cut_before(b, t, bare) and _reads_as_title(b + t, names)}
+        fits -= {o.title for o in guests}
+        out.append(replace(g, title=fits.pop()) if len(fits) == 1 and _org(next(iter(fits))) else g)
+    return out
+
+
+def _cut_before(head: str, tail: str, bare: bool) -> bool:
+    """Does ``tail`` carry on a title ``head`` breaks off: in a post's word, or after a
+    separator between its posts (``bare``: the tail names no organisation, "局长")?"""
+    if head[-1] == "、":
+        return bare
+    return _post_breaks(head + tail, len(head), len(head))
+
+
+# what a title never holds (its posts are listed with 、 and, between two entries, ，)
+_SENTENCE = re.compile(r"[。；：？！;:?!“”]")
 
 
 def _deal_titles(flat: str, bounds: Sequence[int], found: Sequence[tuple[int, str]], titles: list[str]) -> None:

@@ -103,6 +103,19 @@ def test_a_title_broken_over_lines_with_another_columns_line_between() -> None:
     assert "某街道党工委副书记、办事处主任" in title_candidates("李乙", [boxes], [], 48)
 
 
+def test_a_title_cut_off_far_from_its_first_line_is_completed_by_that_line() -> None:
+    # a roster broken over two columns: pdfminer prints the second column's lines far from
+    # the first's, so the name's title is a tail; the one box that reads as its start does
+    page = "访谈嘉宾：\n某区民政局党组书记、\n某街道党工委副书\n" + "另一栏的文字，\n" * 12 + "局长王甲\n记、办事处主任李乙"
+    roster = "局长王甲\n记、办事处主任李乙"
+    guests = check_titles([Guest("李乙", "记、办事处主任"), Guest("王甲", "局长")], [roster, page], 48)
+    assert _titles(guests) == [("李乙", "某街道党工委副书记、办事处主任"), ("王甲", "某区民政局党组书记、局长")]
+    # two boxes that would each start it: neither is taken
+    twice = page + "\n某镇党工委副书"
+    guests = check_titles([Guest("李乙", "记、办事处主任")], [roster, twice], 48)
+    assert _titles(guests) == [("李乙", "记、办事处主任")]
+
+
 def test_a_name_broken_at_a_lines_end_still_finds_its_title() -> None:
     boxes = "某镇党委书记 王甲\n另一栏的文字\n丙"
     assert title_candidates("王甲丙", [boxes.replace(" ", "")], [], 48) == ["某镇党委书记"]
