@@ -152,3 +152,11 @@ def test_places_of_a_name_the_text_does_not_hold_are_none():
 
     assert list(_places("王某某", "李某局长\n王某\n")) == [5]
     assert list(_places("王某某", "李某局长")) == []
+
+
+def test_title_reading_and_bigrams_are_kept_read_only():
+    from reconstruct.furniture import _grams, _reads_as_title
+
+    assert _grams("乡村振兴") == frozenset({"乡村", "村振", "振兴"})
+    assert isinstance(_grams("乡村振兴"), frozenset)  # (shared: nobody may change it)
+    assert _reads_as_title("某县教育局局长", ["王某"]) == _reads_as_title("某县教育局局长", ("王某",))
