@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -128,9 +129,11 @@ def score_matrix(
         who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
         recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
         for j, a in enumerate(answers):
+            lexical = dot(qw, full_w[j])
             score = (
-                settings.lexical_weight * dot(qw, full_w[j])
-                + settings.opening_weight * dot(qw, open_w[j])
+                settings.lexical_weight * lexical
+                # (an answer of one paragraph opens with all of it: the same product)
+                + settings.opening_weight * (lexical if open_w[j] is full_w[j] else dot(qw, open_w[j]))
                 + settings.entity_weight * who[a.speaker]
                 + settings.title_weight * named.get(a.speaker, 0.0)
                 + settings.cue_weight * _cue_hits(q_cues, a_cues[j])
@@ -195,8 +198,16 @@ def _named_guests(
     questions or more use is the interview's theme (the title of the guest in charge of
     it), not a pointer. 1.0 for a name or a phrase of four characters or more, less for
     shorter ones."""
-    out: dict[str, float] = {}
     reach = (settings or Settings()).address_reach
+    return _names_in(question, tuple(guests), tuple(asked), reach)
+
+
+@lru_cache(maxsize=256)
+def _names_in(question: str, guests: tuple[Guest, ...], asked: tuple[str, ...], reach: int) -> dict[str, float]:
+    """:func:`_named_guests`, kept for about a page's questions (the scores, each question's
+    extra answer cost and the anchors ask it of the same question): the dict is shared, so
+    callers read it and never change it."""
+    out: dict[str, float] = {}
     addressed = [g.name for g in guests if g.name and _addressed(question, g, reach)]
     by_post = _addressed_by_post(question, guests)
     for g in guests:

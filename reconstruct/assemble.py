@@ -48,7 +48,8 @@ def assemble_page(
     articles = _articles(flows, used, settings)
     titles = [t if t[0] else (_top_title(g, used), t[1]) for g, t in zip(groups, titles)]
     # the page's boxes in print order, each flattened: where a roster's titles are printed
-    boxes = "\n".join(_flat(join_lines([x.text for x in b.lines])) for b in sorted(blocks, key=lambda b: b.first))
+    # (joined with no separator: the spaces join_lines would put between Latin words go too)
+    boxes = "\n".join(_flat("".join(x.text for x in b.lines)) for b in sorted(blocks, key=lambda b: b.first))
     # and the lines as read, their runs between blank lines joined
     boxes += "\n" + "\n".join(_flat(r) for r in "\n".join(x.text for x in printed).split("\n\n"))
     interviews = [_interview(g, t, used, settings, boxes) for g, t in zip(groups, titles)]
@@ -304,7 +305,9 @@ def _roster_pieces(roster: Sequence[Flow]) -> list[str]:
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", strip_spaces(text))
+    """The text with every whitespace character taken out (str.split's whitespace is the
+    regex \\s's, so this is re.sub(r"\\s+", "", strip_spaces(text)) without the regex)."""
+    return "".join(text.split())
 
 
 def _guests(roster: Sequence[Flow], speakers: Sequence[str], settings: Settings,

@@ -43,6 +43,8 @@ def line_width(line: Line | str) -> float:
 
 @lru_cache(maxsize=8192)
 def _line_width(text: str) -> float:
+    if " " not in text:  # (most lines: not letter-spaced, no room around half-width runs)
+        return display_width(strip_spaces(text))
     return _text_width(text) + 0.5 * _mixed_gaps(text)
 
 
@@ -79,6 +81,8 @@ def _mixed_gaps(text: str) -> int:
 @lru_cache(maxsize=4096)
 def spaced(text: str) -> bool:
     """Is the line letter-spaced (justified with a space between most characters)?"""
+    if " " not in text:
+        return False  # (most lines: no gap at all)
     gaps = len(_SPACED.findall(text.strip()))
     return gaps >= 3 and gaps * 2 >= len(strip_spaces(text))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -88,6 +89,13 @@ _MIN_RUN_ON = 4
 def _reads_as_title(title: str, others: Sequence[str]) -> bool:
     """A post as a roster prints it: no sentence's punctuation, no other guest's name, and
     ending in a post (see Guest.reads_as_entry)."""
+    return _reads_as(title, tuple(others))
+
+
+@lru_cache(maxsize=1024)
+def _reads_as(title: str, others: tuple[str, ...]) -> bool:
+    """:func:`_reads_as_title`, kept for about a page's candidate titles (each guest's are
+    read at every place the page prints the name, and again by :func:`check_titles`)."""
     from .meta import split_title  # meta builds on the model, as this module does
 
     if len(title) < 2 or title.count("，") > 1 or any(p in title for p in _NOT_IN_TITLE):
@@ -189,7 +197,8 @@ def title_candidates(name: str, sources: Sequence[str], others: Sequence[str], r
     among others printed one after another ("局长 / 主任 / 张三 / 李四", a narrow box read
     box by box) takes the entry of the titles before them that stands in its place."""
     out: list[str] = []
-    for s in sources:
+    # (every place starts with the name's first two characters: most texts have none)
+    for s in (x for x in sources if name[:2] in x):
         for p in _places(name, s):
             after = _names_after(s, p + len(name), others) if s.startswith(name, p) else 0
             before, p = _names_before(s, p, others)
@@ -381,9 +390,11 @@ def _deal_titles(flat: str, bounds: Sequence[int], found: Sequence[tuple[int, st
         k = r
 
 
-def _grams(text: str) -> set[str]:
-    """The text's character bigrams (spaces already dropped)."""
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+@lru_cache(maxsize=64)
+def _grams(text: str) -> frozenset[str]:
+    """The text's character bigrams (spaces already dropped). Kept for about a page's
+    articles: each headline candidate is matched against all their texts."""
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _bigram_hits(line: str, text: str) -> list[int]:

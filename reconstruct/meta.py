@@ -11,6 +11,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +78,12 @@ def iso_date(text: str | None) -> str | None:
     return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 
 
+@lru_cache(maxsize=1024)
 def split_title(title: str) -> tuple[str, str]:
     """A roster title as (affiliation, post): ``某区教育委员会党委副书记、主任`` →
     (``某区教育委员会``, ``党委副书记、主任``). The post is the longest tail made only of posts;
-    without one the whole title is the affiliation. The two parts always rejoin to the title."""
+    without one the whole title is the affiliation. The two parts always rejoin to the title.
+    (Kept for about a page's titles and their pieces: the roster checks ask again and again.)"""
     for i in range(len(title)):
         if _POSTS.fullmatch(title, i):
             return title[:i], title[i:]

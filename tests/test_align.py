@@ -509,3 +509,13 @@ def test_a_second_guests_answer_after_a_question_asking_no_round_table_is_a_weak
     )
     assert [t.text[:4] for t in align_turns(iv).turns] == [
         "推进医共", "我们的总", "区人民医", "我们每年", "老百姓最", "最直观的", "我们做过"]
+
+
+def test_named_guests_asked_twice_of_a_question_is_worked_out_once():
+    from reconstruct.align import _named_guests
+    from reconstruct.model import Guest
+
+    guests = [Guest("王某", "某县人民医院院长"), Guest("李某", "某县教育局局长")]
+    first = _named_guests("人民医院今年有哪些新举措？", guests, ["人民医院今年有哪些新举措？"])
+    again = _named_guests("人民医院今年有哪些新举措？", tuple(guests), ("人民医院今年有哪些新举措？",))
+    assert first == {"王某": 1.0} and again is first

@@ -406,3 +406,13 @@ def test_a_guests_paragraph_before_the_notes_box_stays_with_the_answer() -> None
 """)
     assert [p.text[:6] for p in iv.editor_note] == ["文旅产业是幸", "本期节目，我"]
     assert iv.answers[0].text.endswith("超过承载量时及时分流引导。")
+
+
+def test_flat_takes_out_every_whitespace_as_strip_spaces_and_the_regex_did():
+    import re
+
+    from reconstruct.assemble import _flat
+    from reconstruct.repair import strip_spaces
+
+    for text in ["张 三 局长", " GDP 增长\t5 %\n", "a\u3000b\u00a0c\u2003d", "", "\n\n"]:
+        assert _flat(text) == re.sub(r"\s+", "", strip_spaces(text))

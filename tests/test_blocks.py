@@ -383,3 +383,11 @@ def test_a_title_printed_on_top_of_a_wider_box_is_a_block_of_its_own() -> None:
 设，全面推进城乡供水一体化工程和农村公路提档升级，
 让群众得到更多实惠。
 """) == [3]
+
+
+def test_width_of_a_line_without_spaces_is_its_characters_width():
+    from reconstruct.blocks import _mixed_gaps, _text_width, line_width, spaced
+
+    for text in ["全县共有九个乡镇。", "GDP增长5%，", "　首行缩进", "企业 600 余家", "长 江 大 桥 通 车"]:
+        assert line_width(text) == _text_width(text) + 0.5 * _mixed_gaps(text)
+    assert not spaced("长江大桥通车") and spaced("长 江 大 桥 通 车")

@@ -158,3 +158,18 @@ def test_two_entries_run_together_are_no_title() -> None:
     assert title_candidates("王甲", ["研发周期长、投入大，某公司创始人王甲"], [], 48) == ["某公司创始人"]
     assert title_candidates("王甲", ["某医院党委副书记、院长，某医共体总院院长王甲"], [], 48)[0] == (
         "某医院党委副书记、院长，某医共体总院院长")
+
+
+def test_places_of_a_name_the_text_does_not_hold_are_none():
+    from reconstruct.furniture import _places
+
+    assert list(_places("王某某", "李某局长\n王某\n")) == [5]
+    assert list(_places("王某某", "李某局长")) == []
+
+
+def test_title_reading_and_bigrams_are_kept_read_only():
+    from reconstruct.furniture import _grams, _reads_as_title
+
+    assert _grams("乡村振兴") == frozenset({"乡村", "村振", "振兴"})
+    assert isinstance(_grams("乡村振兴"), frozenset)  # (shared: nobody may change it)
+    assert _reads_as_title("某县教育局局长", ["王某"]) == _reads_as_title("某县教育局局长", ("王某",))
