@@ -457,17 +457,19 @@ class _Words:
     unit: dict[int, dict[str, float]]
     columns: dict[int, float]
     caps: dict[int, tuple[float, int]]
+    pairs: frozenset[str] = frozenset()  # pairs of Chinese characters printed side by side
 
     @classmethod
     def of(cls, flows: list[Flow], rows: Sequence[int], cands: Sequence[int],
-           voices: dict[str, dict[str, float]], settings: Settings) -> _Words:
+           voices: dict[str, dict[str, float]], settings: Settings,
+           pairs: frozenset[str] = frozenset()) -> _Words:
         texts = {k: flows[k].text for k in (*rows, *cands)}
         said = {k: bigrams(t) for k, t in texts.items()}
         norms = {k: norm(v) for k, v in said.items()}
         units = {j: unit(said[j], norms[j]) for j in cands} if voices else {}
         columns = {k: flow_column(flows[k].blocks) for k in (*rows, *cands)}
         caps = {k: flow_cap(flows[k].blocks, settings) for k in (*rows, *cands)}
-        return cls(voices, texts, said, norms, units, columns, caps)
+        return cls(voices, texts, said, norms, units, columns, caps, pairs)
 
 
 def _best_continuations(
@@ -483,7 +485,7 @@ def _best_continuations(
     if not opened or not cands:
         return {}
     # what each flow says, its words' unit vector and its column, once per flow
-    words = _Words.of(flows, opened, cands, voices, settings)
+    words = _Words.of(flows, opened, cands, voices, settings, _side_by_side(flows))
     scores = np.array(
         [
             [_stitch_score(flows, i, j, settings, words) for j in cands]
@@ -770,6 +772,8 @@ def _stitch_score(
             score += settings.stitch_reads_strongly  # …他们的生 / 活本身…: far likelier read on
     if _closes_mark(words.texts[i], words.texts[j]):
         score += settings.stitch_closes_mark
+    if left and right and _HAN_PAIR.match(pair := left[-1] + right[0]) and pair in words.pairs:
+        score += settings.stitch_pair_seen  # …统一培训、统一 / 调配…: 一调 printed elsewhere
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
     elif same_column(words.columns[i], words.columns[j]):
@@ -779,6 +783,22 @@ def _stitch_score(
     if g.blocks[-1].lines[-1].number < f.head.lines[0].number and not across and score < settings.stitch_floor:
         return _FORBIDDEN  # printed before the open sentence, and nothing speaks for it
     return score
+
+
+# two Chinese characters (a pair with a punctuation mark in it, "，由", is printed everywhere)
+_HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}$")
+
+
+def _side_by_side(flows: Sequence[Flow]) -> frozenset[str]:
+    """The pairs of Chinese characters the page prints side by side within a line (the
+    stitching asks whether the two characters either side of a join are among them)."""
+    out: set[str] = set()
+    for f in flows:
+        for b in f.blocks:
+            for x in b.lines:
+                t = unspaced(x.text)
+                out.update(p for k in range(len(t) - 1) if _HAN_PAIR.match(p := t[k:k + 2]))
+    return frozenset(out)
 
 
 def _cap_score(words: _Words, i: int, j: int, settings: Settings) -> float:
