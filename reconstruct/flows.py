@@ -336,7 +336,7 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     before = {id(b): a for a, b in zip(order, order[1:])}
     noted = _before_note_labels(order)  # the note's own boxes: no answer carries on there
     voices = _voices(flows)  # each guest's words as printed with their labels, once
-    flows = _unpinned(flows, settings)
+    flows = _unpinned(flows, settings, _side_by_side(flows))
     for _ in range(4):
         nxt = _best_continuations(flows, settings, voices, noted)
         if not nxt:
@@ -373,14 +373,17 @@ def _gain(left: Block, right: Block) -> float:
     return join_gain(_joined(left.lines[-3:]), _joined(right.lines[:3]))
 
 
-def _unpinned(flows: list[Flow], settings: Settings) -> list[Flow]:
+def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = frozenset()) -> list[Flow]:
     """A box that group_flows took as a column carried on in mid-sentence (the same width,
     no indent) is set loose, as a tentative box, when its text does not read on from that
     sentence (no word runs across the join) but reads on strongly from another flow left
     open (``Settings.loose_box_gain``): two boxes at one width printed one after the other,
     each carrying on another's sentence (…他们的生 / 活本身…). The stitching then decides;
-    unclaimed, it carries on where it was printed. Each open flow sets loose one box, the
-    first that reads on from it."""
+    unclaimed, it carries on where it was printed. So is such a box when the two characters
+    either side of the other flow's join are printed side by side elsewhere on the page
+    (``pairs``, :func:`_side_by_side`) and those of its own join are not, the other flow at
+    the box's width (…统一 / 调配…, 统一调配 in a question). Each open flow sets loose one
+    box, the first that reads on from it."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f)
@@ -398,7 +401,9 @@ def _unpinned(flows: list[Flow], settings: Settings) -> list[Flow]:
                     continue
                 by = next((
                     m for m, end in ends.items()
-                    if m < n and m not in taken and _gain(end, b) >= settings.loose_box_gain
+                    if m < n and m not in taken and (_gain(end, b) >= settings.loose_box_gain or (
+                        _pair_seen(end, b, pairs) and not _pair_seen(prev, b, pairs)
+                        and same_column(flow_column(flows[m].blocks), flow_column((b,)))))
                 ), None)
                 if by is not None:
                     taken.add(by)
@@ -409,6 +414,13 @@ def _unpinned(flows: list[Flow], settings: Settings) -> list[Flow]:
         else:
             out += [f.with_blocks(f.blocks[:cut]), Flow(Kind.TEXT, f.blocks[cut:], tentative=True)]
     return out
+
+
+def _pair_seen(left: Block, right: Block, pairs: frozenset[str]) -> bool:
+    """Does the page print the last character of ``left`` and the first of ``right`` side by
+    side within a line elsewhere (``pairs``: its pairs of Chinese characters)?"""
+    a, b = unspaced(left.lines[-1].text), unspaced(right.lines[0].text)
+    return bool(a and b) and a[-1] + b[0] in pairs
 
 
 def _word_across_join(a: Flow, b: Flow) -> bool:
