@@ -336,9 +336,10 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     before = {id(b): a for a, b in zip(order, order[1:])}
     noted = _before_note_labels(order)  # the note's own boxes: no answer carries on there
     voices = _voices(flows)  # each guest's words as printed with their labels, once
-    flows = _unpinned(flows, settings, _side_by_side(flows))
+    pairs = _side_by_side(flows)  # (the same lines whatever the flows: once)
+    flows = _unpinned(flows, settings, pairs)
     for _ in range(4):
-        nxt = _best_continuations(flows, settings, voices, noted)
+        nxt = _best_continuations(flows, settings, voices, noted, pairs)
         if not nxt:
             break
         flows = _chain(flows, nxt)
@@ -485,7 +486,8 @@ class _Words:
 
 
 def _best_continuations(
-    flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int]
+    flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int],
+    pairs: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
     cands = [
@@ -497,7 +499,7 @@ def _best_continuations(
     if not opened or not cands:
         return {}
     # what each flow says, its words' unit vector and its column, once per flow
-    words = _Words.of(flows, opened, cands, voices, settings, _side_by_side(flows))
+    words = _Words.of(flows, opened, cands, voices, settings, pairs)
     scores = np.array(
         [
             [_stitch_score(flows, i, j, settings, words) for j in cands]
