@@ -336,9 +336,10 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     before = {id(b): a for a, b in zip(order, order[1:])}
     noted = _before_note_labels(order)  # the note's own boxes: no answer carries on there
     voices = _voices(flows)  # each guest's words as printed with their labels, once
-    flows = _unpinned(flows, settings)
+    pairs = _side_by_side(flows)  # (the same lines whatever the flows: once)
+    flows = _unpinned(flows, settings, pairs)
     for _ in range(4):
-        nxt = _best_continuations(flows, settings, voices, noted)
+        nxt = _best_continuations(flows, settings, voices, noted, pairs)
         if not nxt:
             break
         flows = _chain(flows, nxt)
@@ -373,14 +374,17 @@ def _gain(left: Block, right: Block) -> float:
     return join_gain(_joined(left.lines[-3:]), _joined(right.lines[:3]))
 
 
-def _unpinned(flows: list[Flow], settings: Settings) -> list[Flow]:
+def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = frozenset()) -> list[Flow]:
     """A box that group_flows took as a column carried on in mid-sentence (the same width,
     no indent) is set loose, as a tentative box, when its text does not read on from that
     sentence (no word runs across the join) but reads on strongly from another flow left
     open (``Settings.loose_box_gain``): two boxes at one width printed one after the other,
     each carrying on another's sentence (…他们的生 / 活本身…). The stitching then decides;
-    unclaimed, it carries on where it was printed. Each open flow sets loose one box, the
-    first that reads on from it."""
+    unclaimed, it carries on where it was printed. So is such a box when the two characters
+    either side of the other flow's join are printed side by side elsewhere on the page
+    (``pairs``, :func:`_side_by_side`) and those of its own join are not, the other flow at
+    the box's width (…统一 / 调配…, 统一调配 in a question). Each open flow sets loose one
+    box, the first that reads on from it."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f)
@@ -398,7 +402,9 @@ def _unpinned(flows: list[Flow], settings: Settings) -> list[Flow]:
                     continue
                 by = next((
                     m for m, end in ends.items()
-                    if m < n and m not in taken and _gain(end, b) >= settings.loose_box_gain
+                    if m < n and m not in taken and (_gain(end, b) >= settings.loose_box_gain or (
+                        _pair_seen(end, b, pairs) and not _pair_seen(prev, b, pairs)
+                        and same_column(flow_column(flows[m].blocks), flow_column((b,)))))
                 ), None)
                 if by is not None:
                     taken.add(by)
@@ -409,6 +415,13 @@ def _unpinned(flows: list[Flow], settings: Settings) -> list[Flow]:
         else:
             out += [f.with_blocks(f.blocks[:cut]), Flow(Kind.TEXT, f.blocks[cut:], tentative=True)]
     return out
+
+
+def _pair_seen(left: Block, right: Block, pairs: frozenset[str]) -> bool:
+    """Does the page print the last character of ``left`` and the first of ``right`` side by
+    side within a line elsewhere (``pairs``: its pairs of Chinese characters)?"""
+    a, b = unspaced(left.lines[-1].text), unspaced(right.lines[0].text)
+    return bool(a and b) and a[-1] + b[0] in pairs
 
 
 def _word_across_join(a: Flow, b: Flow) -> bool:
@@ -457,21 +470,24 @@ class _Words:
     unit: dict[int, dict[str, float]]
     columns: dict[int, float]
     caps: dict[int, tuple[float, int]]
+    pairs: frozenset[str] = frozenset()  # pairs of Chinese characters printed side by side
 
     @classmethod
     def of(cls, flows: list[Flow], rows: Sequence[int], cands: Sequence[int],
-           voices: dict[str, dict[str, float]], settings: Settings) -> _Words:
+           voices: dict[str, dict[str, float]], settings: Settings,
+           pairs: frozenset[str] = frozenset()) -> _Words:
         texts = {k: flows[k].text for k in (*rows, *cands)}
         said = {k: bigrams(t) for k, t in texts.items()}
         norms = {k: norm(v) for k, v in said.items()}
         units = {j: unit(said[j], norms[j]) for j in cands} if voices else {}
         columns = {k: flow_column(flows[k].blocks) for k in (*rows, *cands)}
         caps = {k: flow_cap(flows[k].blocks, settings) for k in (*rows, *cands)}
-        return cls(voices, texts, said, norms, units, columns, caps)
+        return cls(voices, texts, said, norms, units, columns, caps, pairs)
 
 
 def _best_continuations(
-    flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int]
+    flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int],
+    pairs: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
     cands = [
@@ -483,7 +499,7 @@ def _best_continuations(
     if not opened or not cands:
         return {}
     # what each flow says, its words' unit vector and its column, once per flow
-    words = _Words.of(flows, opened, cands, voices, settings)
+    words = _Words.of(flows, opened, cands, voices, settings, pairs)
     scores = np.array(
         [
             [_stitch_score(flows, i, j, settings, words) for j in cands]
@@ -770,6 +786,8 @@ def _stitch_score(
             score += settings.stitch_reads_strongly  # …他们的生 / 活本身…: far likelier read on
     if _closes_mark(words.texts[i], words.texts[j]):
         score += settings.stitch_closes_mark
+    if left and right and _HAN_PAIR.match(pair := left[-1] + right[0]) and pair in words.pairs:
+        score += settings.stitch_pair_seen  # …统一培训、统一 / 调配…: 一调 printed elsewhere
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
     elif same_column(words.columns[i], words.columns[j]):
@@ -779,6 +797,22 @@ def _stitch_score(
     if g.blocks[-1].lines[-1].number < f.head.lines[0].number and not across and score < settings.stitch_floor:
         return _FORBIDDEN  # printed before the open sentence, and nothing speaks for it
     return score
+
+
+# two Chinese characters (a pair with a punctuation mark in it, "，由", is printed everywhere)
+_HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}$")
+
+
+def _side_by_side(flows: Sequence[Flow]) -> frozenset[str]:
+    """The pairs of Chinese characters the page prints side by side within a line (the
+    stitching asks whether the two characters either side of a join are among them)."""
+    out: set[str] = set()
+    for f in flows:
+        for b in f.blocks:
+            for x in b.lines:
+                t = unspaced(x.text)
+                out.update(p for k in range(len(t) - 1) if _HAN_PAIR.match(p := t[k:k + 2]))
+    return frozenset(out)
 
 
 def _cap_score(words: _Words, i: int, j: int, settings: Settings) -> float:

@@ -131,6 +131,16 @@ class Settings:
     # sets lost pairs, held-out text-level gained none.)
     stitch_strong_gain: float = 5.0
     stitch_reads_strongly: float = 0.5
+    # A join whose two Chinese characters either side the page prints side by side elsewhere
+    # (…统一培训、统一 / 调配…) reads on a little likelier: most joins that carry an open
+    # sentence on fall between words, where jieba sees no word across (join_gain 0), but
+    # text repeated on the page (a news item and its headline, an answer quoting a phrase)
+    # keeps its pairs. (0.3, with the boxes set loose for such a pair: QA text-level +4,
+    # pdftotext +6, pdfminer +1, ReportLab pdfminer +2, no set lower; 0.4 and 0.5 lost a
+    # held-out pdfminer pair, 0.6 held-out text-level pairs to common pairs, 一类 in 每一类;
+    # pairs with a punctuation mark lost ReportLab pairs; triples about the join, 0.3 more, no
+    # better.)
+    stitch_pair_seen: float = 0.3
     # A box taken as a column carried on in mid-sentence (the same width) is set loose for
     # the stitching when no word runs across that join and the open sentence of a flow
     # printed before it reads on into it at least this strongly: two boxes at one width

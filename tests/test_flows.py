@@ -811,3 +811,65 @@ def test_a_box_at_the_open_columns_width_is_set_loose_for_a_sentence_it_reads_on
     # each rule is needed: the box stays glued without the first, goes to the width without the second
     for settings in (Settings(loose_box_gain=1e9), Settings(stitch_reads_strongly=0.0)):
         assert not stitched(TWO_BOXES_AT_ONE_WIDTH, settings)[0].endswith("变成受益者。")
+
+
+A_PAIR_PRINTED_ELSEWHERE = """
+张三：我们对护理员实行统一招聘、统
+一培训、统一
+
+李四：社区老年食堂每天为两百多位老
+人提供
+
+调配，同时按照服务量给予运营补贴，大家的
+收入稳步提高。
+
+午餐和晚餐，价格也很实惠，老人们都吃得放
+心，家属也很满意。
+
+记者：护理员怎样统一调配？
+
+张三：还有一件事。
+"""
+
+
+def test_a_join_whose_two_characters_the_page_prints_side_by_side_reads_on() -> None:
+    # two open sentences, two boxes of another width after them; "统一|调配" reads no word
+    # across the join (统一 / 调配), but the question prints 一调 side by side: the box
+    # carries on 张三's sentence, the one after it 李四's
+    out = stitched(A_PAIR_PRINTED_ELSEWHERE, Settings())
+    assert out[0].endswith("统一培训、统一调配，同时按照服务量给予运营补贴，大家的收入稳步提高。")
+    assert out[1].endswith("两百多位老人提供午餐和晚餐，价格也很实惠，老人们都吃得放心，家属也很满意。")
+    assert not stitched(A_PAIR_PRINTED_ELSEWHERE, Settings(stitch_pair_seen=0.0))[0].endswith("收入稳步提高。")
+
+
+A_PAIR_BEFORE_A_GLUED_BOX = """
+张三：我们对护理员实行统一招聘、统一
+培训、统一考核、统一管理，还实行统一
+
+李四：社区老年食堂每天为两百多位老人
+提供营养均衡、荤素搭配的可口又热乎的
+
+调配，同时按照服务量给予运营补贴，让
+大家的收入稳步提高。
+
+午餐和晚餐，价格也很实惠，老人们都说
+吃得放心，家属也很满意。
+
+记者：护理员怎样统一调配？
+
+张三：还有一件事。
+"""
+
+
+def test_a_box_glued_to_an_open_column_is_set_loose_for_a_pair_printed_elsewhere() -> None:
+    # the box after 李四's open sentence is at his width and reads no word across either
+    # join, but 张三's "统一|调配" joins two characters the question prints side by side
+    # (一调) and 李四's "热乎的|调配" none: it is set loose for the stitching to decide
+    from reconstruct.flows import _side_by_side, _unpinned
+
+    blocks = classify_blocks(split_blocks(page(A_PAIR_BEFORE_A_GLUED_BOX)))
+    grouped = group_flows(blocks, frozenset(b.speaker for b in blocks if b.speaker))
+    assert grouped[1].text.endswith("热乎的调配，同时按照服务量给予运营补贴，让大家的收入稳步提高。")
+    loose = _unpinned(grouped, Settings(), _side_by_side(grouped))
+    assert loose[1].text.endswith("可口又热乎的")
+    assert loose[2].tentative and loose[2].text.startswith("调配，")
