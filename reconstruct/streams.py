@@ -22,7 +22,7 @@ mid-sentence then takes as its next box one printed between its top and its end 
 on from it clearly better than from the box the period gave it to: the top of the band's
 next column, printed right after the band's first tops but carrying on the column's last
 line, printed at the band's end. Where nearly every small box is a single line (pdfminer.six),
-the next boxes are first chosen for all boxes at once, by an assignment of the greatest sum of
+on the page or in a long run of small boxes, the next boxes are first chosen for all boxes at once, by an assignment of the greatest sum of
 links (the periods' links favoured, then each link backed by the links beside it), which may
 also hang the next column's top under a column's open bottom; the periods fill in the rest.
 Each column is printed as one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
@@ -104,7 +104,7 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     matched = _single_lines(groups, settings)
     out: list[Line] = []
     for run, small in _small_runs(groups, settings, seen):
-        boxes = _reweave(run, seen, settings, matched) if small and len(run) > 2 else [[x for box in run for x in box]]
+        boxes = _reweave(run, seen, settings, matched or _single_run(run, settings)) if small and len(run) > 2 else [[x for box in run for x in box]]
         for box in boxes:
             out += box
             out.append(Line(box[-1].number, ""))
@@ -118,6 +118,14 @@ def _single_lines(groups: list[list[Line]], settings: Settings) -> bool:
     small = [g for g in groups if len(g) <= settings.row_box_lines]
     lines = sum(map(len, small))
     return lines > 0 and sum(len(g) for g in small if len(g) == 1) >= settings.row_match_share * lines
+
+
+def _single_run(run: list[list[Line]], settings: Settings) -> bool:
+    """Is the run of small boxes a long one (``row_match_run`` boxes or more) that holds
+    nearly all single lines (``row_match_share``), as pdfminer.six prints a body of narrow
+    columns beside boxes it kept whole, so that its boxes' successors are chosen by
+    :func:`_match` though the page's other boxes hold more lines?"""
+    return len(run) >= settings.row_match_run and _single_lines(run, settings)
 
 
 @dataclass(frozen=True, slots=True)
