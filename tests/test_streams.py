@@ -5,7 +5,7 @@ from conftest import page
 from reconstruct import reconstruct_page
 from reconstruct.settings import Settings
 from reconstruct.streams import (
-    _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, printed_row_by_row,
+    _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _turn, printed_row_by_row,
     unweave_rows,
 )
 
@@ -339,3 +339,15 @@ def test_a_long_run_of_single_lines_is_dealt_by_the_assignment_beside_bigger_box
     short_run = row_by_row(wrap(LEFT, 12), wrap(RIGHT, 13))
     unweave_rows(page(paired + "\n\n" + whole + "\n\n" + short_run), settings)
     assert dealt == []
+
+
+def test_a_one_character_label_that_ends_a_broken_word_opens_no_turn() -> None:
+    # …主要集中在三个方 / 面：一是… is 方面 broken at the column, not a speaker 面
+    settings = Settings()
+    prev, line = _Info.of("风险隐患依然不少，主要集中在三个方"), _Info.of("面：一是电动自行车违规停放")
+    assert line.labelled and not _turn(prev, line)
+    assert _link(prev, line, NOTHING, settings) > -settings.row_label_break
+    # a one-character label after a finished sentence, or one that makes no word, opens a turn
+    assert _turn(_Info.of("这是我们今年的工作重点。"), _Info.of("问：下一步有什么打算？"))
+    assert _turn(_Info.of("我们今年的工作重点"), _Info.of("问：下一步有什么打算？"))
+    assert _turn(prev, _Info.of("张三：我们街道的老旧小区"))
