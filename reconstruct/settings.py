@@ -324,6 +324,12 @@ class Settings:
     # 1 against 0.7 and 1.5, 3 rounds against 2 and 5 (the same), back cost 2 against 1, 3, 4,
     # back reach 40 against 20 and 80.
     row_match_share: float = 0.9
+    # ... and so are those of a run of this many small boxes or more that holds nearly all
+    # single lines, on a page whose other boxes hold more: pdfminer.six prints a body of
+    # narrow columns so beside columns it kept whole, where the short runs of single lines
+    # pdftotext prints (the lines of two wide columns in turn, 5 to 41 boxes on the
+    # ReportLab pages) are dealt better by the periods alone.
+    row_match_run: int = 50
     row_match_period: float = 3.0
     row_match_support: float = 1.0
     row_match_rounds: int = 3

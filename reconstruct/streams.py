@@ -17,12 +17,13 @@ beats it a little, or the page prints one such triple or the two characters eith
 a finished one gladly by a new turn; changing the period
 costs a little. Each box then carries on the box its period before it, across a change of
 period too (when one column of a band ends, the others go on at the new period), except
-that a speaker label never carries on an open sentence. A column so found that ends in
+that a speaker label never carries on an open sentence (a one-character label that ends a
+word the open line broke off, …三个方 / 面：一是…, is no label). A column so found that ends in
 mid-sentence then takes as its next box one printed between its top and its end that reads
 on from it clearly better than from the box the period gave it to: the top of the band's
 next column, printed right after the band's first tops but carrying on the column's last
 line, printed at the band's end. Where nearly every small box is a single line (pdfminer.six),
-the next boxes are first chosen for all boxes at once, by an assignment of the greatest sum of
+on the page or in a long run of small boxes, the next boxes are first chosen for all boxes at once, by an assignment of the greatest sum of
 links (the periods' links favoured, then each link backed by the links beside it), which may
 also hang the next column's top under a column's open bottom; the periods fill in the rest.
 Each column is printed as one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
@@ -36,7 +37,7 @@ from functools import lru_cache
 
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced, wrapped_heading
 from .furniture import parse_byline
-from .lexicon import char_grams, join_gain
+from .lexicon import char_grams, join_gain, word_across
 from .lsap import linear_sum_assignment
 from .model import Line, Page
 from .repair import display_width, ends_sentence, strip_spaces, unspaced
@@ -78,6 +79,7 @@ class _Info:
     width: float
     closed: bool  # ends a sentence
     labelled: bool
+    word: str  # a one-character label's character (问：…), which may end a word broken at the column
     spaced: bool
     chars: float  # the width of its characters alone (a letter-spaced line's, unstretched)
 
@@ -89,6 +91,7 @@ class _Info:
             line_width(raw),
             ends_sentence(raw),
             bool(LABEL.match(raw.strip())),
+            _one_character_label(raw),
             spaced(raw),
             float(display_width(stripped)),
         )
@@ -104,7 +107,7 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     matched = _single_lines(groups, settings)
     out: list[Line] = []
     for run, small in _small_runs(groups, settings, seen):
-        boxes = _reweave(run, seen, settings, matched) if small and len(run) > 2 else [[x for box in run for x in box]]
+        boxes = _reweave(run, seen, settings, matched or _single_run(run, settings)) if small and len(run) > 2 else [[x for box in run for x in box]]
         for box in boxes:
             out += box
             out.append(Line(box[-1].number, ""))
@@ -118,6 +121,14 @@ def _single_lines(groups: list[list[Line]], settings: Settings) -> bool:
     small = [g for g in groups if len(g) <= settings.row_box_lines]
     lines = sum(map(len, small))
     return lines > 0 and sum(len(g) for g in small if len(g) == 1) >= settings.row_match_share * lines
+
+
+def _single_run(run: list[list[Line]], settings: Settings) -> bool:
+    """Is the run of small boxes a long one (``row_match_run`` boxes or more) that holds
+    nearly all single lines (``row_match_share``), as pdfminer.six prints a body of narrow
+    columns beside boxes it kept whole, so that its boxes' successors are chosen by
+    :func:`_match` though the page's other boxes hold more lines?"""
+    return len(run) >= settings.row_match_run and _single_lines(run, settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +238,7 @@ def _spanning(groups: list[list[Line]], settings: Settings, seen: _Printed) -> s
 def _tail(box: list[Line], g: list[Line], seen: _Printed, settings: Settings) -> bool:
     """Does ``g`` end the sentence ``box`` leaves open (no label, the text reads on)?"""
     left, right = _Info.of(box[-1].text), _Info.of(g[0].text)
-    return not left.closed and not right.labelled and _reads_on(left.text, right.text, seen, settings) > 0
+    return not left.closed and not _turn(left, right) and _reads_on(left.text, right.text, seen, settings) > 0
 
 
 def _upright_label(box: list[Line]) -> bool:
@@ -309,7 +320,7 @@ def _follow_periods(
     pred = {v: k for k, v in succ.items()}
     for j in range(len(first)):
         p = j - periods[j]
-        if p < 0 or p in succ or j in pred or (not last[p].closed and first[j].labelled):
+        if p < 0 or p in succ or j in pred or (not last[p].closed and _turn(last[p], first[j])):
             continue
         body = min(last[p].width, first[j].width) >= settings.row_no_link_width
         if links(p, j) > -settings.row_no_link or not body:
@@ -339,13 +350,13 @@ def _match(
     base = [[_NO_LINK] * n for _ in range(n)]
     for j in range(n):
         for k in range(max(0, j - settings.row_max_period), j):
-            if last[k].closed or not first[j].labelled:
+            if last[k].closed or not _turn(last[k], first[j]):
                 base[k][j] = links(k, j)
     for k in range(n):
         if last[k].closed:
             continue
         for j in range(max(0, k - settings.row_match_back), k):
-            if not first[j].labelled and links(k, j) >= settings.row_match_back_min:
+            if not _turn(last[k], first[j]) and links(k, j) >= settings.row_match_back_min:
                 base[k][j] = links(k, j) - settings.row_match_back_cost
     bonus = [[0.0] * n for _ in range(n)]
     for j in range(n):
@@ -430,7 +441,7 @@ def _rejoin(
             inside = set(chain)
             best, gain = None, settings.row_rejoin_gain
             for b in range(h + 1, end):
-                if b in inside or first[b].labelled:
+                if b in inside or _turn(last[end], first[b]):
                     continue
                 v = links(end, b)
                 p = pred.get(b)
@@ -452,10 +463,25 @@ def _link(prev: _Info, line: _Info, seen: _Printed, settings: Settings) -> float
     """How well ``line`` carries on ``prev`` in one column."""
     if prev.closed:
         return settings.row_new_turn if line.labelled else 0.0
-    if line.labelled:
+    if _turn(prev, line):
         return -settings.row_label_break  # a new turn does not carry on an open sentence
     width = settings.row_width_fit if _fits(prev, line, settings) else -settings.row_width_miss
     return _reads_on(prev.text, line.text, seen, settings) + width
+
+
+def _one_character_label(raw: str) -> str:
+    """The character of a one-character label the line opens with (问：…), else ''."""
+    m = LABEL.match(raw.strip())
+    label = "".join(m.group(1).split()) if m else ""
+    return label if len(label) == 1 else ""
+
+
+def _turn(prev: _Info, line: _Info) -> bool:
+    """Does ``line`` open a turn after ``prev``: a label, but not a one-character one that
+    ends a word ``prev`` left open broke off at the column (…主要集中在三个方 / 面：一是…)?"""
+    if not line.labelled:
+        return False
+    return prev.closed or not line.word or not word_across(prev.text, line.word)
 
 
 def _reads_on(left: str, right: str, seen: _Printed, settings: Settings) -> float:

@@ -5,7 +5,7 @@ from conftest import page
 from reconstruct import reconstruct_page
 from reconstruct.settings import Settings
 from reconstruct.streams import (
-    _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, printed_row_by_row,
+    _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _turn, printed_row_by_row,
     unweave_rows,
 )
 
@@ -305,3 +305,49 @@ def test_a_question_set_across_the_columns_stands_apart_in_print_order() -> None
     assert boxes.index([question]) == 2  # after the band above (a box per column), before the one below
     # without the rule the next band's lines are dealt in after it
     assert [question] not in boxes_of(text, Settings(row_span_ratio=1e9))
+
+
+def test_a_long_run_of_single_lines_is_dealt_by_the_assignment_beside_bigger_boxes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pdfminer.six prints the interview's narrow columns a line a box, but the page's other
+    # small boxes (a news item's, two lines each) bring its share of single lines below
+    # row_match_share: the long run is still dealt by the assignment, a short one is not
+    import reconstruct.streams as streams
+
+    settings = Settings()
+    dealt: list[int] = []
+    real = streams._match
+
+    def spy(periods, first, last, links, s):  # type: ignore[no-untyped-def]
+        dealt.append(len(first))
+        return real(periods, first, last, links, s)
+
+    monkeypatch.setattr(streams, "_match", spy)
+    news = wrap(NEWS * 2, 16)
+    paired = "\n\n".join("\n".join(news[k : k + 2]) for k in range(0, len(news) - 1, 2))
+    whole = "\n".join(wrap(RIGHT, 10))
+    long_run = row_by_row(wrap(LEFT * 2, 7), wrap(RIGHT * 2, 8))
+    text = paired + "\n\n" + whole + "\n\n" + long_run
+    groups = _boxes(page(text).lines)
+    assert not _single_lines(groups, settings)
+    singles = len(long_run.split("\n\n"))
+    assert singles >= settings.row_match_run
+    unweave_rows(page(text), settings)
+    assert dealt == [singles]
+    dealt.clear()
+    short_run = row_by_row(wrap(LEFT, 12), wrap(RIGHT, 13))
+    unweave_rows(page(paired + "\n\n" + whole + "\n\n" + short_run), settings)
+    assert dealt == []
+
+
+def test_a_one_character_label_that_ends_a_broken_word_opens_no_turn() -> None:
+    # …主要集中在三个方 / 面：一是… is 方面 broken at the column, not a speaker 面
+    settings = Settings()
+    prev, line = _Info.of("风险隐患依然不少，主要集中在三个方"), _Info.of("面：一是电动自行车违规停放")
+    assert line.labelled and not _turn(prev, line)
+    assert _link(prev, line, NOTHING, settings) > -settings.row_label_break
+    # a one-character label after a finished sentence, or one that makes no word, opens a turn
+    assert _turn(_Info.of("这是我们今年的工作重点。"), _Info.of("问：下一步有什么打算？"))
+    assert _turn(_Info.of("我们今年的工作重点"), _Info.of("问：下一步有什么打算？"))
+    assert _turn(prev, _Info.of("张三：我们街道的老旧小区"))
