@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .blocks import LABEL
 from .classify import parse_byline
-from .flows import NOTE_CUE, Flow, group_flows, roster_like, same_column, segments, stitch_flows
+from .flows import NOTE_CUE, Flow, group_flows, roster_like, same_column, segments, speaks_as_guest, stitch_flows
 from .interviews import split_interviews
 from .furniture import check_titles, deal_fragments, parse_roster, split_headline
 from .lexicon import bigrams, cosine
@@ -222,7 +222,7 @@ def _split_note(flow: Flow, settings: Settings, whole: bool = False) -> tuple[li
     note_text = bigrams("".join(_seg_text(s) for s in segs[k:]))
     while k > lowest:
         text = _seg_text(segs[k - 1])
-        if not whole and settings.first_person in text and not NOTE_CUE.search(text):
+        if not whole and speaks_as_guest(text, settings):
             break  # a guest's paragraph ("我们还…"): a note speaks of the guests, not as them
         cand = bigrams(text)
         rest = bigrams("".join(_seg_text(s) for s in segs[: k - 1]))

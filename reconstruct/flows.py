@@ -22,7 +22,7 @@ from itertools import chain
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
+from .lexicon import bigrams, char_grams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
@@ -34,7 +34,7 @@ from .settings import Settings
 
 __all__ = [
     "Flow", "group_flows", "stitch_flows", "segments", "same_column", "roster_like", "Relation",
-    "box_relation", "NOTE_CUE",
+    "box_relation", "NOTE_CUE", "speaks_as_guest",
 ]
 
 # Kinds that open a flow which running text can continue.
@@ -418,10 +418,15 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
 
 
 def _pair_seen(left: Block, right: Block, pairs: frozenset[str]) -> bool:
+    """:func:`_seen_across` at the join of block ``left`` into block ``right``."""
+    return _seen_across(unspaced(left.lines[-1].text), unspaced(right.lines[0].text), pairs)
+
+
+def _seen_across(left: str, right: str, pairs: frozenset[str]) -> bool:
     """Does the page print the last character of ``left`` and the first of ``right`` side by
-    side within a line elsewhere (``pairs``: its pairs of Chinese characters)?"""
-    a, b = unspaced(left.lines[-1].text), unspaced(right.lines[0].text)
-    return bool(a and b) and a[-1] + b[0] in pairs
+    side within a line elsewhere (``pairs``: its pairs of Chinese characters,
+    :func:`_side_by_side`)?"""
+    return bool(left and right) and left[-1] + right[0] in pairs
 
 
 def _word_across_join(a: Flow, b: Flow) -> bool:
@@ -625,7 +630,13 @@ def _stranded(flows: list[Flow], j: int, noted: set[int], settings: Settings) ->
         return False
     if flows[j - 1].kind not in _FURNITURE_BEFORE or any(id(b) in noted for b in g.blocks):
         return False
-    return settings.first_person in g.text and not NOTE_CUE.search(g.text) and not _reports(g, settings)
+    return speaks_as_guest(g.text, settings) and not _reports(g, settings)
+
+
+def speaks_as_guest(text: str, settings: Settings) -> bool:
+    """Does running text speak as a guest does, in the first person plural, and not as an
+    editor's note introducing the interview ("本期…我们邀请…")?"""
+    return settings.first_person in text and not NOTE_CUE.search(text)
 
 
 # Blocks after which running text opens a flow of its own (see group_flows).
@@ -786,7 +797,7 @@ def _stitch_score(
             score += settings.stitch_reads_strongly  # …他们的生 / 活本身…: far likelier read on
     if _closes_mark(words.texts[i], words.texts[j]):
         score += settings.stitch_closes_mark
-    if left and right and _HAN_PAIR.match(pair := left[-1] + right[0]) and pair in words.pairs:
+    if _seen_across(left, right, words.pairs):
         score += settings.stitch_pair_seen  # …统一培训、统一 / 调配…: 一调 printed elsewhere
     if relation is Relation.OTHER:
         score += settings.stitch_adjacent if j == i + 1 else 0.0
@@ -806,13 +817,12 @@ _HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}$")
 def _side_by_side(flows: Sequence[Flow]) -> frozenset[str]:
     """The pairs of Chinese characters the page prints side by side within a line (the
     stitching asks whether the two characters either side of a join are among them)."""
-    out: set[str] = set()
+    printed: set[str] = set()
     for f in flows:
         for b in f.blocks:
             for x in b.lines:
-                t = unspaced(x.text)
-                out.update(p for k in range(len(t) - 1) if _HAN_PAIR.match(p := t[k:k + 2]))
-    return frozenset(out)
+                printed |= char_grams(unspaced(x.text), 2)
+    return frozenset(p for p in printed if _HAN_PAIR.match(p))
 
 
 def _cap_score(words: _Words, i: int, j: int, settings: Settings) -> float:

@@ -355,7 +355,8 @@ def _complete_cut_titles(guests: list[Guest], sources: Sequence[str]) -> list[Gu
         bare = not _org(t)
         fits = {b + t for b in boxes if _cut_before(b, t, bare) and _reads_as_title(b + t, names)}
         fits -= {o.title for o in guests}
-        out.append(replace(g, title=fits.pop()) if len(fits) == 1 and _org(next(iter(fits))) else g)
+        whole = fits.pop() if len(fits) == 1 else ""
+        out.append(replace(g, title=whole) if _org(whole) else g)
     return out
 
 

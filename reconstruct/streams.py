@@ -23,11 +23,12 @@ mid-sentence then takes as its next box one printed between its top and its end 
 on from it clearly better than from the box the period gave it to: the top of the band's
 next column, printed right after the band's first tops but carrying on the column's last
 line, printed at the band's end. Where nearly every small box is a single line (pdfminer.six),
-on the page or in a long run of small boxes, the next boxes are first chosen for all boxes at once, by an assignment of the greatest sum of
-links (the periods' links favoured, then each link backed by the links beside it), which may
-also hang the next column's top under a column's open bottom; the periods fill in the rest.
-Each column is printed as one box. Bigger boxes (a column the extractor kept whole), the interview's heading, a label
-printed one character per line and a wrapped headline stay as they are."""
+on the page or in a long run of small boxes, the next boxes are first chosen for all boxes
+at once, by an assignment of the greatest sum of links (the periods' links favoured, then
+each link backed by the links beside it), which may also hang the next column's top under
+a column's open bottom; the periods fill in the rest. Each column is printed as one box.
+Bigger boxes (a column the extractor kept whole), the interview's heading, a label printed
+one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
 
