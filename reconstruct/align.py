@@ -522,7 +522,8 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     margins = {(qa, aa): _margin(scores, pairs, qa, aa, how, slots) for qa, aa in pairs}
     turns: list[Turn] = []
     by_answer = sorted(margins.items(), key=lambda x: x[0][1])  # (once, not once a question)
-    for qi, q in enumerate(qs):
+    for qi in _question_order(interview, settings):
+        q = qs[qi]
         turns.append(q)
         for (pq, a), margin in by_answer:
             if pq != qi:
@@ -531,6 +532,23 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     placed = {a for _, a in pairs}
     turns += [ans[a] for a in range(len(ans)) if a not in placed]
     return replace(interview, turns=tuple(turns))
+
+
+def _question_order(interview: Interview, settings: Settings) -> list[int]:
+    """The questions in the order they were asked: as printed, but for a question that
+    closes the interview (``Settings.closing_question``: "最后…", "下一步…") printed before
+    others when the layout sets questions apart from their answers (none of them printed
+    right before its answer): that one is read last. Two such questions, or questions
+    printed each before its answer, keep their print order."""
+    order = list(range(len(interview.questions)))
+    if interview.anchored:
+        return order
+    closing = re.compile(settings.closing_question)
+    closers = [i for i, q in enumerate(interview.questions) if closing.search(q.text)]
+    if len(closers) != 1:
+        return order
+    order.remove(closers[0])
+    return order + closers
 
 
 def _anchors(

@@ -519,3 +519,33 @@ def test_named_guests_asked_twice_of_a_question_is_worked_out_once():
     first = _named_guests("人民医院今年有哪些新举措？", guests, ["人民医院今年有哪些新举措？"])
     again = _named_guests("人民医院今年有哪些新举措？", tuple(guests), ("人民医院今年有哪些新举措？",))
     assert first == {"王某": 1.0} and again is first
+
+
+def test_the_closing_question_printed_before_others_is_read_last() -> None:
+    # questions grouped apart from their answers, one stranded after them: the question
+    # about what comes next closes the interview, wherever it was printed
+    order = _order(
+        (Guest("王甲", "青石镇党委书记", "guest-1"),),
+        ("青石镇的茶叶产业发展得怎么样？", "下一步，青石镇有哪些打算？", "茶园的管护由谁来负责？"),
+        (("王甲", "茶叶产业带动农民增收，茶园面积扩大。"), ("王甲", "我们将继续扩大茶园，打造品牌。"),
+         ("王甲", "茶园管护由合作社统一负责。")),
+    )
+    assert order[0::2] == ["青石镇的", "茶园的管", "下一步，"]
+
+
+def test_a_closing_question_printed_before_its_answer_keeps_its_place() -> None:
+    iv = Interview(
+        anchored=((0, 0), (1, 1)),
+        questions=(_t("记者", "host", "下一步有哪些打算？", 1), _t("记者", "host", "还有什么补充？", 5)),
+        answers=(_t("甲", "guest", "我们将继续努力。", 2), _t("甲", "guest", "没有了。", 6)),
+    )
+    assert [t.text for t in align_turns(iv).turns][0::2] == ["下一步有哪些打算？", "还有什么补充？"]
+
+
+def test_two_closing_questions_keep_their_print_order() -> None:
+    order = _order(
+        (Guest("王甲", "青石镇党委书记", "guest-1"),),
+        ("下一步，茶园怎么管？", "未来茶叶品牌怎么打？", "茶叶产业发展得怎么样？"),
+        (("王甲", "茶园由合作社管。"), ("王甲", "品牌由县里统一打造。"), ("王甲", "茶叶产业带动农民增收。")),
+    )
+    assert order[0::2] == ["下一步，", "未来茶叶", "茶叶产业"]
