@@ -522,7 +522,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     margins = {(qa, aa): _margin(scores, pairs, qa, aa, how, slots) for qa, aa in pairs}
     turns: list[Turn] = []
     by_answer = sorted(margins.items(), key=lambda x: x[0][1])  # (once, not once a question)
-    for qi in _question_order(interview, settings):
+    for qi in _question_order(interview, pairs, settings):
         q = qs[qi]
         turns.append(q)
         for (pq, a), margin in by_answer:
@@ -534,21 +534,59 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     return replace(interview, turns=tuple(turns))
 
 
-def _question_order(interview: Interview, settings: Settings) -> list[int]:
-    """The questions in the order they were asked: as printed, but for a question that
-    closes the interview (``Settings.closing_question``: "最后…", "下一步…") printed before
-    others when the layout sets questions apart from their answers (none of them printed
-    right before its answer): that one is read last. Two such questions, or questions
-    printed each before its answer, keep their print order."""
+def _question_order(
+    interview: Interview, pairs: Sequence[tuple[int, int]], settings: Settings
+) -> list[int]:
+    """The questions in the order they were asked: as printed, with two corrections for a
+    layout that sets the questions apart from the answers (none printed right before its
+    answer; a question printed so fixes its own place):
+
+    - a question printed apart from the questions' list (stranded after the answers) goes
+      where its answer stands among the list's answers, when this page prints its answers
+      in the list's order (``Settings.answer_order_trust`` of the list's pairs agree):
+      then the answers' order is the interview's;
+    - a single question that closes the interview (``Settings.closing_question``:
+      "最后…", "下一步…") is read last.
+    """
     order = list(range(len(interview.questions)))
     if interview.anchored:
         return order
+    answered: dict[int, int] = {}
+    for q, a in sorted(pairs, key=lambda p: p[1]):
+        answered.setdefault(q, a)  # (a question's first answer in print)
+    listed = _question_list(interview)
+    known = [answered[q] for q in listed if q in answered]
+    agree = sum(a < b for k, a in enumerate(known) for b in known[k + 1:])
+    total = len(known) * (len(known) - 1) // 2
+    if len(known) >= settings.answer_order_min and agree >= settings.answer_order_trust * total:
+        order = list(listed)
+        for q in range(len(interview.questions)):
+            if q in listed:
+                continue
+            at = answered.get(q)
+            k = next((k for k, p in enumerate(order) if at is not None and p in listed
+                      and answered.get(p, -1) > at), len(order))
+            order.insert(k, q)
     closing = re.compile(settings.closing_question)
     closers = [i for i, q in enumerate(interview.questions) if closing.search(q.text)]
     if len(closers) != 1:
         return order
     order.remove(closers[0])
     return order + closers
+
+
+def _question_list(interview: Interview) -> list[int]:
+    """The questions printed together as a list: the longest run of questions printed one
+    after another with no answer's first line between them (the first such run)."""
+    starts = sorted(_first_line(a) for a in interview.answers)
+    runs: list[list[int]] = []
+    for q, turn in enumerate(interview.questions):
+        line = _first_line(turn)
+        if runs and not any(_first_line(interview.questions[runs[-1][-1]]) < s < line for s in starts):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return max(runs, key=len) if runs else []
 
 
 def _anchors(

@@ -498,6 +498,12 @@ class Settings:
     # questions apart from the answers (grouped at the top, in a sidebar, one stranded after
     # the answers) their print order says little about the closing one, so a single such
     # question is read last (align._question_order). "最后一公里" is a stretch of road.
+    # A question printed apart from the list of questions (stranded after the answers)
+    # goes where its answer stands among the others' when the page prints its answers in
+    # the list's order: at least this share of the list's pairs of answers in that order,
+    # over at least answer_order_min answered questions of the list (fewer tell nothing).
+    answer_order_trust: float = 1.0
+    answer_order_min: int = 4
     closing_question: str = r"^.{0,10}(?:最后(?!一公里|一米|一关)|下一步|接下来|今后|未来|下阶段|展望)"
     # A plan answered to a question about plans, or a plan put to a question about
     # anything else, weighs as much as the opening's words: 0.5 -> 1.2 raised QA on all

@@ -549,3 +549,34 @@ def test_two_closing_questions_keep_their_print_order() -> None:
         (("王甲", "茶园由合作社管。"), ("王甲", "品牌由县里统一打造。"), ("王甲", "茶叶产业带动农民增收。")),
     )
     assert order[0::2] == ["下一步，", "未来茶叶", "茶叶产业"]
+
+
+def _grouped(questions: tuple[tuple[str, int], ...], answers: tuple[tuple[str, int], ...]) -> list[str]:
+    """align_turns's questions (first four characters) for questions and answers of one
+    guest printed at the given lines."""
+    iv = Interview(
+        guests=(Guest("王甲", "青石镇党委书记", "guest-1"),),
+        questions=tuple(_t("主持人", "host", q, line) for q, line in questions),
+        answers=tuple(_t("王甲", "guest", a, line) for a, line in answers),
+    )
+    return [t.text[:4] for t in align_turns(iv).turns if t.role == "host"]
+
+
+_TEA = (("茶园面积有多大？", "茶园面积扩大到三万亩。"), ("茶叶品牌叫什么？", "茶叶品牌叫青石云雾。"),
+        ("茶农收入怎么样？", "茶农收入翻了一番。"), ("茶叶卖到哪里？", "茶叶卖到了长三角。"),
+        ("茶园的管护由谁来负责？", "茶园管护由合作社统一负责。"))
+
+
+def test_a_question_stranded_after_answers_printed_in_order_goes_where_its_answer_stands() -> None:
+    # questions 1, 2, 4, 5 listed at the top, 3 printed after the answers; the answers are
+    # printed in the list's order, so the third answer's question is the third asked
+    questions = tuple((q, line) for (q, _), line in zip(_TEA[:2] + _TEA[3:] + _TEA[2:3], (1, 2, 3, 4, 90)))
+    answers = tuple((a, 10 * (k + 1)) for k, (_, a) in enumerate(_TEA))
+    assert _grouped(questions, answers) == ["茶园面积", "茶叶品牌", "茶农收入", "茶叶卖到", "茶园的管"]
+
+
+def test_a_stranded_question_stays_last_when_the_answers_are_printed_out_of_order() -> None:
+    questions = tuple((q, line) for (q, _), line in zip(_TEA[:2] + _TEA[3:] + _TEA[2:3], (1, 2, 3, 4, 90)))
+    printed = (0, 3, 2, 1, 4)  # the answers' boxes in another order than the questions'
+    answers = tuple((_TEA[k][1], 10 * (n + 1)) for n, k in enumerate(printed))
+    assert _grouped(questions, answers) == ["茶园面积", "茶叶品牌", "茶叶卖到", "茶园的管", "茶农收入"]
