@@ -537,20 +537,17 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
 def _question_order(
     interview: Interview, pairs: Sequence[tuple[int, int]], settings: Settings
 ) -> list[int]:
-    """The questions in the order they were asked: as printed, with two corrections for a
-    layout that sets the questions apart from the answers (none printed right before its
-    answer; a question printed so fixes its own place):
+    """The questions in the order they were asked: as printed, with two corrections:
 
-    - a question printed apart from the questions' list (stranded after the answers) goes
-      where its answer stands among the list's answers, when this page prints its answers
-      in the list's order (``Settings.answer_order_trust`` of the list's pairs agree):
-      then the answers' order is the interview's;
+    - in a layout that sets the questions apart from the answers (none printed right before
+      its answer), a question printed apart from the questions' list (stranded after the
+      answers) goes where its answer stands among the list's answers, when this page prints
+      its answers in the list's order (``Settings.answer_order_trust`` of the list's pairs
+      agree): then the answers' order is the interview's;
     - a single question that closes the interview (``Settings.closing_question``:
-      "最后…", "下一步…") is read last.
+      "最后…", "下一步…") is read last, wherever its box was printed.
     """
     order = list(range(len(interview.questions)))
-    if interview.anchored:
-        return order
     answered: dict[int, int] = {}
     for q, a in sorted(pairs, key=lambda p: p[1]):
         answered.setdefault(q, a)  # (a question's first answer in print)
@@ -558,7 +555,8 @@ def _question_order(
     known = [answered[q] for q in listed if q in answered]
     agree = sum(a < b for k, a in enumerate(known) for b in known[k + 1:])
     total = len(known) * (len(known) - 1) // 2
-    if len(known) >= settings.answer_order_min and agree >= settings.answer_order_trust * total:
+    trusted = len(known) >= settings.answer_order_min and agree >= settings.answer_order_trust * total
+    if trusted and not interview.anchored:
         order = list(listed)
         for q in range(len(interview.questions)):
             if q in listed:

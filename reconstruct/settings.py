@@ -494,10 +494,10 @@ class Settings:
     # The question that closes an interview opens with "最后" or with what comes next
     # ("下一步", "接下来", "今后", "未来"…) within its first characters (after a guest's name
     # or "请…"): on every gold page of the five page sets such a question is the last one
-    # asked (575 of 575), and most interviews end with one. When the layout sets the
-    # questions apart from the answers (grouped at the top, in a sidebar, one stranded after
-    # the answers) their print order says little about the closing one, so a single such
-    # question is read last (align._question_order). "最后一公里" is a stretch of road.
+    # asked (575 of 575), and most interviews end with one; the boxes' print order says
+    # less (questions grouped at the top, one stranded after the answers, an inline
+    # question's box read before others), so a single such question is read last, with
+    # its answers (align._question_order). "最后一公里" is a stretch of road.
     # A question printed apart from the list of questions (stranded after the answers)
     # goes where its answer stands among the others' when the page prints its answers in
     # the list's order: at least this share of the list's pairs of answers in that order,

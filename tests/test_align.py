@@ -533,13 +533,14 @@ def test_the_closing_question_printed_before_others_is_read_last() -> None:
     assert order[0::2] == ["青石镇的", "茶园的管", "下一步，"]
 
 
-def test_a_closing_question_printed_before_its_answer_keeps_its_place() -> None:
+def test_a_closing_question_read_before_others_goes_last_with_its_answer() -> None:
+    # questions printed each before its answer, but the closing one's box read first
     iv = Interview(
         anchored=((0, 0), (1, 1)),
-        questions=(_t("记者", "host", "下一步有哪些打算？", 1), _t("记者", "host", "还有什么补充？", 5)),
-        answers=(_t("甲", "guest", "我们将继续努力。", 2), _t("甲", "guest", "没有了。", 6)),
+        questions=(_t("记者", "host", "下一步有哪些打算？", 1), _t("记者", "host", "茶园怎么管？", 5)),
+        answers=(_t("甲", "guest", "我们将继续努力。", 2), _t("甲", "guest", "由合作社管。", 6)),
     )
-    assert [t.text for t in align_turns(iv).turns][0::2] == ["下一步有哪些打算？", "还有什么补充？"]
+    assert [t.text for t in align_turns(iv).turns] == ["茶园怎么管？", "由合作社管。", "下一步有哪些打算？", "我们将继续努力。"]
 
 
 def test_two_closing_questions_keep_their_print_order() -> None:
