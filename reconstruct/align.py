@@ -522,7 +522,12 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     margins = {(qa, aa): _margin(scores, pairs, qa, aa, how, slots) for qa, aa in pairs}
     turns: list[Turn] = []
     by_answer = sorted(margins.items(), key=lambda x: x[0][1])  # (once, not once a question)
-    for qi in _question_order(interview, pairs, settings):
+    in_order = None if interview.anchored else _answer_order(interview, pairs, settings)
+    if in_order is not None and in_order <= settings.answer_order_void:
+        # the boxes were set in no relation to the questions' order: their order under one
+        # question says nothing either; guests answer in the roster's order, a follow-on last
+        by_answer.sort(key=lambda x: _roster_place(interview, x[0][1], settings))
+    for qi in _question_order(interview, pairs, in_order, settings):
         q = qs[qi]
         turns.append(q)
         for (pq, a), margin in by_answer:
@@ -535,28 +540,22 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
 
 
 def _question_order(
-    interview: Interview, pairs: Sequence[tuple[int, int]], settings: Settings
+    interview: Interview, pairs: Sequence[tuple[int, int]], in_order: float | None, settings: Settings
 ) -> list[int]:
     """The questions in the order they were asked: as printed, with two corrections:
 
     - in a layout that sets the questions apart from the answers (none printed right before
       its answer), a question printed apart from the questions' list (stranded after the
       answers) goes where its answer stands among the list's answers, when this page prints
-      its answers in the list's order (``Settings.answer_order_trust`` of the list's pairs
-      agree): then the answers' order is the interview's;
+      its answers in the list's order (``in_order``, :func:`_answer_order`, at least
+      ``Settings.answer_order_trust``): then the answers' order is the interview's;
     - a single question that closes the interview (``Settings.closing_question``:
       "最后…", "下一步…") is read last, wherever its box was printed.
     """
     order = list(range(len(interview.questions)))
-    answered: dict[int, int] = {}
-    for q, a in sorted(pairs, key=lambda p: p[1]):
-        answered.setdefault(q, a)  # (a question's first answer in print)
+    answered = _first_answers(pairs)
     listed = _question_list(interview)
-    known = [answered[q] for q in listed if q in answered]
-    agree = sum(a < b for k, a in enumerate(known) for b in known[k + 1:])
-    total = len(known) * (len(known) - 1) // 2
-    trusted = len(known) >= settings.answer_order_min and agree >= settings.answer_order_trust * total
-    if trusted and not interview.anchored:
+    if in_order is not None and in_order >= settings.answer_order_trust:
         order = list(listed)
         for q in range(len(interview.questions)):
             if q in listed:
@@ -571,6 +570,38 @@ def _question_order(
         return order
     order.remove(closers[0])
     return order + closers
+
+
+def _first_answers(pairs: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Each question's first answer in print."""
+    answered: dict[int, int] = {}
+    for q, a in sorted(pairs, key=lambda p: p[1]):
+        answered.setdefault(q, a)
+    return answered
+
+
+def _answer_order(interview: Interview, pairs: Sequence[tuple[int, int]], settings: Settings) -> float | None:
+    """How far the page prints its answers in the order of the list of questions: the
+    share of the list's pairs of answered questions whose answers are printed in their
+    order (1.0 all, about half for boxes set wherever they fit); None, no telling, over
+    fewer than ``Settings.answer_order_min`` answered questions."""
+    answered = _first_answers(pairs)
+    known = [answered[q] for q in _question_list(interview) if q in answered]
+    if len(known) < settings.answer_order_min:
+        return None
+    agree = sum(a < b for k, a in enumerate(known) for b in known[k + 1:])
+    return agree / (len(known) * (len(known) - 1) // 2)
+
+
+def _roster_place(interview: Interview, a: int, settings: Settings) -> tuple[bool, int, int]:
+    """Where answer ``a`` stands among a question's answers when their boxes' order says
+    nothing: a follow-on ("我补充一点", ``Settings.follow_on_cue``) after the others, the
+    others in the roster's order (a round table's guests answer as they were introduced),
+    then as printed."""
+    answer = interview.answers[a]
+    names = [g.name for g in interview.guests]
+    follows = bool(re.search(settings.follow_on_cue, _opening(answer, settings)))
+    return follows, names.index(answer.speaker) if answer.speaker in names else len(names), a
 
 
 def _question_list(interview: Interview) -> list[int]:

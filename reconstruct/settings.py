@@ -504,6 +504,10 @@ class Settings:
     # over at least answer_order_min answered questions of the list (fewer tell nothing).
     answer_order_trust: float = 1.0
     answer_order_min: int = 4
+    # At most this share of those pairs in order, the boxes were set in no relation to the
+    # questions (random order agrees on about half): the answers under one question are
+    # then read in the roster's order (align._roster_place), not as printed.
+    answer_order_void: float = 0.5
     closing_question: str = r"^.{0,10}(?:最后(?!一公里|一米|一关)|下一步|接下来|今后|未来|下阶段|展望)"
     # A plan answered to a question about plans, or a plan put to a question about
     # anything else, weighs as much as the opening's words: 0.5 -> 1.2 raised QA on all

@@ -581,3 +581,28 @@ def test_a_stranded_question_stays_last_when_the_answers_are_printed_out_of_orde
     printed = (0, 3, 2, 1, 4)  # the answers' boxes in another order than the questions'
     answers = tuple((_TEA[k][1], 10 * (n + 1)) for n, k in enumerate(printed))
     assert _grouped(questions, answers) == ["茶园面积", "茶叶品牌", "茶叶卖到", "茶园的管", "茶农收入"]
+
+
+def test_answers_under_one_question_follow_the_roster_when_the_boxes_are_set_anywhere() -> None:
+    # five questions listed at the top, their answers' boxes printed in no relation to
+    # them (reversed); the round table's two answers to the first question are read in the
+    # roster's order, the one that adds to the other's last
+    guests = (Guest("王甲", "青石镇党委书记", "guest-1"), Guest("李乙", "红河街道党工委书记", "guest-2"))
+    topics = ("茶园面积", "茶叶品牌", "茶农收入", "茶叶销路", "茶园管护")
+    questions = tuple(_t("主持人", "host", f"{t}怎么样？", k + 1) for k, t in enumerate(topics))
+    said = [("李乙", f"{t}方面，红河街道做得不错。") for t in topics[1:]][::-1]
+    said += [("李乙", "我补充一点，茶园面积在红河街道也扩大了。"), ("王甲", "茶园面积扩大到三万亩。")]
+    answers = tuple(_t(who, "guest", text, 10 * (k + 1)) for k, (who, text) in enumerate(said))
+    out = align_turns(Interview(guests=guests, questions=questions, answers=answers)).turns
+    assert [t.text[:4] for t in out[:3]] == ["茶园面积", "茶园面积", "我补充一"]
+
+
+def test_answers_under_one_question_keep_their_print_order_when_the_boxes_follow_the_questions() -> None:
+    guests = (Guest("王甲", "青石镇党委书记", "guest-1"), Guest("李乙", "红河街道党工委书记", "guest-2"))
+    topics = ("茶园面积", "茶叶品牌", "茶农收入", "茶叶销路", "茶园管护")
+    questions = tuple(_t("主持人", "host", f"{t}怎么样？", k + 1) for k, t in enumerate(topics))
+    said = [("李乙", "红河街道的茶园面积也扩大了。"), ("王甲", "茶园面积扩大到三万亩。")]
+    said += [("李乙", f"{t}方面，红河街道做得不错。") for t in topics[1:]]
+    answers = tuple(_t(who, "guest", text, 10 * (k + 1)) for k, (who, text) in enumerate(said))
+    out = align_turns(Interview(guests=guests, questions=questions, answers=answers)).turns
+    assert [t.speaker for t in out[:3]] == ["主持人", "李乙", "王甲"]
