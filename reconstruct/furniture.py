@@ -37,7 +37,7 @@ def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest
     first name and a title after the last (boxes read out of order may start on a name).
     """
     pieces = [text] if isinstance(text, str) else list(text)
-    flats = [re.sub(r"\s+", "", strip_spaces(p.replace("\n", ""))) for p in pieces]
+    flats = _mend_broken_names([re.sub(r"\s+", "", strip_spaces(p.replace("\n", ""))) for p in pieces], names)
     flat = "".join(flats)
     bounds = list(itertools.accumulate(len(f) for f in flats))[:-1]
     found = sorted(
@@ -65,6 +65,34 @@ def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest
     listed = {g.name for g in guests}
     guests += [Guest(name=n) for n in names if n not in listed]
     return tuple(guests)
+
+
+def _mend_broken_names(flats: list[str], names: Sequence[str]) -> list[str]:
+    """The roster's pieces (flattened) with a guest's name whose line broke inside it read
+    whole: a name the roster does not print whole, its first character(s) printed right
+    after a title that reads as a whole entry ("…街道党工委书记殷" + "云峤区…": the rest of
+    殷丽 went to another box). Only for parsing: the page's text stays as printed."""
+    flat = "".join(flats)
+    whole = [n for n in names if n and n in flat]
+    for name in names:
+        if len(name) < 2 or name in flat:
+            continue
+        for cut in range(len(name) - 1, 0, -1):
+            hits = []
+            for k, f in enumerate(flats):
+                at = f.find(name[:cut])
+                while at >= 0:
+                    before = f[:at]
+                    start = max((before.rfind(n) + len(n) for n in whole if n in before), default=0)
+                    if Guest(name, before[start:]).reads_as_entry():
+                        hits.append((k, at + cut))
+                    at = f.find(name[:cut], at + 1)
+            if hits:
+                if len(hits) == 1:  # (two places it might be: neither)
+                    k, end = hits[0]
+                    flats = [*flats[:k], flats[k][:end] + name[cut:] + flats[k][end:], *flats[k + 1:]]
+                break
+    return flats
 
 
 # What a title never reaches back across from its name: a sentence's end, a label's colon,

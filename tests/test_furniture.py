@@ -27,6 +27,21 @@ def test_guest_missing_from_roster_is_kept_without_title() -> None:
     assert [(g.name, g.title) for g in guests] == [("王甲", "某镇党委书记"), ("赵丙", "")]
 
 
+def test_a_name_whose_line_broke_inside_it_is_read_whole() -> None:
+    # "…党工委书记 赵" ends its line, the rest of 赵丙 went to another box
+    text = "某区发展委党组书记、主任 王甲\n某街道党工委书记 赵\n某工业园发展中心主任 李乙"
+    guests = parse_roster(text, ["王甲", "赵丙", "李乙"])
+    assert [(g.name, g.title) for g in guests] == [
+        ("王甲", "某区发展委党组书记、主任"), ("赵丙", "某街道党工委书记"), ("李乙", "某工业园发展中心主任"),
+    ]
+
+
+def test_a_surname_inside_a_title_is_no_broken_name() -> None:
+    # 高 opens 高新区, after no whole entry: the guest stays without a title
+    guests = parse_roster("某区高新区管委会主任 王甲", ["王甲", "高明"])
+    assert [(g.name, g.title) for g in guests] == [("王甲", "某区高新区管委会主任"), ("高明", "")]
+
+
 def test_two_fused_headlines_are_split_by_their_articles() -> None:
     leads = ["本报讯 近日，全市秋季森林防火会议召开，会议部署了工作。",
              "本报讯 昨天，城南社区举办邻里文化节，居民踊跃参加。"]
