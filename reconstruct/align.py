@@ -527,16 +527,23 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         # the boxes were set in no relation to the questions' order: their order under one
         # question says nothing either; guests answer in the roster's order, a follow-on last
         by_answer.sort(key=lambda x: _roster_place(interview, x[0][1], settings))
-    for qi in _question_order(interview, pairs, in_order, settings):
+    order = _question_order(interview, pairs, in_order, settings)
+    for n, qi in enumerate(order):
         q = qs[qi]
         turns.append(q)
         for (pq, a), margin in by_answer:
             if pq != qi:
                 continue
-            turns.append(_answer_turn(ans[a], q, qi, a, margin, scores, float(fit[qi, a]), settings))
+            turns.append(_answer_turn(ans[a], q, qi, a, margin, scores, float(fit[qi, a]), settings, n))
     placed = {a for _, a in pairs}
     turns += [ans[a] for a in range(len(ans)) if a not in placed]
-    return replace(interview, turns=tuple(turns))
+    # the questions in reading order, which the turns' question numbers count (overrides,
+    # the review page and inspect number them so)
+    place = {qi: n for n, qi in enumerate(order)}
+    return replace(
+        interview, turns=tuple(turns), questions=tuple(qs[qi] for qi in order),
+        anchored=tuple((place[q], a) for q, a in interview.anchored),
+    )
 
 
 def _question_order(
@@ -684,16 +691,18 @@ def _follow_on(
 
 def _answer_turn(
     answer: Turn, question: Turn, qi: int, a: int, margin: float, scores: np.ndarray, fit: float,
-    settings: Settings,
+    settings: Settings, number: int,
 ) -> Turn:
+    """The answer's turn under question ``qi`` (its row of ``scores``), numbered ``number``
+    in reading order."""
     row = scores[qi]
     best = next((j for j in np.argsort(-row).tolist() if j != a), None)
     runner = Candidate(answer=best, score=round(float(row[best]), 4)) if best is not None else None
     evidence = _Evidence(margin, fit, _breaks(question, settings), _breaks(answer, settings))
     cert = _cert(evidence, settings)
-    log.debug("question %d <- answer %d (%s): %s, %s", qi + 1, a, answer.speaker, evidence, cert)
+    log.debug("question %d <- answer %d (%s): %s, %s", number + 1, a, answer.speaker, evidence, cert)
     return Turn(  # (dataclasses.replace of the answer, without replace's look at the fields)
-        answer.speaker, answer.role, answer.paragraphs, question=qi, answer=a,
+        answer.speaker, answer.role, answer.paragraphs, question=number, answer=a,
         confidence=round(_confidence(cert, margin, settings), 3), cert=cert, runner_up=runner,
         resp=answer.resp,
     )

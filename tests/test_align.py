@@ -606,3 +606,16 @@ def test_answers_under_one_question_keep_their_print_order_when_the_boxes_follow
     answers = tuple(_t(who, "guest", text, 10 * (k + 1)) for k, (who, text) in enumerate(said))
     out = align_turns(Interview(guests=guests, questions=questions, answers=answers)).turns
     assert [t.speaker for t in out[:3]] == ["主持人", "李乙", "王甲"]
+
+
+def test_the_questions_are_numbered_in_reading_order() -> None:
+    # the closing question printed first is read last: the interview's questions, and the
+    # numbers its answers carry (overrides, the review page and inspect count them), follow
+    iv = Interview(
+        guests=(Guest("王甲", "青石镇党委书记", "guest-1"),),
+        questions=(_t("主持人", "host", "下一步，青石镇有哪些打算？", 1), _t("主持人", "host", "茶园面积有多大？", 2)),
+        answers=(_t("王甲", "guest", "茶园面积扩大到三万亩。", 10), _t("王甲", "guest", "我们将继续扩大茶园。", 20)),
+    )
+    out = align_turns(iv)
+    assert [q.text[:4] for q in out.questions] == ["茶园面积", "下一步，"]
+    assert [(t.text[:4], t.question) for t in out.turns if t.role == "guest"] == [("茶园面积", 0), ("我们将继", 1)]
