@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 _FIRST_ANSWER_BONUS = 10.0
 # Score given to a forbidden pairing when measuring a pair's margin.
 _FORBIDDEN = -1e6
+# How many times a guest answering one question twice is settled by trying both of the
+# two answers elsewhere (then by moving the weaker): a search depth, not a weight; a page
+# rarely has more than two or three such clashes.
+_TWICE_BRANCHES = 3
 
 
 
@@ -90,7 +94,11 @@ def score_matrix(
     ]
     asked = [content_features(q.text) for q in questions]
     # what a question sets aside counts for the questions' idf, not for the question
-    meant = [content_features(_RECALL.sub("", _EXCEPT.sub("", q.text))) for q in questions]
+    meant = [content_features(_FRAME_NOUN.sub(r"\1", _RECALL.sub("", _EXCEPT.sub("", q.text))))
+             for q in questions]
+    # where and when a question is set ("今年以来，全县…") is no topic: the cues weigh the time
+    frame = re.compile(settings.frame_words)
+    meant = [Counter({k: v for k, v in m.items() if not frame.fullmatch(k)}) for m in meant]
     # what a follow-up recalls ("您提到X，…") is what the answer before it said
     recalled = [" ".join(m.group(1) for m in _RECALL.finditer(q.text)) for q in questions]
     # a feature counts when it is rare among the answers AND among the questions: what
@@ -114,6 +122,16 @@ def score_matrix(
     openings = [_opening(a, settings) for a in answers]
     a_cues = [[bool(says.search(o)) for _, says in cues] for o in openings]
     a_plans = [bool(plan_a.search(o)) for o in openings]
+    # "请三位各用一句话…": answered in one sentence
+    brief_q = re.compile(settings.brief_question)
+    a_brief = [len(a.text) <= settings.brief_length and not _SENTENCE_END.search(a.text.rstrip("。！!？?…"))
+               for a in answers]
+    # an answer that opens on its guest's own part of the whole ("桂湖街道的老小区…" by that
+    # street's head): the unit it names there, if any
+    titles = {g.name: g.title for g in guests}
+    a_parts = [next((u for u in _units(titles.get(a.speaker, ""), settings)
+                     if u in o[: settings.scope_window]), None) for a, o in zip(answers, openings)]
+    whole = re.compile(settings.whole_question)
     # an echo needs a run of four characters that the question and the opening share: the
     # pairs with no four-character piece in common are known to have none without looking
     a_grams = [char_grams(o[: settings.echo_window], 4) for o in openings]
@@ -126,6 +144,8 @@ def score_matrix(
                   for o, g in zip(openings, a_grams)]
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
+        asks_whole = bool(whole.search(q_texts[i]))
+        asks_brief = bool(brief_q.search(q_texts[i]))
         who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
         recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
         for j, a in enumerate(answers):
@@ -142,6 +162,11 @@ def score_matrix(
             )
             if recall:
                 score += settings.recall_weight * dot(recall, full_w[j])
+            if asks_brief:  # a sentence asked for: a sentence given, not a long answer
+                score += settings.brief_weight * (1.0 if a_brief[j] else -1.0)
+            part = a_parts[j]
+            if asks_whole and part is not None and part not in q_texts[i]:
+                score -= settings.scope_weight  # the whole asked about, one part answering
             scores[i, j] = score
     if settings.order_weight and len(questions) > 1 and len(answers) > 1:
         qpos = np.arange(len(questions))[:, None] / (len(questions) - 1)
@@ -159,6 +184,14 @@ _RECALL = re.compile(
     r"(?:(?:提到|说到|讲到|谈到)(?:了|过|的)?|(?:说|讲)(?:了|过|的))"
     r"([^，,。？?！!；;]{2,40})[，,。]"
 )
+
+
+# where a sentence ends inside a text
+_SENTENCE_END = re.compile(r"[。！!？?]")
+
+# "从种的环节看，…", "从企业的角度来说，…": the point of view is X; the frame noun (环节, 角度,
+# 层面) says nothing of which answer it asks for.
+_FRAME_NOUN = re.compile(r"从([^，,。？?！!；;]{1,12}?)的?(?:环节|角度|层面|维度|视角)(?:来看|看|来说|来讲|讲|说)")
 
 
 def _opening(answer: Turn, settings: Settings) -> str:
@@ -384,32 +417,54 @@ class _Slots:
 
 def _assign(slots: _Slots, scores: np.ndarray, speakers: Sequence[str]) -> list[tuple[int, int]]:
     """:func:`solve` on slots already laid out (the matrix is changed)."""
-    matrix, owners = slots.matrix, slots.owners
+    return _branch(slots.matrix, slots.owners, scores, speakers, _TWICE_BRANCHES)[0]
+
+
+def _branch(
+    matrix: np.ndarray, owners: list[int], scores: np.ndarray, speakers: Sequence[str], depth: int
+) -> tuple[list[tuple[int, int]], float]:
+    """The best assignment in which no guest answers a question twice, and its value. When
+    the unconstrained best has a guest answer one question twice, one of the two answers
+    must leave it: the weaker, or — the other answer fitting a second question better than
+    the weaker fits anything else — the stronger; both are tried (``depth`` times, then
+    the weaker only)."""
     n_a = scores.shape[1]
+    pairs: list[tuple[int, int]] = []
+    value = 0.0
     for _ in range(n_a + 1):  # each pass forbids one more cell, so this ends
         rows, picked = linear_sum_assignment(matrix, maximize=True)
         pairs = sorted((owners[c], a) for a, c in zip(rows.tolist(), picked.tolist()))
+        value = float(matrix[rows, picked].sum())
         twice = _answered_twice(pairs, speakers, scores)
         if twice is None:
             break
-        q, a = twice  # the same guest answering one question twice: forbid the weaker
+        q, weaker, stronger = twice  # the same guest answering one question twice
         cells = [c for c, o in enumerate(owners) if o == q]
-        if all(matrix[a, c] <= _FORBIDDEN for c in cells):
+        movable = [a for a in (weaker, stronger) if not all(matrix[a, c] <= _FORBIDDEN for c in cells)]
+        if not movable:
             break  # nowhere else to go (one question, several answers by one guest)
-        matrix[a, cells] = _FORBIDDEN
-    return pairs
+        if depth > 0 and len(movable) == 2:
+            tried = []
+            for a in movable:
+                m = matrix.copy()
+                m[a, cells] = _FORBIDDEN
+                tried.append(_branch(m, owners, scores, speakers, depth - 1))
+            return max(tried, key=lambda t: t[1])
+        matrix[movable[0], cells] = _FORBIDDEN
+    return pairs, value
 
 
 def _answered_twice(
     pairs: Sequence[tuple[int, int]], speakers: Sequence[str], scores: np.ndarray
-) -> tuple[int, int] | None:
-    """A (question, answer) pair whose guest already answers that question better."""
+) -> tuple[int, int, int] | None:
+    """A question one guest answers twice in the pairs: (question, the weaker answer, the
+    stronger)."""
     best: dict[tuple[int, str], int] = {}
     for q, a in pairs:
         key = (q, speakers[a])
         if key in best:
             other = best[key]
-            return (q, a) if scores[q, a] <= scores[q, other] else (q, other)
+            return (q, a, other) if scores[q, a] <= scores[q, other] else (q, other, a)
         best[key] = a
     return None
 
@@ -516,7 +571,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
         scores[qa, aa] += weight  # printed right after its question
     how = ([a.speaker for a in ans], costs)
     pairs = solve(scores, *how)
-    if _follow_on(scores, pairs, ans, settings):
+    if _follow_on(scores, pairs, ans, settings, interview.guests):
         pairs = solve(scores, *how)
     slots = _Slots.of(scores, *how)
     margins = {(qa, aa): _margin(scores, pairs, qa, aa, how, slots) for qa, aa in pairs}
@@ -665,12 +720,15 @@ def _trusted(
 
 
 def _follow_on(
-    scores: np.ndarray, pairs: Sequence[tuple[int, int]], answers: Sequence[Turn], settings: Settings
+    scores: np.ndarray, pairs: Sequence[tuple[int, int]], answers: Sequence[Turn], settings: Settings,
+    guests: Sequence[Guest] = (),
 ) -> bool:
     """An answer that opens by turning to what another guest just said ("西岳街道的情况有些
     不同", "我补充一点", "刚才…说的") follows that answer under the same question: add to
     its score for each question how much it shares with each answer by another guest that
-    the first assignment gives that question. True when some score changed."""
+    the first assignment gives that question — at least sibling_share when that guest
+    heads a body of the same kind (the other street's head: a contrast, "西岳街道的情况有些
+    不同", need share no words with what it is set against). True when some score changed."""
     cue = re.compile(settings.follow_on_cue)
     turning = [j for j, a in enumerate(answers) if cue.search(_opening(a, settings))]
     if not turning:  # most interviews: no answer's words need weighing again
@@ -678,15 +736,26 @@ def _follow_on(
     words = [content_features(a.text) for a in answers]
     idf = _idf(words)
     weighed = [_weigh(w, idf) for w in words]
+    kinds = {g.name: frozenset(m.group(2) for m in re.finditer(settings.unit_pattern, g.title))
+             for g in guests if g.name}
     changed = False
     for j in turning:
         a = answers[j]
+        mine = kinds.get(a.speaker, frozenset())
         for q, b in pairs:
             other = answers[b]
             if b != j and other.speaker != a.speaker:
-                scores[q, j] += settings.follow_on_weight * dot(weighed[b], weighed[j])
+                shared = dot(weighed[b], weighed[j])
+                if mine & kinds.get(other.speaker, frozenset()):
+                    shared = max(shared, settings.sibling_share)
+                scores[q, j] += settings.follow_on_weight * shared
                 changed = True
     return changed
+
+
+def _units(title: str, settings: Settings) -> list[str]:
+    """The bodies below the whole that a roster title names ("桂湖街道", "石门镇")."""
+    return [m.group(0) for m in re.finditer(settings.unit_pattern, title)]
 
 
 def _answer_turn(

@@ -452,15 +452,20 @@ class Settings:
         (r"难点|困难|问题|挑战|短板|瓶颈",
          r"难点|困难|问题|挑战|短板|瓶颈|不足"),
         # how it began and grew: answered with its founding
-        (r"发展起来|一步步|起步|起家|历程|由来|创办|创立|成立之初|怎么开始|如何开始",
-         r"成立|创办|创立|刚开始|起初|最初|最早|当初|起步|起家|那时候"),
+        (r"发展起来|做起来|搞起来|一步步|起步|起家|历程|由来|缘起|创办|创立|成立之初|怎么开始|如何开始",
+         r"成立|创办|创立|刚开始|起初|最初|最早|当初|起步|起家|那时候|起因|缘起|源于|缘于"),
         # what people want: answered with how they were asked
         (r"需求|意见|意愿|呼声|心声|摸清|摸底",
          r"调查|问卷|走访|入户|征求|听取|座谈|议事|说了算|恳谈"),
         # getting the public to take part, or to know better: answered with volunteers,
         # campaigns and knowledge taken to people's doors
         (r"发动|动员|全社会|公众参与|群众参与|共同参与|意识|人人有责",
-         r"志愿|义务|市民|宣传|参与|参加|知识|千家万户|进社区|进学校"),
+         r"志愿|义务|市民|村民|居民|热心|宣传|参与|参加|知识|千家万户|进社区|进学校"),
+        # how people are got to want to: answered with what they gain
+        (r"积极性|调动|动力|激励", r"有钱赚|赚钱|收益|收入|补贴|奖励|奖补|愿意|实惠"),
+        # what else, in which fields: answered by naming a field first
+        (r"其他方面|哪些方面|其他领域|哪些领域|还有哪些作为",
+         r"^[^，。；]{1,8}(?:是大头|也是一块|方面[，,]|领域[，,])"),
         # how the gains are shared: answered with shares, dividends, guaranteed prices
         (r"利益|联结|分配|收益|怎么分|如何分",
          r"分红|入股|股份|股金|保底|返还|分配|收益"),
@@ -548,6 +553,28 @@ class Settings:
     )
     # weight of what the follow-on answer shares with the earlier answer (a cosine)
     follow_on_weight: float = 2.0
+    # ... taken as at least this much when the earlier answer's guest heads a body of the
+    # same kind as the follow-on's (unit_pattern's group 2: two streets' heads): a contrast,
+    # "西岳街道的情况有些不同", need share no words with the answer it is set against
+    sibling_share: float = 0.75
+    # the bodies below a district or county that a roster title may name (a street, a
+    # town, a village, a community, a school)
+    unit_pattern: str = r"([\u3400-\u9fff]{2})(街道|镇|乡|村|社区|小学|中学|学校)"
+    # a question about the whole district, county or city ("今年全区…的总体安排")...
+    whole_question: str = r"全(?:区|县|市|省)"
+    # ... is not answered by a guest who opens on their own part of it ("桂湖街道的老小区…",
+    # within this many characters), unless the question names that part too
+    scope_window: int = 8
+    scope_weight: float = 0.5
+    # a question that asks for one sentence ("最后请三位各用一句话，谈谈…") is answered by
+    # answers of one sentence of at most brief_length characters: those score brief_weight
+    # more there, longer ones as much less
+    brief_question: str = r"一句话|一个词|几个字"
+    brief_length: int = 60
+    brief_weight: float = 1.0
+    # the words that set a question in place and time ("今年以来，全县…"), not on a topic:
+    # left out of its words (the time cues weigh the time)
+    frame_words: str = r"全[区县市省镇乡]|今年|去年|年以|以来|今年以来|目前|近年|年来|近年来"
     # a question put to one guest by surname and post ("路董事长，您…") is that guest's: when
     # the answers outnumber the questions, a second answer goes to a question put to no one
     # in particular before it goes to one put to one guest

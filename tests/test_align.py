@@ -2,6 +2,7 @@ import numpy as np
 
 from reconstruct.align import align_turns, solve
 from reconstruct.model import Guest, Interview, Paragraph, Turn
+from reconstruct.settings import Settings
 
 
 def _t(speaker: str, role: str, text: str, line: int) -> Turn:
@@ -619,3 +620,105 @@ def test_the_questions_are_numbered_in_reading_order() -> None:
     out = align_turns(iv)
     assert [q.text[:4] for q in out.questions] == ["茶园面积", "下一步，"]
     assert [(t.text[:4], t.question) for t in out.turns if t.role == "guest"] == [("茶园面积", 0), ("我们将继", 1)]
+
+
+def test_a_question_about_the_whole_county_is_not_answered_by_a_town_opening_on_itself() -> None:
+    from reconstruct.align import score_matrix
+
+    guests = (Guest("钟甲", "青山县乡村振兴局局长", "guest-1"), Guest("黎乙", "青山县石门镇党委书记", "guest-2"))
+    asked = (
+        _t("主持人", "host", "全县在防止返贫方面做了哪些工作？", 1),
+        _t("主持人", "host", "石门镇在引才方面有哪些经验？", 2),
+    )
+    said = (
+        _t("黎乙", "guest", "石门镇实施了乡贤回归工程，邀请他们回乡防止返贫。", 10),
+        _t("黎乙", "guest", "我们镇建立了防止返贫监测机制。", 20),
+    )
+    scores = score_matrix(asked, said, guests)
+    plain = score_matrix(asked, said, guests, Settings(scope_weight=0.0))
+    # the town's head opening on the town answers the county's question less well...
+    assert scores[0, 0] < plain[0, 0]
+    # ... but not when the question names the town, nor when the answer opens on nothing of it
+    assert scores[1, 0] == plain[1, 0] and scores[0, 1] == plain[0, 1]
+
+
+def test_where_and_when_a_question_is_set_is_no_topic() -> None:
+    from reconstruct.align import score_matrix
+
+    asked = (_t("主持人", "host", "今年以来，全县空气质量怎么样？", 1), _t("主持人", "host", "怎样发动群众植树？", 2))
+    said = (_t("王甲", "guest", "今年全县有三万人次参加义务植树。", 10), _t("王甲", "guest", "细颗粒物浓度同比下降。", 20))
+    quiet = Settings(cue_weight=0.0, order_weight=0.0)
+    framed = score_matrix(asked, said, settings=quiet)
+    plain = score_matrix(asked, said, settings=Settings(cue_weight=0.0, order_weight=0.0, frame_words="(?!)"))
+    # "今年", "全县" shared with the status question no longer pull the planting answer to it
+    assert framed[0, 0] < plain[0, 0]
+
+
+def test_the_frame_noun_of_a_point_of_view_says_nothing() -> None:
+    # "从种的环节看": the point of view is 种; 环节 names no answer's topic
+    scores = _scores(
+        "从种的环节看，农民种粮的积极性怎么调动？",
+        "我们从收获、储存各个环节抓起，机收环节开展培训。",
+        "种粮要有钱赚，农民才愿意种。",
+    )
+    assert scores[1] > scores[0]
+
+
+def test_a_question_asking_for_one_sentence_takes_the_one_sentence_answers() -> None:
+    order = _order(
+        (Guest("王甲", "县发展和改革局局长", "guest-1"), Guest("李乙", "收储公司总经理", "guest-2")),
+        ("农民种粮的积极性怎么调动？", "最后请两位各用一句话，谈谈对粮食安全的理解。"),
+        (
+            ("王甲", "种粮要有钱赚，农民才愿意种。县里落实各项补贴，去年发放到户两亿元。"),
+            ("李乙", "守好粮仓，让每一粒粮食都经得起检验。"),
+            ("李乙", "我们公司跟种粮大户签了订单。约定品种和收购价格，让粮食安全有保障。"),
+            ("王甲", "粮食安全是国之大者，饭碗要端在自己手中。"),
+        ),
+    )
+    assert order.index("守好粮仓"[:4]) > order.index("最后请两"[:4])
+    assert order.index("粮食安全") > order.index("最后请两")
+    assert order.index("我们公司") < order.index("最后请两")
+
+
+def test_question_type_cues_of_motivation_fields_and_beginnings() -> None:
+    import re
+
+    cues = [(re.compile(a), re.compile(b)) for a, b in Settings().cues]
+
+    def hit(question: str, opening: str) -> bool:
+        return any(a.search(question) and b.search(opening) for a, b in cues)
+
+    # how people are got to want to: what they gain
+    assert hit("农民种粮的积极性怎么调动？", "种粮要有钱赚，农民才愿意种。")
+    # what else, in which fields: a field named first
+    assert hit("除了防灾减灾，气象服务在其他方面还有哪些作为？", "农业是大头。杨梅、紫菜都对天气很敏感。")
+    assert hit("除了防灾减灾，气象服务在其他方面还有哪些作为？", "海上也是一块。我们每天推送海区风浪预报。")
+    # how it was started: its cause
+    assert hit("档案进校园是怎么做起来的？", "起因是一次偶然。前年有位老师来查资料。")
+    # mobilising the public: the people who take part
+    assert hit("在这方面怎样发动群众？", "我们聘请了320名民间河长，他们大多是热心村民。")
+
+
+def test_a_guest_answering_a_question_twice_moves_whichever_answer_costs_less() -> None:
+    # guest y's two answers both fit question 0 best; moving the weaker (1.0) leaves it
+    # nowhere good, moving the stronger (1.1) gives it question 1, which it fits (1.0)
+    scores = np.array([[0.0, 1.0, 1.1], [0.5, 0.0, 1.0]])
+    assert solve(scores, ["x", "y", "y"]) == [(0, 1), (1, 0), (1, 2)]
+
+
+def test_a_contrast_with_another_streets_answer_follows_it_though_no_words_are_shared() -> None:
+    from reconstruct.align import _follow_on
+
+    guests = (Guest("王甲", "某区东岳街道党工委书记"), Guest("李乙", "某区西岳街道党工委书记"),
+              Guest("张丙", "某养老服务有限公司总经理"))
+    answers = (
+        _t("王甲", "guest", "我们做过一次入户调查，老人排在第一位的需求就是吃饭。", 10),
+        _t("李乙", "guest", "西岳街道的情况有些不同，失能老人比较多，我们联合专业机构开设了照护床位。", 20),
+        _t("张丙", "guest", "公司的护工都受过培训。", 30),
+    )
+    scores = np.array([[1.0, 0.1, 0.1], [0.1, 0.6, 1.0]])
+    how = (["王甲", "李乙", "张丙"], [0.55, 0.05])
+    first = solve(scores, *how)
+    assert (1, 1) in first
+    assert _follow_on(scores, first, answers, Settings(), guests)
+    assert (0, 1) in solve(scores, *how)
