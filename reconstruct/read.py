@@ -147,13 +147,17 @@ def page_from_text(text: str, meta: PageMeta | None = None, encoding: str = "utf
     return Page(lines=lines, meta=meta, encoding=encoding, removed_chars=removed, folded_chars=folded)
 
 
+# (frozen: the defaults made once, not on every page read without settings of its own)
+_DEFAULT_SETTINGS = Settings()
+
+
 def read_page(
     source: str | Path | bytes,
     meta: PageMeta | None = None,
     settings: Settings | None = None,
 ) -> Page:
     """Read a page from a path or from bytes."""
-    settings = settings or Settings()
+    settings = settings or _DEFAULT_SETTINGS
     meta = meta or PageMeta()
     if isinstance(source, (str, Path)):
         path = Path(source)
