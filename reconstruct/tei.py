@@ -5,7 +5,6 @@ Only serialisation lives here: no decisions about the page are taken in this mod
 
 from __future__ import annotations
 
-import copy
 import itertools
 import os
 from collections.abc import Sequence
@@ -168,11 +167,12 @@ def conversion_date() -> str:
 class _Head:
     """What one document's header says beyond the page's metadata."""
 
-    titles: tuple[etree._Element, ...]
+    titles: tuple[tuple[str, str], ...]  # (text, type)
+    result: PageResult  # (what was normalised on the page: the editorialDecl)
+    interview: Interview | None = None  # the document's interview: its people, its order
+    english: bool = False  # the titles are in English (the tool's own words)
     analytic: bool = False  # the document is one article of the page: describe it
     reporters: tuple[str, ...] = ()
-    persons: tuple[etree._Element, ...] = ()
-    decisions: tuple[etree._Element, ...] = ()
     edited: bool = False  # some pairings were set by hand (--overrides)
     byline: tuple[str, ...] = ()  # the byline as printed (role words included)
     roster: tuple[str, str] = ("", "")  # the roster's label and text as printed
@@ -197,8 +197,8 @@ def _template(name: str) -> etree._Element:
 
 def _copy(name: str) -> etree._Element:
     """A fresh copy of :func:`_template` ``name``: copying a few elements costs a fifth of
-    making them."""
-    return copy.deepcopy(_template(name))
+    making them (an element's copy is a deep one)."""
+    return _template(name).__copy__()
 
 
 def _header(root: etree._Element, meta: PageMeta, head: _Head, when: str) -> etree._Element:
@@ -210,18 +210,24 @@ def _header(root: etree._Element, meta: PageMeta, head: _Head, when: str) -> etr
     _source(_add(file_desc, "sourceDesc"), meta, head)
     encoding = _add(header, "encodingDesc")
     encoding.append(_copy("appInfo"))
-    _add(encoding, "editorialDecl").extend(head.decisions)
+    _decisions(_add(encoding, "editorialDecl"), head.result, head.interview)
     _english(encoding)
     profile = _add(header, "profileDesc")
     profile.append(_copy("langUsage"))
-    if head.persons:
+    iv = head.interview
+    if iv is not None and (iv.questions or iv.guests):
         label, printed = head.roster
         persons = _add(_add(profile, "particDesc"), "listPerson")
         if label:
             _add(persons, "head", label)
         if printed:
             _add(persons, "desc", printed, type="printed")
-        persons.extend(head.persons)
+        if iv.questions:
+            host = _add(persons, "person", role="interviewer")
+            _add(host, "persName", iv.host)
+            host.set(_xml("id"), "host")
+        for g in iv.guests:
+            _person(persons, g)
     revision = _add(header, "revisionDesc")
     _add(revision, "change", f"Converted from {meta.source} by reconstruct {__version__}.", when=when)
     _english(revision)
@@ -235,7 +241,10 @@ def _english(el: etree._Element) -> etree._Element:
 
 def _title_stmt(parent: etree._Element, head: _Head) -> etree._Element:
     stmt = _add(parent, "titleStmt")
-    stmt.extend(head.titles)
+    for text, kind in head.titles:
+        title = _add(stmt, "title", text, type=kind)
+        if head.english:
+            _english(title)
     if head.reporters:
         resp = _add(stmt, "respStmt")
         _add(resp, "resp", "记者")
@@ -265,8 +274,8 @@ def _source(parent: etree._Element, meta: PageMeta, head: _Head) -> etree._Eleme
     struct = _add(parent, "biblStruct")
     if head.analytic and (head.titles or head.reporters):
         analytic = _add(struct, "analytic")
-        for t in head.titles:
-            _add(analytic, "title", t.text, level="a", type=t.get("type"))
+        for text, kind in head.titles:
+            _add(analytic, "title", text, level="a", type=kind)
         for n in head.reporters:
             _add(_add(analytic, "author"), "persName", n)
     monogr = _add(struct, "monogr")
@@ -299,22 +308,25 @@ _NORMALIZATION = (
 )
 
 
-def _decisions(result: PageResult, iv: Interview | None = None) -> tuple[etree._Element, ...]:
-    """The editorialDecl: what was normalised on the way from the page text to this TEI."""
+def _decisions(parent: etree._Element, result: PageResult, iv: Interview | None = None) -> etree._Element:
+    """The editorialDecl (``parent``): what was normalised on the way from the page text to
+    this TEI."""
     norm = []
     if result.removed_chars:
         norm.append(f"{result.removed_chars} characters that XML cannot hold were removed.")
     norm += list(result.normalised)
+    parent.append(_copy("segmentation"))
     normalization = _copy("normalization")
-    normalization.extend(map(E.ab, norm))
-    parts = [_copy("segmentation"), normalization]
+    for text in norm:
+        _add(normalization, "ab", text)
+    parent.append(normalization)
     if iv is not None:
-        parts.append(E.interpretation(E.ab(_order(iv))))
+        _add(_add(parent, "interpretation"), "ab", _order(iv))
         edited = sum(1 for t in iv.turns if t.resp)
         if edited:
-            parts.append(E.correction(E.ab(
-                f"{edited} question–answer pairing(s) set by hand (@resp=\"{EDITOR}\").")))
-    return tuple(parts)
+            _add(_add(parent, "correction"), "ab",
+                 f"{edited} question–answer pairing(s) set by hand (@resp=\"{EDITOR}\").")
+    return parent
 
 
 def _order(iv: Interview) -> str:
@@ -348,15 +360,10 @@ def _paras(parent: etree._Element, paragraphs: Sequence[Paragraph], prefix: str)
 
 def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Element:
     meta = result.meta
-    titles = [E.title(iv.title or meta.source, type="main")]
+    titles = [(iv.title or meta.source, "main")]
     if iv.subtitle:
-        titles.append(E.title(iv.subtitle, type="sub"))
-    persons = [_person(g) for g in iv.guests]
-    if iv.questions:
-        host = E.person(E.persName(iv.host), role="interviewer")
-        host.set(_xml("id"), "host")
-        persons.insert(0, host)
-    head = _Head(tuple(titles), True, iv.reporters, tuple(persons), _decisions(result, iv),
+        titles.append((iv.subtitle, "sub"))
+    head = _Head(tuple(titles), result, iv, analytic=True, reporters=iv.reporters,
                  edited=any(t.resp for t in iv.turns), byline=iv.byline,
                  roster=(iv.roster_label, iv.roster_text))
     text = E.text()
@@ -392,20 +399,22 @@ def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Eleme
     return _tei(meta, head, when, text)
 
 
-def _person(guest: Guest) -> etree._Element:
+def _person(parent: etree._Element, guest: Guest) -> etree._Element:
     """A guest: name, and the roster title as affiliation (organisation and post within);
     no name for a guest known only by an answer label (答)."""
-    person = E.person(*([E.persName(guest.name)] if guest.named else []), role="interviewee")
+    person = _add(parent, "person", role="interviewee")
+    if guest.named:
+        _add(person, "persName", guest.name)
     person.set(_xml("id"), guest.id)
     org, post = split_title(guest.title)
     if org and post:
-        name = E.orgName(org)
-        name.tail = ""  # mixed content: no indentation may come between the two parts
-        person.append(E.affiliation(name, E.roleName(post)))
+        affiliation = _add(person, "affiliation")
+        _add(affiliation, "orgName", org).tail = ""  # mixed content: no indentation between the parts
+        _add(affiliation, "roleName", post)
     elif post:
-        person.append(E.affiliation(E.roleName(post)))
+        _add(_add(person, "affiliation"), "roleName", post)
     elif org:
-        person.append(E.affiliation(org))
+        _add(person, "affiliation", org)
     return person
 
 
@@ -433,14 +442,13 @@ def _sp(parent: etree._Element, turn: Turn, k: int, ids: dict[str, str]) -> etre
 
 def _articles_tei(result: PageResult, when: str) -> etree._Element:
     meta = result.meta
-    titles = (_english(E.title(f"{meta.source}: other articles and unassigned text",
-                               type="main")),)
+    titles = ((f"{meta.source}: other articles and unassigned text", "main"),)
     body = E.body()
     for k, art in enumerate(result.articles, start=1):
         body.append(_article(art, k))
     if result.leftovers:
         body.append(_paras(E.div(type="unassigned"), result.leftovers, "left"))
-    return _tei(meta, _Head(titles, decisions=_decisions(result)), when, E.text(body))
+    return _tei(meta, _Head(titles, result, english=True), when, E.text(body))
 
 
 def _article(art: Article, k: int) -> etree._Element:
