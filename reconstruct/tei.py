@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
+from lxml.builder import ElementMaker
 
 from . import __version__
 from .meta import iso_date, split_title
@@ -25,37 +26,10 @@ __all__ = ["TEI_NS", "TeiDocument", "build_tei", "write_tei", "stage_tei", "docu
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 LANG = "zh-Hans"
-_NSMAP = {None: TEI_NS}
-_ELEMENT = etree.Element
+E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
+# Children are made in place where the parent is known (lxml's SubElement): an element made
+# on its own, as ElementMaker makes each, is a document of its own, then moved.
 _SUB = etree.SubElement
-
-
-class _Maker:
-    """``E.tag(*children, **attrib)``: lxml.builder's ElementMaker for the TEI namespace, for
-    the children this module passes (elements, and strings added as the text or the tail of
-    the last child), at a third of its cost: each tag's maker is made once, on first use."""
-
-    def __getattr__(self, tag: str):  # type: ignore[no-untyped-def]
-        qname = f"{{{TEI_NS}}}{tag}"
-
-        def make(*children: etree._Element | str, **attrib: str) -> etree._Element:
-            el = _ELEMENT(qname, attrib, _NSMAP)
-            for child in children:
-                if isinstance(child, str):
-                    if len(el):
-                        last = el[-1]
-                        last.tail = (last.tail or "") + child
-                    else:
-                        el.text = (el.text or "") + child
-                else:
-                    el.append(child)
-            return el
-
-        setattr(self, tag, make)
-        return make
-
-
-E = _Maker()
 _P = f"{{{TEI_NS}}}p"
 _SPEAKER = f"{{{TEI_NS}}}speaker"
 _SP = f"{{{TEI_NS}}}sp"
@@ -337,12 +311,12 @@ def _order(iv: Interview) -> str:
             " aligner's confidence (high, medium, low).")
 
 
-def _tei(meta: PageMeta, head: _Head, when: str, text: etree._Element) -> etree._Element:
+def _tei(meta: PageMeta, head: _Head, when: str) -> tuple[etree._Element, etree._Element]:
+    """The document's root with its header, and its (empty) ``<text>``."""
     root = E.TEI()
-    _header(root, meta, head, when)
-    root.append(text)
     root.set(_xml("lang"), LANG)
-    return root
+    _header(root, meta, head, when)
+    return root, _add(root, "text")
 
 
 _XML_ID = _xml("id")
@@ -366,37 +340,38 @@ def _interview_tei(iv: Interview, result: PageResult, when: str) -> etree._Eleme
     head = _Head(tuple(titles), result, iv, analytic=True, reporters=iv.reporters,
                  edited=any(t.resp for t in iv.turns), byline=iv.byline,
                  roster=(iv.roster_label, iv.roster_text))
-    text = E.text()
+    root, text = _tei(meta, head, when)
     front = E.front()
-    parts = [E.titlePart(t, type=k) for t, k in ((iv.title, "main"), (iv.subtitle, "sub")) if t]
-    if parts:  # the title as printed, in the text as well as in the header
-        front.append(E.titlePage(E.docTitle(*parts)))
+    if iv.title or iv.subtitle:  # the title as printed, in the text as well as in the header
+        title = _add(_add(front, "titlePage"), "docTitle")
+        for part, kind in ((iv.title, "main"), (iv.subtitle, "sub")):
+            if part:
+                _add(title, "titlePart", part, type=kind)
     if iv.editor_note or iv.label:
-        note = E.div(type="editorial")
+        note = _add(front, "div", type="editorial")
         if iv.label:
-            note.append(E.head(iv.label))
+            _add(note, "head", iv.label)
         if iv.editor_note:  # (a label found with no note text: the label alone, no empty p)
             _paras(note, iv.editor_note, "note")
-        front.append(note)
     if iv.roster_unparsed:
         # the roster holds text that is none of its guests' names and titles: printed in the
         # text too (the header keeps it as well), so that no character of the page is lost
         label = " ".join(f"{x}：" for x in iv.roster_label.split())  # labels end with their colon
-        roster = E.div(E.head(label), type="roster") if label else E.div(type="roster")
-        roster.append(E.ab(iv.roster_text, type="printed"))
-        front.append(roster)
+        roster = _add(front, "div", type="roster")
+        if label:
+            _add(roster, "head", label)
+        _add(roster, "ab", iv.roster_text, type="printed")
     if len(front):
         text.append(front)
-    body = E.body()
+    body = _add(text, "body")
     if iv.lead:
-        body.append(_paras(E.div(type="lead"), iv.lead, "lead"))
+        _paras(_add(body, "div", type="lead"), iv.lead, "lead")
     ids = {g.name: g.id for g in iv.guests}
     turns = iv.turns or tuple(sorted(iv.questions + iv.answers, key=_start))
     div = _add(body, "div", type="interview")
     for k, t in enumerate(turns, start=1):
         _sp(div, t, k, ids)
-    text.append(body)
-    return _tei(meta, head, when, text)
+    return root
 
 
 def _person(parent: etree._Element, guest: Guest) -> etree._Element:
@@ -443,17 +418,18 @@ def _sp(parent: etree._Element, turn: Turn, k: int, ids: dict[str, str]) -> etre
 def _articles_tei(result: PageResult, when: str) -> etree._Element:
     meta = result.meta
     titles = ((f"{meta.source}: other articles and unassigned text", "main"),)
-    body = E.body()
+    root, text = _tei(meta, _Head(titles, result, english=True), when)
+    body = _add(text, "body")
     for k, art in enumerate(result.articles, start=1):
-        body.append(_article(art, k))
+        _article(body, art, k)
     if result.leftovers:
-        body.append(_paras(E.div(type="unassigned"), result.leftovers, "left"))
-    return _tei(meta, _Head(titles, result, english=True), when, E.text(body))
+        _paras(_add(body, "div", type="unassigned"), result.leftovers, "left")
+    return root
 
 
-def _article(art: Article, k: int) -> etree._Element:
-    div = E.div(type="article")
+def _article(parent: etree._Element, art: Article, k: int) -> etree._Element:
+    div = _add(parent, "div", type="article")
     div.set(_xml("id"), f"art{k}")
     if art.headline:
-        div.append(E.head(art.headline))
+        _add(div, "head", art.headline)
     return _paras(div, art.paragraphs, f"art{k}")
