@@ -103,3 +103,14 @@ def test_cosine_with_known_norms_is_the_cosine() -> None:
     assert lexicon.cosine(b, a, lexicon.norm(b), lexicon.norm(a)) == lexicon.cosine(b, a)
     assert lexicon.unit(a, lexicon.norm(a)) == lexicon.unit(a)
     assert lexicon.cosine({}, b, 0.0, lexicon.norm(b)) == 0.0
+
+
+def test_content_bigrams_are_the_bigrams_without_a_function_character_in_their_order() -> None:
+    from collections import Counter
+
+    text = "我们的工作，在2024年是推进ABC项目的建设和管理。什么问题"
+    expected = Counter(lexicon.words(text))
+    expected.update(b for b in lexicon.bigram_seq(text) if not set(b) & lexicon._FUNCTION_CHARS)
+    for w in lexicon._QUESTION_WORDS:
+        expected.pop(w, None)
+    assert list(lexicon.content_features(text).items()) == list(expected.items())

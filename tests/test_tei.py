@@ -239,3 +239,16 @@ def test_a_note_label_with_no_note_text_is_the_head_alone() -> None:
     assert _x(root, "//t:div[@type='editorial']/t:head/text()") == ["编者按"]
     assert _x(root, "//t:div[@type='editorial']/t:p") == []
     assert validate_tei(etree.ElementTree(root)) == []
+
+
+def test_staged_documents_are_fresh_files_beside_their_target(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reconstruct.tei import stage_tei
+
+    doc = build_tei(_result())[0]
+    target = tmp_path / "x.xml"
+    first, second = stage_tei(doc, target), stage_tei(doc, target)
+    assert first != second and first.parent == second.parent == tmp_path
+    assert first.name.startswith(".x.xml.") and first.name.endswith(".tmp")
+    assert first.read_bytes() == second.read_bytes() == etree.tostring(
+        doc.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    assert not target.exists()
