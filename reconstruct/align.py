@@ -87,9 +87,13 @@ def score_matrix(
       page (``Settings.order_weight``).
     """
     settings = settings or Settings()
-    full = [content_features(a.text) for a in answers]
+    # an answer that opens by turning to what another guest said ("两个街道的做法说明…")
+    # speaks of that answer there, not of the question: that phrase is none of its words
+    turn_to = re.compile(settings.follow_on_cue)
+    full = [content_features(_own_words(a.text, turn_to, settings)) for a in answers]
     opening = [
-        (f if len(a.paragraphs) == 1 else content_features(a.paragraphs[0].text)) if a.paragraphs else Counter()
+        (f if len(a.paragraphs) == 1 else content_features(_own_words(a.paragraphs[0].text, turn_to, settings)))
+        if a.paragraphs else Counter()
         for a, f in zip(answers, full)
     ]
     asked = [content_features(q.text) for q in questions]
@@ -192,6 +196,13 @@ _SENTENCE_END = re.compile(r"[。！!？?]")
 # "从种的环节看，…", "从企业的角度来说，…": the point of view is X; the frame noun (环节, 角度,
 # 层面) says nothing of which answer it asks for.
 _FRAME_NOUN = re.compile(r"从([^，,。？?！!；;]{1,12}?)的?(?:环节|角度|层面|维度|视角)(?:来看|看|来说|来讲|讲|说)")
+
+
+def _own_words(text: str, turn_to: re.Pattern[str], settings: Settings) -> str:
+    """TEXT without the phrase of its opening that turns to another guest's answer
+    (``Settings.follow_on_cue``, within the first ``cue_window`` characters)."""
+    m = turn_to.search(text[: settings.cue_window])
+    return text[: m.start()] + text[m.end():] if m else text
 
 
 def _opening(answer: Turn, settings: Settings) -> str:

@@ -722,3 +722,23 @@ def test_a_contrast_with_another_streets_answer_follows_it_though_no_words_are_s
     assert (1, 1) in first
     assert _follow_on(scores, first, answers, Settings(), guests)
     assert (0, 1) in solve(scores, *how)
+
+
+def test_a_question_of_what_people_need_is_answered_by_how_they_were_asked() -> None:
+    import re
+
+    cues = [(re.compile(a), re.compile(b)) for a, b in Settings().cues]
+    assert any(a.search("居民最需要的是什么？") and b.search("我们做过一次入户调查，大家最盼的是停车位。")
+               for a, b in cues)
+
+
+def test_the_words_by_which_an_answer_turns_to_others_do_not_match_a_question() -> None:
+    # "两个社区的做法说明…" sums up the answers before it: its 做法 is theirs, not the
+    # question's "有什么好的做法"
+    from reconstruct.align import score_matrix
+
+    asked = (_t("主持人", "host", "在这方面，社区有什么好的做法？", 1),)
+    said = (_t("王甲", "guest", "两个社区的做法说明，关键是要摸清居民的需求。", 10),
+            _t("李乙", "guest", "我们成立了志愿服务队，老人互帮互助。", 20))
+    never = Settings(follow_on_cue=r"(?!)")  # no answer turns to another
+    assert score_matrix(asked, said)[0, 0] < score_matrix(asked, said, (), never)[0, 0] - 0.5
