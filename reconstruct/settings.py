@@ -461,6 +461,8 @@ class Settings:
         # campaigns and knowledge taken to people's doors
         (r"发动|动员|全社会|公众参与|群众参与|共同参与|意识|人人有责",
          r"志愿|义务|市民|村民|居民|热心|宣传|参与|参加|知识|千家万户|进社区|进学校"),
+        # how what was built is kept up afterwards: answered with who manages it
+        (r"管好|管护|长效|后续管理|(?:建成|完成|改造)后", r"物业|托管|管护|自管|维护|管理"),
         # how people are got to want to: answered with what they gain
         (r"积极性|调动|动力|激励", r"有钱赚|赚钱|收益|收入|补贴|奖励|奖补|愿意|实惠"),
         # what else, in which fields: answered by naming a field first

@@ -695,6 +695,8 @@ def test_question_type_cues_of_motivation_fields_and_beginnings() -> None:
     assert hit("除了防灾减灾，气象服务在其他方面还有哪些作为？", "海上也是一块。我们每天推送海区风浪预报。")
     # how it was started: its cause
     assert hit("档案进校园是怎么做起来的？", "起因是一次偶然。前年有位老师来查资料。")
+    # how what was built is kept up: who manages it
+    assert hit("小区改造完成后，如何管好？", "小区太小，物业公司不愿意进，我们就推行片区托管。")
     # mobilising the public: the people who take part
     assert hit("在这方面怎样发动群众？", "我们聘请了320名民间河长，他们大多是热心村民。")
 
