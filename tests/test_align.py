@@ -695,6 +695,9 @@ def test_question_type_cues_of_motivation_fields_and_beginnings() -> None:
     assert hit("除了防灾减灾，气象服务在其他方面还有哪些作为？", "海上也是一块。我们每天推送海区风浪预报。")
     # how it was started: its cause
     assert hit("档案进校园是怎么做起来的？", "起因是一次偶然。前年有位老师来查资料。")
+    # what it has to build on: what it has now; what was hard: the hardest
+    assert hit("园区在产业方面的家底怎么样？", "截至目前，园区拥有规上企业80家。")
+    assert hit("企业在发展中遇到过哪些困难？", "最难的是前年，订单一下子少了一半。")
     # how what was built is kept up: who manages it
     assert hit("小区改造完成后，如何管好？", "小区太小，物业公司不愿意进，我们就推行片区托管。")
     # mobilising the public: the people who take part
