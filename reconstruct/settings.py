@@ -456,7 +456,7 @@ class Settings:
          r"成立|创办|创立|刚开始|起初|最初|最早|当初|起步|起家|那时候|起因|缘起|源于|缘于"),
         # what people want: answered with how they were asked
         (r"需求|需要|意见|意愿|呼声|心声|摸清|摸底",
-         r"调查|问卷|走访|入户|征求|听取|座谈|议事|说了算|恳谈"),
+         r"调查|问卷|走访|入户|征求|听取|座谈|议事|说了算|恳谈|需求"),
         # getting the public to take part, or to know better: answered with volunteers,
         # campaigns and knowledge taken to people's doors
         (r"发动|动员|全社会|公众参与|群众参与|共同参与|意识|人人有责",

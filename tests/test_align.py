@@ -735,6 +735,9 @@ def test_a_question_of_what_people_need_is_answered_by_how_they_were_asked() -> 
     cues = [(re.compile(a), re.compile(b)) for a, b in Settings().cues]
     assert any(a.search("居民最需要的是什么？") and b.search("我们做过一次入户调查，大家最盼的是停车位。")
                for a, b in cues)
+    # ... or by what they found people need
+    assert any(a.search("居民最需要的是什么？") and b.search("关键是要摸清居民的需求，缺什么补什么。")
+               for a, b in cues)
 
 
 def test_the_words_by_which_an_answer_turns_to_others_do_not_match_a_question() -> None:
