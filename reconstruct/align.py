@@ -136,6 +136,7 @@ def score_matrix(
     a_parts = [next((u for u in _units(titles.get(a.speaker, ""), settings)
                      if u in o[: settings.scope_window]), None) for a, o in zip(answers, openings)]
     whole = re.compile(settings.whole_question)
+    several = re.compile(settings.round_table_cue)
     # an echo needs a run of four characters that the question and the opening share: the
     # pairs with no four-character piece in common are known to have none without looking
     a_grams = [char_grams(o[: settings.echo_window], 4) for o in openings]
@@ -149,6 +150,7 @@ def score_matrix(
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
         asks_whole = bool(whole.search(q_texts[i]))
+        asks_several = bool(several.search(q_texts[i]))
         asks_brief = bool(brief_q.search(q_texts[i]))
         who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
         recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
@@ -171,6 +173,8 @@ def score_matrix(
             part = a_parts[j]
             if asks_whole and part is not None and part not in q_texts[i]:
                 score -= settings.scope_weight  # the whole asked about, one part answering
+            elif asks_several and part is not None:
+                score += settings.own_part_weight  # several asked, each on their own part
             scores[i, j] = score
     if settings.order_weight and len(questions) > 1 and len(answers) > 1:
         qpos = np.arange(len(questions))[:, None] / (len(questions) - 1)

@@ -750,3 +750,14 @@ def test_the_words_by_which_an_answer_turns_to_others_do_not_match_a_question() 
             _t("李乙", "guest", "我们成立了志愿服务队，老人互帮互助。", 20))
     never = Settings(follow_on_cue=r"(?!)")  # no answer turns to another
     assert score_matrix(asked, said)[0, 0] < score_matrix(asked, said, (), never)[0, 0] - 0.5
+
+
+def test_a_question_to_several_heads_takes_the_answer_opening_on_its_own_part() -> None:
+    from reconstruct.align import score_matrix
+
+    guests = (Guest("王甲", "某区东岳街道党工委书记"), Guest("李乙", "某区西岳街道党工委书记"))
+    asked = (_t("主持人", "host", "两个街道各自有什么做法？", 1),)
+    said = (_t("王甲", "guest", "东岳街道的老人多，我们建了食堂。", 10),
+            _t("王甲", "guest", "我们建了食堂，东岳街道的老人多。", 20))
+    row = score_matrix(asked, said, guests)[0]
+    assert row[0] > row[1] + 0.2
