@@ -570,7 +570,8 @@ class Settings:
     scope_weight: float = 0.5
     # a question put to several guests at once (round_table_cue: "两个街道…各自有什么特色做法")
     # is answered by each opening on their own part ("桂湖街道的老小区…"): that scores this more
-    own_part_weight: float = 0.3
+    # (0.3: QA text-level +5, pdfminer +3, ReportLab +2/+3; 0.5: pdftotext +2, ReportLab pdfminer +1 more)
+    own_part_weight: float = 0.5
     # a question that asks for one sentence ("最后请三位各用一句话，谈谈…") is answered by
     # answers of one sentence of at most brief_length characters: those score brief_weight
     # more there, longer ones as much less
