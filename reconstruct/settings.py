@@ -567,7 +567,8 @@ class Settings:
     # ... is not answered by a guest who opens on their own part of it ("桂湖街道的老小区…",
     # within this many characters), unless the question names that part too
     scope_window: int = 8
-    scope_weight: float = 0.5
+    # (0.5 -> 1.0 with own_part_weight in: QA pdftotext +3, pdfminer +2)
+    scope_weight: float = 1.0
     # a question put to several guests at once (round_table_cue: "两个街道…各自有什么特色做法")
     # is answered by each opening on their own part ("桂湖街道的老小区…"): that scores this more
     # (0.3: QA text-level +5, pdfminer +3, ReportLab +2/+3; 0.5: pdftotext +2, ReportLab pdfminer +1 more)
