@@ -455,7 +455,7 @@ class Settings:
         (r"发展起来|做起来|搞起来|一步步|起步|起家|历程|由来|缘起|创办|创立|成立之初|怎么开始|如何开始",
          r"成立|创办|创立|刚开始|起初|最初|最早|当初|起步|起家|那时候|起因|缘起|源于|缘于"),
         # what people want: answered with how they were asked
-        (r"需求|需要|意见|意愿|呼声|心声|摸清|摸底",
+        (r"需求|最需要|需要什么|需要哪些|意见|意愿|呼声|心声|摸清|摸底",
          r"调查|问卷|走访|入户|征求|听取|座谈|议事|说了算|恳谈|需求"),
         # getting the public to take part, or to know better: answered with volunteers,
         # campaigns and knowledge taken to people's doors
