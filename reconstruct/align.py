@@ -582,7 +582,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     fit = scores.copy()  # what the words say, before the layout's anchors
     asked = [q.text for q in qs]
     costs = [_extra_answer_cost(text, settings, interview.guests, asked) for text in asked]
-    for qa, aa, weight in _trusted(_anchors(interview, costs, settings), fit, settings):
+    for qa, aa, weight in _trusted(_anchors(interview, costs, settings), fit, settings, len(qs)):
         scores[qa, aa] += weight  # printed right after its question
     how = ([a.speaker for a in ans], costs)
     pairs = solve(scores, *how)
@@ -724,14 +724,23 @@ def _anchors(
 
 
 def _trusted(
-    anchors: list[tuple[int, int, float]], fit: np.ndarray, settings: Settings
+    anchors: list[tuple[int, int, float]], fit: np.ndarray, settings: Settings, questions: int = 0,
 ) -> list[tuple[int, int, float]]:
     """The anchors, unless the words overrule one of them (an answer fits another question
     by more than anchor_weight): then the print order is not question, answer, question,
     answer (questions printed apart, read in between the answers' boxes) and no anchor is
     trusted."""
     overruled = any(float(fit[:, a].max()) - float(fit[q, a]) > settings.anchor_weight for q, a, _ in anchors)
-    return [] if overruled else anchors  # (when a third of them or more are: 2 pairs fewer)
+    if overruled:
+        return []  # (when a third of them or more are: 2 pairs fewer)
+    # a question's box read in among the answers: its answer fits it in nothing — on a page
+    # that sets most of its questions apart (under half of them anchor an answer); an inline
+    # page prints every question before its answer, whatever the words say
+    if 2 * len({q for q, _, _ in anchors}) >= questions:
+        return anchors
+    return [(q, a, w) for q, a, w in anchors
+            if not (fit[q, a] < settings.stray_anchor_fit
+                    and float(fit[:, a].max()) - float(fit[q, a]) > settings.stray_anchor_lead)]
 
 
 def _follow_on(

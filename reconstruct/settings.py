@@ -409,6 +409,12 @@ class Settings:
     # asks for no round table (align._anchors; 0.5: 6 pairs fewer on the typeset sets,
     # leaving them out altogether: 5 fewer on the text-level pages, whose runs are round tables)
     weak_anchor_share: float = 0.25
+    # An anchor whose answer shares next to nothing with its question (a fit under
+    # stray_anchor_fit) and fits another question by stray_anchor_lead more is a question's
+    # box read in among the answers' (a list of questions set apart, its columns read
+    # across): that pair is no anchor.
+    stray_anchor_fit: float = 0.25
+    stray_anchor_lead: float = 0.75
     # Weak prior that the k-th of the questions goes with the answer at the same relative place
     # on the page (answers are printed mostly in the questions' order, boxes apart); a tie
     # breaker, well under one lexical match. 0 -> 0.1: QA pairs text-level 1322 -> 1318,

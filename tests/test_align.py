@@ -761,3 +761,15 @@ def test_a_question_to_several_heads_takes_the_answer_opening_on_its_own_part() 
             _t("王甲", "guest", "我们建了食堂，东岳街道的老人多。", 20))
     row = score_matrix(asked, said, guests)[0]
     assert row[0] > row[1] + 0.2
+
+
+def test_a_questions_box_read_in_among_the_answers_anchors_nothing_its_words_deny() -> None:
+    # four questions set apart in a list; one box of it came out before an after-school
+    # answer, which shares nothing with that question and plainly answers another
+    from reconstruct.align import _trusted
+
+    fit = np.array([[1.9, 0.03, 0.2], [0.2, 1.06, 0.1], [0.1, 0.2, 1.5], [0.1, 0.1, 0.1]])
+    stray = [(0, 1, 2.0)]
+    assert _trusted(stray, fit, Settings(), questions=4) == []
+    # an inline page, whose every question comes before its answer, keeps it
+    assert _trusted(stray, fit, Settings(), questions=2) == stray
