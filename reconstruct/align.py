@@ -736,7 +736,7 @@ def _trusted(
     # a question's box read in among the answers: its answer fits it in nothing — on a page
     # that sets most of its questions apart (under half of them anchor an answer); an inline
     # page prints every question before its answer, whatever the words say
-    if 2 * len({q for q, _, _ in anchors}) >= questions:
+    if len({q for q, _, _ in anchors}) >= settings.stray_anchor_share * questions:
         return anchors
     return [(q, a, w) for q, a, w in anchors
             if not (fit[q, a] < settings.stray_anchor_fit

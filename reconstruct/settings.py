@@ -416,6 +416,9 @@ class Settings:
     # (0.25 / 0.75 -> 0.35 / 0.5: QA pdfminer +1, held-out pdfminer +1)
     stray_anchor_fit: float = 0.35
     stray_anchor_lead: float = 0.5
+    # ... on a page where under this share of the questions anchor an answer (the rest set
+    # apart); an inline page prints every question before its answer, whatever the words say
+    stray_anchor_share: float = 0.5
     # Weak prior that the k-th of the questions goes with the answer at the same relative place
     # on the page (answers are printed mostly in the questions' order, boxes apart); a tie
     # breaker, well under one lexical match. 0 -> 0.1: QA pairs text-level 1322 -> 1318,
