@@ -535,9 +535,9 @@ class Settings:
     cue_window: int = 60
     # Weight of a matching cue: enough to decide between two answers of the same guest
     # whose words overlap the question alike, not enough to outvote a named organisation.
-    # (0.3 -> 0.4 with the cues of session 21: QA ReportLab +4/+1, held-out +1/+1, pdfminer +1,
-    # pdftotext -1)
-    cue_weight: float = 0.4
+    # (0.3 -> 0.5 with the cues of session 21: QA pdftotext +3, pdfminer +1, held-out text +6,
+    # held-out pdfminer -1, ReportLab +4/+2; 0.4 and 0.45 fewer in all)
+    cue_weight: float = 0.5
     # A question that addresses several guests at once (a round table) expects several
     # answers; any other question takes a second answer only when answers outnumber
     # questions and it fits there best.
