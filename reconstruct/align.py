@@ -87,9 +87,13 @@ def score_matrix(
       page (``Settings.order_weight``).
     """
     settings = settings or Settings()
-    full = [content_features(a.text) for a in answers]
+    # an answer that opens by turning to what another guest said ("两个街道的做法说明…")
+    # speaks of that answer there, not of the question: that phrase is none of its words
+    turn_to = re.compile(settings.follow_on_cue)
+    full = [content_features(_own_words(a.text, turn_to, settings)) for a in answers]
     opening = [
-        (f if len(a.paragraphs) == 1 else content_features(a.paragraphs[0].text)) if a.paragraphs else Counter()
+        (f if len(a.paragraphs) == 1 else content_features(_own_words(a.paragraphs[0].text, turn_to, settings)))
+        if a.paragraphs else Counter()
         for a, f in zip(answers, full)
     ]
     asked = [content_features(q.text) for q in questions]
@@ -132,6 +136,7 @@ def score_matrix(
     a_parts = [next((u for u in _units(titles.get(a.speaker, ""), settings)
                      if u in o[: settings.scope_window]), None) for a, o in zip(answers, openings)]
     whole = re.compile(settings.whole_question)
+    several = re.compile(settings.round_table_cue)
     # an echo needs a run of four characters that the question and the opening share: the
     # pairs with no four-character piece in common are known to have none without looking
     a_grams = [char_grams(o[: settings.echo_window], 4) for o in openings]
@@ -145,6 +150,7 @@ def score_matrix(
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
         asks_whole = bool(whole.search(q_texts[i]))
+        asks_several = bool(several.search(q_texts[i]))
         asks_brief = bool(brief_q.search(q_texts[i]))
         who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
         recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
@@ -167,6 +173,8 @@ def score_matrix(
             part = a_parts[j]
             if asks_whole and part is not None and part not in q_texts[i]:
                 score -= settings.scope_weight  # the whole asked about, one part answering
+            elif asks_several and part is not None:
+                score += settings.own_part_weight  # several asked, each on their own part
             scores[i, j] = score
     if settings.order_weight and len(questions) > 1 and len(answers) > 1:
         qpos = np.arange(len(questions))[:, None] / (len(questions) - 1)
@@ -192,6 +200,13 @@ _SENTENCE_END = re.compile(r"[。！!？?]")
 # "从种的环节看，…", "从企业的角度来说，…": the point of view is X; the frame noun (环节, 角度,
 # 层面) says nothing of which answer it asks for.
 _FRAME_NOUN = re.compile(r"从([^，,。？?！!；;]{1,12}?)的?(?:环节|角度|层面|维度|视角)(?:来看|看|来说|来讲|讲|说)")
+
+
+def _own_words(text: str, turn_to: re.Pattern[str], settings: Settings) -> str:
+    """TEXT without the phrase of its opening that turns to another guest's answer
+    (``Settings.follow_on_cue``, within the first ``cue_window`` characters)."""
+    m = turn_to.search(text[: settings.cue_window])
+    return text[: m.start()] + text[m.end():] if m else text
 
 
 def _opening(answer: Turn, settings: Settings) -> str:
@@ -567,7 +582,7 @@ def align_turns(interview: Interview, settings: Settings | None = None) -> Inter
     fit = scores.copy()  # what the words say, before the layout's anchors
     asked = [q.text for q in qs]
     costs = [_extra_answer_cost(text, settings, interview.guests, asked) for text in asked]
-    for qa, aa, weight in _trusted(_anchors(interview, costs, settings), fit, settings):
+    for qa, aa, weight in _trusted(_anchors(interview, costs, settings), fit, settings, len(qs)):
         scores[qa, aa] += weight  # printed right after its question
     how = ([a.speaker for a in ans], costs)
     pairs = solve(scores, *how)
@@ -709,14 +724,23 @@ def _anchors(
 
 
 def _trusted(
-    anchors: list[tuple[int, int, float]], fit: np.ndarray, settings: Settings
+    anchors: list[tuple[int, int, float]], fit: np.ndarray, settings: Settings, questions: int = 0,
 ) -> list[tuple[int, int, float]]:
     """The anchors, unless the words overrule one of them (an answer fits another question
     by more than anchor_weight): then the print order is not question, answer, question,
     answer (questions printed apart, read in between the answers' boxes) and no anchor is
     trusted."""
     overruled = any(float(fit[:, a].max()) - float(fit[q, a]) > settings.anchor_weight for q, a, _ in anchors)
-    return [] if overruled else anchors  # (when a third of them or more are: 2 pairs fewer)
+    if overruled:
+        return []  # (when a third of them or more are: 2 pairs fewer)
+    # a question's box read in among the answers: its answer fits it in nothing — on a page
+    # that sets most of its questions apart (under half of them anchor an answer); an inline
+    # page prints every question before its answer, whatever the words say
+    if len({q for q, _, _ in anchors}) >= settings.stray_anchor_share * questions:
+        return anchors
+    return [(q, a, w) for q, a, w in anchors
+            if not (fit[q, a] < settings.stray_anchor_fit
+                    and float(fit[:, a].max()) - float(fit[q, a]) > settings.stray_anchor_lead)]
 
 
 def _follow_on(

@@ -409,6 +409,16 @@ class Settings:
     # asks for no round table (align._anchors; 0.5: 6 pairs fewer on the typeset sets,
     # leaving them out altogether: 5 fewer on the text-level pages, whose runs are round tables)
     weak_anchor_share: float = 0.25
+    # An anchor whose answer shares next to nothing with its question (a fit under
+    # stray_anchor_fit) and fits another question by stray_anchor_lead more is a question's
+    # box read in among the answers' (a list of questions set apart, its columns read
+    # across): that pair is no anchor.
+    # (0.25 / 0.75 -> 0.35 / 0.5: QA pdfminer +1, held-out pdfminer +1)
+    stray_anchor_fit: float = 0.35
+    stray_anchor_lead: float = 0.5
+    # ... on a page where under this share of the questions anchor an answer (the rest set
+    # apart); an inline page prints every question before its answer, whatever the words say
+    stray_anchor_share: float = 0.5
     # Weak prior that the k-th of the questions goes with the answer at the same relative place
     # on the page (answers are printed mostly in the questions' order, boxes apart); a tie
     # breaker, well under one lexical match. 0 -> 0.1: QA pairs text-level 1322 -> 1318,
@@ -443,24 +453,26 @@ class Settings:
     # pattern). A plan question is answered with what "will" be done, a status question
     # with what has been done, a question of meaning with a judgement.
     cues: tuple[tuple[str, str], ...] = (
-        (r"基础|优势|底气|成效|成绩|进展|现状|情况|亮点|变化|做了哪些|取得|规模|多少",
+        (r"基础|家底|优势|底气|成效|成绩|进展|现状|情况|亮点|变化|做了哪些|取得|规模|多少",
          r"近年来|目前|截至|已经|已[^经]|去年|以来|形成了|拥有|累计|基础|优势"),
         (r"理解|意义|怎么看|如何看|认识|为什么|为何|有人说|有人认为",
          r"意义|理解|认为|体现|既|是.{0,12}的|看来|之所以|因为|赞同|同意|认同|说法|觉得"),
         (r"资金|投入|钱|经费|融资|补贴",
          r"资金|投入|亿元|万元|经费|融资|补贴|财政"),
         (r"难点|困难|问题|挑战|短板|瓶颈",
-         r"难点|困难|问题|挑战|短板|瓶颈|不足"),
+         r"难点|困难|问题|挑战|短板|瓶颈|不足|最难|难在|难的是"),
         # how it began and grew: answered with its founding
         (r"发展起来|做起来|搞起来|一步步|起步|起家|历程|由来|缘起|创办|创立|成立之初|怎么开始|如何开始",
          r"成立|创办|创立|刚开始|起初|最初|最早|当初|起步|起家|那时候|起因|缘起|源于|缘于"),
         # what people want: answered with how they were asked
-        (r"需求|意见|意愿|呼声|心声|摸清|摸底",
-         r"调查|问卷|走访|入户|征求|听取|座谈|议事|说了算|恳谈"),
+        (r"需求|最需要|需要什么|需要哪些|意见|意愿|呼声|心声|摸清|摸底",
+         r"调查|问卷|走访|入户|征求|听取|座谈|议事|说了算|恳谈|需求"),
         # getting the public to take part, or to know better: answered with volunteers,
         # campaigns and knowledge taken to people's doors
         (r"发动|动员|全社会|公众参与|群众参与|共同参与|意识|人人有责",
          r"志愿|义务|市民|村民|居民|热心|宣传|参与|参加|知识|千家万户|进社区|进学校"),
+        # how what was built is kept up afterwards: answered with who manages it
+        (r"管好|管护|长效|后续管理|(?:建成|完成|改造)后", r"物业|托管|管护|自管|维护|管理"),
         # how people are got to want to: answered with what they gain
         (r"积极性|调动|动力|激励", r"有钱赚|赚钱|收益|收入|补贴|奖励|奖补|愿意|实惠"),
         # what else, in which fields: answered by naming a field first
@@ -523,7 +535,9 @@ class Settings:
     cue_window: int = 60
     # Weight of a matching cue: enough to decide between two answers of the same guest
     # whose words overlap the question alike, not enough to outvote a named organisation.
-    cue_weight: float = 0.3
+    # (0.3 -> 0.5 with the cues of session 21: QA pdftotext +3, pdfminer +1, held-out text +6,
+    # held-out pdfminer -1, ReportLab +4/+2; 0.4 and 0.45 fewer in all)
+    cue_weight: float = 0.5
     # A question that addresses several guests at once (a round table) expects several
     # answers; any other question takes a second answer only when answers outnumber
     # questions and it fits there best.
@@ -565,7 +579,12 @@ class Settings:
     # ... is not answered by a guest who opens on their own part of it ("桂湖街道的老小区…",
     # within this many characters), unless the question names that part too
     scope_window: int = 8
-    scope_weight: float = 0.5
+    # (0.5 -> 1.0 with own_part_weight in: QA pdftotext +3, pdfminer +2)
+    scope_weight: float = 1.0
+    # a question put to several guests at once (round_table_cue: "两个街道…各自有什么特色做法")
+    # is answered by each opening on their own part ("桂湖街道的老小区…"): that scores this more
+    # (0.3: QA text-level +5, pdfminer +3, ReportLab +2/+3; 0.5: pdftotext +2, ReportLab pdfminer +1 more)
+    own_part_weight: float = 0.5
     # a question that asks for one sentence ("最后请三位各用一句话，谈谈…") is answered by
     # answers of one sentence of at most brief_length characters: those score brief_weight
     # more there, longer ones as much less

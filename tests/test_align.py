@@ -695,6 +695,11 @@ def test_question_type_cues_of_motivation_fields_and_beginnings() -> None:
     assert hit("除了防灾减灾，气象服务在其他方面还有哪些作为？", "海上也是一块。我们每天推送海区风浪预报。")
     # how it was started: its cause
     assert hit("档案进校园是怎么做起来的？", "起因是一次偶然。前年有位老师来查资料。")
+    # what it has to build on: what it has now; what was hard: the hardest
+    assert hit("园区在产业方面的家底怎么样？", "截至目前，园区拥有规上企业80家。")
+    assert hit("企业在发展中遇到过哪些困难？", "最难的是前年，订单一下子少了一半。")
+    # how what was built is kept up: who manages it
+    assert hit("小区改造完成后，如何管好？", "小区太小，物业公司不愿意进，我们就推行片区托管。")
     # mobilising the public: the people who take part
     assert hit("在这方面怎样发动群众？", "我们聘请了320名民间河长，他们大多是热心村民。")
 
@@ -722,3 +727,49 @@ def test_a_contrast_with_another_streets_answer_follows_it_though_no_words_are_s
     assert (1, 1) in first
     assert _follow_on(scores, first, answers, Settings(), guests)
     assert (0, 1) in solve(scores, *how)
+
+
+def test_a_question_of_what_people_need_is_answered_by_how_they_were_asked() -> None:
+    import re
+
+    cues = [(re.compile(a), re.compile(b)) for a, b in Settings().cues]
+    assert any(a.search("居民最需要的是什么？") and b.search("我们做过一次入户调查，大家最盼的是停车位。")
+               for a, b in cues)
+    # ... or by what they found people need
+    assert any(a.search("居民最需要的是什么？") and b.search("关键是要摸清居民的需求，缺什么补什么。")
+               for a, b in cues)
+
+
+def test_the_words_by_which_an_answer_turns_to_others_do_not_match_a_question() -> None:
+    # "两个社区的做法说明…" sums up the answers before it: its 做法 is theirs, not the
+    # question's "有什么好的做法"
+    from reconstruct.align import score_matrix
+
+    asked = (_t("主持人", "host", "在这方面，社区有什么好的做法？", 1),)
+    said = (_t("王甲", "guest", "两个社区的做法说明，关键是要摸清居民的需求。", 10),
+            _t("李乙", "guest", "我们成立了志愿服务队，老人互帮互助。", 20))
+    never = Settings(follow_on_cue=r"(?!)")  # no answer turns to another
+    assert score_matrix(asked, said)[0, 0] < score_matrix(asked, said, (), never)[0, 0] - 0.5
+
+
+def test_a_question_to_several_heads_takes_the_answer_opening_on_its_own_part() -> None:
+    from reconstruct.align import score_matrix
+
+    guests = (Guest("王甲", "某区东岳街道党工委书记"), Guest("李乙", "某区西岳街道党工委书记"))
+    asked = (_t("主持人", "host", "两个街道各自有什么做法？", 1),)
+    said = (_t("王甲", "guest", "东岳街道的老人多，我们建了食堂。", 10),
+            _t("王甲", "guest", "我们建了食堂，东岳街道的老人多。", 20))
+    row = score_matrix(asked, said, guests)[0]
+    assert row[0] > row[1] + 0.2
+
+
+def test_a_questions_box_read_in_among_the_answers_anchors_nothing_its_words_deny() -> None:
+    # four questions set apart in a list; one box of it came out before an after-school
+    # answer, which shares nothing with that question and plainly answers another
+    from reconstruct.align import _trusted
+
+    fit = np.array([[1.9, 0.03, 0.2], [0.2, 1.06, 0.1], [0.1, 0.2, 1.5], [0.1, 0.1, 0.1]])
+    stray = [(0, 1, 2.0)]
+    assert _trusted(stray, fit, Settings(), questions=4) == []
+    # an inline page, whose every question comes before its answer, keeps it
+    assert _trusted(stray, fit, Settings(), questions=2) == stray
