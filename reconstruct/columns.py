@@ -96,7 +96,7 @@ def _pieces(text: str, settings: Settings, gap: re.Pattern[str] = _GAP) -> list[
     text = text.strip()
     if " " not in text or spaced(text):
         return [text]
-    cuts = [m for m in gap.finditer(text) if _balanced(text[: m.start()])]
+    cuts = [m for m in gap.finditer(text) if _balanced(text[: m.start()]) or not _closes(text[m.end():])]
     pieces, start = [], 0
     for m in cuts:
         pieces.append(text[start : m.start()])
@@ -122,6 +122,13 @@ def _regroup(pieces: list[str]) -> list[str]:
             out.append(piece)
         loose = single
     return out
+
+
+def _closes(text: str) -> bool:
+    """Does the text close a bracket? A bracket left open at a gap that nothing after it
+    closes on the line is a column's line ending in mid-bracket ("…清理规范村（" / "社区）…"
+    on the column's next line): the gap is a column gap all the same."""
+    return any(ch in _CLOSE for ch in text)
 
 
 def _balanced(text: str) -> bool:
@@ -571,6 +578,9 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         # (a turn's or a news item's first line, set in another face or below a headline
         # wider than its column, may stop short)
         score -= settings.fused_too_narrow
+    elif short and labelled and column and not ends_sentence(piece):
+        # ... a turn's first line only prefers a column it fills, once the column has lines
+        score -= settings.fused_opener_short
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting
         if not labelled and word_across(unspaced(column[-1].text), piece.replace(" ", "")):
