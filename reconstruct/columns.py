@@ -578,8 +578,8 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         # (a turn's or a news item's first line, set in another face or below a headline
         # wider than its column, may stop short)
         score -= settings.fused_too_narrow
-    elif short and labelled and column and not ends_sentence(piece):
-        # ... a turn's first line only prefers a column it fills, once the column has lines
+    elif short and labelled and not ends_sentence(piece):
+        # ... a turn's first line only prefers a column it fills
         score -= settings.fused_opener_short
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting

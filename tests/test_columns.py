@@ -185,10 +185,10 @@ def test_the_new_regions_first_lines_go_with_it() -> None:
 甲栏第二行结束了。 乙栏第二行结束了。 丙栏第二行结束了。
 张三：这是正文左栏
 李四：这是正文右栏第一行写到栏
-栏尾还要继续往下写很多字才 尾还要写下去才能够结束。
+栏尾还要继续往下写很多才 尾还要写下去才能够结束。
 就能够结束呢。
 """)
-    assert out[9:] == ["张三：这是正文左栏", "栏尾还要继续往下写很多字才", "就能够结束呢。", "",
+    assert out[9:] == ["张三：这是正文左栏", "栏尾还要继续往下写很多才", "就能够结束呢。", "",
                        "李四：这是正文右栏第一行写到栏", "尾还要写下去才能够结束。", ""]
 
 
@@ -406,3 +406,27 @@ def test_dealing_many_pieces_to_many_columns_is_the_best_monotone_way() -> None:
         best = max(itertools.combinations(range(ncols), n), key=score)
         assert score(_best_monotone(fits)) == pytest.approx(score(best))
         assert list(_best_monotone(fits)) == sorted(set(_best_monotone(fits)))
+
+
+def test_a_gap_after_a_bracket_the_line_never_closes_is_a_column_gap() -> None:
+    # the left column's line ends inside a bracket its next line closes: the spaces after
+    # it still part the columns
+    out = texts("""
+左栏第一行写到了栏尾的 右栏第一行写到了栏尾的
+左栏第二行写到规范村（ 右栏第二行写到了栏尾的
+社区）这一行结束了。 右栏第三行结束了。
+""")
+    assert out == ["左栏第一行写到了栏尾的", "左栏第二行写到规范村（", "社区）这一行结束了。", "",
+                   "右栏第一行写到了栏尾的", "右栏第二行写到了栏尾的", "右栏第三行结束了。", ""]
+
+
+def test_a_lone_turns_first_line_goes_to_the_free_column_it_fills() -> None:
+    # every column has finished its sentence: the host's line, as wide as the narrow right
+    # column and far narrower than the others, opens the right column's turn
+    out = texts("""
+左栏第一行写到了栏尾的 中栏第一行写到了栏尾的 右栏一行到尾
+左栏第二行结束了。 中栏第二行结束了。 右栏结束了。
+王五：右栏啊
+左栏第三行结束了。 中栏第三行结束了。 这里结束了？
+""")
+    assert out[-5:] == ["右栏一行到尾", "右栏结束了。", "王五：右栏啊", "这里结束了？", ""]
