@@ -224,7 +224,7 @@ def _unfuse_run(
             # (a lead set in narrow columns above the body's wider ones); what follows is
             # a region of its own, dealt by its own widths
             j = _layout_start(split, k, ncols, max(widths) - settings.fused_width_tolerance)
-            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings, seen, gap=gap)
+            head = _printed(columns, widths, settings, seen) if j == k else _unfuse_run(run[:j], settings, seen, gap=gap)
             return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings, seen, gap=gap)
         following = split[k + 1] if k + 1 < len(split) else None
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
@@ -238,7 +238,7 @@ def _unfuse_run(
             columns[c].append(Line(line.number, piece))
     else:
         k = len(run)
-    out = _printed(columns)
+    out = _printed(columns, widths, settings, seen)
     rest = run[k:]
     if rest:
         out += [Line(rest[0].number, ""), *rest]
@@ -427,14 +427,21 @@ def _layout_start(split: list[list[str]], k: int, ncols: int, full: float) -> in
     return j
 
 
-def _printed(columns: list[list[Line]]) -> list[Line]:
-    """The columns one after another, a blank line between them."""
+def _printed(
+    columns: list[list[Line]], widths: list[float], settings: Settings, seen: _Pairs | frozenset[str]
+) -> list[Line]:
+    """The columns one after another, a blank line between them; a column whose open
+    sentence the next one carries on (one box's columns printed in a band,
+    :func:`_carried`, the join read on: :func:`_joins`) runs on into it without a break."""
     out: list[Line] = []
-    for col in columns:
+    carried = False
+    for c, col in enumerate(columns):
         if col:
-            if out:
+            if out and not carried:
                 out.append(Line(col[0].number, ""))
             out += col
+            carried = _carried(columns, widths, c, settings) and _joins(
+                col[-1].text, columns[c + 1][0].text, seen)
     return out
 
 

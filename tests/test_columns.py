@@ -430,3 +430,14 @@ def test_a_lone_turns_first_line_goes_to_the_free_column_it_fills() -> None:
 左栏第三行结束了。 中栏第三行结束了。 这里结束了？
 """)
     assert out[-5:] == ["右栏一行到尾", "右栏结束了。", "王五：右栏啊", "这里结束了？", ""]
+
+
+def test_a_bands_column_runs_on_into_the_next_where_the_join_reads_on() -> None:
+    # one box's two columns begun on one row: the left stops in mid-word ("…扬" / "尘…",
+    # a pair the page prints side by side elsewhere), so the right goes on without a break
+    out = texts("""
+张三：我们重点盯住工业 尘、机动车三大污染源。
+和城区工地上的扬 全县工地都装了扬尘监测。
+""")
+    assert out == ["张三：我们重点盯住工业", "和城区工地上的扬", "尘、机动车三大污染源。",
+                   "全县工地都装了扬尘监测。", ""]
