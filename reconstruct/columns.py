@@ -588,6 +588,10 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
     elif short and labelled and not ends_sentence(piece):
         # ... a turn's first line only prefers a column it fills
         score -= settings.fused_opener_short
+    elif labelled and not _waiting(column) and width + settings.fused_width_tolerance < (
+            piece_width(piece) + settings.paragraph_indent) <= width + settings.fused_width_tolerance + settings.paragraph_indent:
+        # ... and, set in by a paragraph's indent, no wider than it
+        score -= settings.fused_opener_short
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting
         if not labelled and word_across(unspaced(column[-1].text), piece.replace(" ", "")):

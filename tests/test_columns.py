@@ -422,14 +422,27 @@ def test_a_gap_after_a_bracket_the_line_never_closes_is_a_column_gap() -> None:
 
 def test_a_lone_turns_first_line_goes_to_the_free_column_it_fills() -> None:
     # every column has finished its sentence: the host's line, as wide as the narrow right
-    # column and far narrower than the others, opens the right column's turn
+    # column less a paragraph's indent and far narrower than the others, opens the right
+    # column's turn
     out = texts("""
-左栏第一行写到了栏尾的 中栏第一行写到了栏尾的 右栏一行到尾
+左栏第一行写到了栏尾的 中栏第一行写到了栏尾的 右栏一行写到栏尾
 左栏第二行结束了。 中栏第二行结束了。 右栏结束了。
 王五：右栏啊
 左栏第三行结束了。 中栏第三行结束了。 这里结束了？
 """)
-    assert out[-5:] == ["右栏一行到尾", "右栏结束了。", "王五：右栏啊", "这里结束了？", ""]
+    assert out[-5:] == ["右栏一行写到栏尾", "右栏结束了。", "王五：右栏啊", "这里结束了？", ""]
+
+
+def test_a_lone_turns_first_line_prefers_the_column_it_fills_less_its_indent() -> None:
+    # two free columns it fits: the labelled line (set in by a paragraph's indent) is as
+    # wide as the right one less the indent, the left one's whole width: the right one's
+    out = texts("""
+左栏第一行写到了栏尾的 右栏第一行写到了栏尾的两字
+左栏第二行结束了。 右栏第二行结束了。
+王五：这是一个问题呢啊
+左栏第三行结束了。 右栏第三行结束了吗？
+""")
+    assert out[-5:] == ["右栏第一行写到了栏尾的两字", "右栏第二行结束了。", "王五：这是一个问题呢啊", "右栏第三行结束了吗？", ""]
 
 
 def test_a_bands_column_runs_on_into_the_next_where_the_join_reads_on() -> None:
