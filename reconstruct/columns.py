@@ -185,7 +185,9 @@ def _unfuse_run(
             return out + _unfuse_run(run[i:], settings, seen, questions, j - i, gap=gap)
         out += _printed_questions(questions)
         return out + ([Line(run[j].number, ""), *_unfuse_run(run[j:], settings, seen, gap=gap)] if j < len(run) else [])
-    lefts = sorted(piece_width(p[0]) for p in fused)
+    # (a turn's first line, set in by a paragraph's indent, counts at its column's width)
+    lefts = sorted(piece_width(p[0]) + (settings.paragraph_indent if LABEL.match(p[0]) else 0.0)
+                   for p in fused)
     # the left column is full on most fused lines, so two of its pieces share a width; or
     # else every piece is a column's worth (a post and its holder's name, "…书记 王某", are
     # one roster entry, not two columns)

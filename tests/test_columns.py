@@ -454,3 +454,14 @@ def test_a_bands_column_runs_on_into_the_next_where_the_join_reads_on() -> None:
 """)
     assert out == ["张三：我们重点盯住工业", "和城区工地上的扬", "尘、机动车三大污染源。",
                    "全县工地都装了扬尘监测。", ""]
+
+
+def test_a_labelled_left_piece_set_in_by_its_indent_shares_its_columns_width() -> None:
+    # a question box of two columns fused on two lines: the label line is an indent
+    # narrower than the left column's next line, the right column's last line a few
+    # characters: still columns, the question read on across them
+    out = texts("""
+主持人：请您介绍一下 业为什么会选择落户到这个
+智能公司的主要业务，以及企 地方？
+""")
+    assert out == ["主持人：请您介绍一下", "智能公司的主要业务，以及企", "业为什么会选择落户到这个", "地方？", ""]
