@@ -317,14 +317,14 @@ def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
 
 def _host_question(run: list[Line], settings: Settings) -> bool:
     """A host's question that says something first and then asks, its question wrapped
-    short ("主持人：…参与社区治理。" / "对此您怎么看？"): a labelled line, then at most
-    question_wrap_lines lines, the last ending with a question mark and none before it."""
+    short ("主持人：…参与社区治理。" / "对此您怎么看？"), or asks twice ("…感受是什么？" /
+    "能否分别谈一谈？"): a labelled line, then at most question_wrap_lines lines, the last
+    ending with a question mark."""
     m = LABEL.match(run[0].text)
     return (
         m is not None and unspaced(m.group(1)) in settings.host_labels
         and len(run) <= settings.question_wrap_lines
         and run[-1].text.rstrip().endswith(("？", "?"))
-        and not any(x.text.rstrip().endswith(("？", "?")) for x in run[:-1])
     )
 
 

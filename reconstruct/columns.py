@@ -96,7 +96,7 @@ def _pieces(text: str, settings: Settings, gap: re.Pattern[str] = _GAP) -> list[
     text = text.strip()
     if " " not in text or spaced(text):
         return [text]
-    cuts = [m for m in gap.finditer(text) if _balanced(text[: m.start()])]
+    cuts = [m for m in gap.finditer(text) if _balanced(text[: m.start()]) or not _closes(text[m.end():])]
     pieces, start = [], 0
     for m in cuts:
         pieces.append(text[start : m.start()])
@@ -122,6 +122,13 @@ def _regroup(pieces: list[str]) -> list[str]:
             out.append(piece)
         loose = single
     return out
+
+
+def _closes(text: str) -> bool:
+    """Does the text close a bracket? A bracket left open at a gap that nothing after it
+    closes on the line is a column's line ending in mid-bracket ("…清理规范村（" / "社区）…"
+    on the column's next line): the gap is a column gap all the same."""
+    return any(ch in _CLOSE for ch in text)
 
 
 def _balanced(text: str) -> bool:
@@ -178,7 +185,9 @@ def _unfuse_run(
             return out + _unfuse_run(run[i:], settings, seen, questions, j - i, gap=gap)
         out += _printed_questions(questions)
         return out + ([Line(run[j].number, ""), *_unfuse_run(run[j:], settings, seen, gap=gap)] if j < len(run) else [])
-    lefts = sorted(piece_width(p[0]) for p in fused)
+    # (a turn's first line, set in by a paragraph's indent, counts at its column's width)
+    lefts = sorted(piece_width(p[0]) + (settings.paragraph_indent if LABEL.match(p[0]) else 0.0)
+                   for p in fused)
     # the left column is full on most fused lines, so two of its pieces share a width; or
     # else every piece is a column's worth (a post and its holder's name, "…书记 王某", are
     # one roster entry, not two columns)
@@ -217,7 +226,7 @@ def _unfuse_run(
             # (a lead set in narrow columns above the body's wider ones); what follows is
             # a region of its own, dealt by its own widths
             j = _layout_start(split, k, ncols, max(widths) - settings.fused_width_tolerance)
-            head = _printed(columns) if j == k else _unfuse_run(run[:j], settings, seen, gap=gap)
+            head = _printed(columns, widths, settings, seen) if j == k else _unfuse_run(run[:j], settings, seen, gap=gap)
             return head + [Line(run[j].number, "")] + _unfuse_run(run[j:], settings, seen, gap=gap)
         following = split[k + 1] if k + 1 < len(split) else None
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
@@ -231,7 +240,7 @@ def _unfuse_run(
             columns[c].append(Line(line.number, piece))
     else:
         k = len(run)
-    out = _printed(columns)
+    out = _printed(columns, widths, settings, seen)
     rest = run[k:]
     if rest:
         out += [Line(rest[0].number, ""), *rest]
@@ -420,14 +429,21 @@ def _layout_start(split: list[list[str]], k: int, ncols: int, full: float) -> in
     return j
 
 
-def _printed(columns: list[list[Line]]) -> list[Line]:
-    """The columns one after another, a blank line between them."""
+def _printed(
+    columns: list[list[Line]], widths: list[float], settings: Settings, seen: _Pairs | frozenset[str]
+) -> list[Line]:
+    """The columns one after another, a blank line between them; a column whose open
+    sentence the next one carries on (one box's columns printed in a band,
+    :func:`_carried`, the join read on: :func:`_joins`) runs on into it without a break."""
     out: list[Line] = []
-    for col in columns:
+    carried = False
+    for c, col in enumerate(columns):
         if col:
-            if out:
+            if out and not carried:
                 out.append(Line(col[0].number, ""))
             out += col
+            carried = _carried(columns, widths, c, settings) and _joins(
+                col[-1].text, columns[c + 1][0].text, seen)
     return out
 
 
@@ -571,6 +587,13 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         # (a turn's or a news item's first line, set in another face or below a headline
         # wider than its column, may stop short)
         score -= settings.fused_too_narrow
+    elif short and labelled and not ends_sentence(piece):
+        # ... a turn's first line only prefers a column it fills
+        score -= settings.fused_opener_short
+    elif labelled and not _waiting(column) and width + settings.fused_width_tolerance < (
+            piece_width(piece) + settings.paragraph_indent) <= width + settings.fused_width_tolerance + settings.paragraph_indent:
+        # ... and, set in by a paragraph's indent, no wider than it
+        score -= settings.fused_opener_short
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting
         if not labelled and word_across(unspaced(column[-1].text), piece.replace(" ", "")):

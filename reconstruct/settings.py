@@ -196,6 +196,11 @@ class Settings:
     fused_too_narrow: float = 0.5
     # (a paragraph's first line, the column's last line finished or none yet, may stop
     # paragraph_indent shorter still)
+    # A turn's first line that stops short of a column by more than the tolerance in
+    # mid-sentence, or fills it within a paragraph's indent (a labelled line is set in by
+    # the indent), costs this little there: let off the narrow cost, it still goes, between
+    # two columns free for it, to the one whose width, less the indent, it fills.
+    fused_opener_short: float = 0.25
     # A box of questions fused with the columns beside it, at staggered heights (each
     # question a paragraph of its own, its margins shifting the columns' baselines apart,
     # so a column's lines fall between another's and a box may have more columns than any

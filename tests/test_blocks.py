@@ -315,6 +315,13 @@ def test_a_hosts_question_that_says_something_then_asks_short_is_one_block() -> 
 """) == [1, 1]
 
 
+def test_a_hosts_question_that_asks_twice_the_second_wrapped_short_is_one_block() -> None:
+    assert sizes("""
+主持人：这项工作开展以来，群众最直观的感受是什么？
+两位嘉宾能否分别谈一谈？
+""") == [2]
+
+
 def test_a_headline_printed_on_top_of_a_narrower_box_is_a_block_of_its_own() -> None:
     # a line wider than the box's full lines, with no punctuation and not read on by the
     # next line, heads another item: the box's first line is indented, never wider

@@ -185,10 +185,10 @@ def test_the_new_regions_first_lines_go_with_it() -> None:
 甲栏第二行结束了。 乙栏第二行结束了。 丙栏第二行结束了。
 张三：这是正文左栏
 李四：这是正文右栏第一行写到栏
-栏尾还要继续往下写很多字才 尾还要写下去才能够结束。
+栏尾还要继续往下写很多才 尾还要写下去才能够结束。
 就能够结束呢。
 """)
-    assert out[9:] == ["张三：这是正文左栏", "栏尾还要继续往下写很多字才", "就能够结束呢。", "",
+    assert out[9:] == ["张三：这是正文左栏", "栏尾还要继续往下写很多才", "就能够结束呢。", "",
                        "李四：这是正文右栏第一行写到栏", "尾还要写下去才能够结束。", ""]
 
 
@@ -406,3 +406,62 @@ def test_dealing_many_pieces_to_many_columns_is_the_best_monotone_way() -> None:
         best = max(itertools.combinations(range(ncols), n), key=score)
         assert score(_best_monotone(fits)) == pytest.approx(score(best))
         assert list(_best_monotone(fits)) == sorted(set(_best_monotone(fits)))
+
+
+def test_a_gap_after_a_bracket_the_line_never_closes_is_a_column_gap() -> None:
+    # the left column's line ends inside a bracket its next line closes: the spaces after
+    # it still part the columns
+    out = texts("""
+左栏第一行写到了栏尾的 右栏第一行写到了栏尾的
+左栏第二行写到规范村（ 右栏第二行写到了栏尾的
+社区）这一行结束了。 右栏第三行结束了。
+""")
+    assert out == ["左栏第一行写到了栏尾的", "左栏第二行写到规范村（", "社区）这一行结束了。", "",
+                   "右栏第一行写到了栏尾的", "右栏第二行写到了栏尾的", "右栏第三行结束了。", ""]
+
+
+def test_a_lone_turns_first_line_goes_to_the_free_column_it_fills() -> None:
+    # every column has finished its sentence: the host's line, as wide as the narrow right
+    # column less a paragraph's indent and far narrower than the others, opens the right
+    # column's turn
+    out = texts("""
+左栏第一行写到了栏尾的 中栏第一行写到了栏尾的 右栏一行写到栏尾
+左栏第二行结束了。 中栏第二行结束了。 右栏结束了。
+王五：右栏啊
+左栏第三行结束了。 中栏第三行结束了。 这里结束了？
+""")
+    assert out[-5:] == ["右栏一行写到栏尾", "右栏结束了。", "王五：右栏啊", "这里结束了？", ""]
+
+
+def test_a_lone_turns_first_line_prefers_the_column_it_fills_less_its_indent() -> None:
+    # two free columns it fits: the labelled line (set in by a paragraph's indent) is as
+    # wide as the right one less the indent, the left one's whole width: the right one's
+    out = texts("""
+左栏第一行写到了栏尾的 右栏第一行写到了栏尾的两字
+左栏第二行结束了。 右栏第二行结束了。
+王五：这是一个问题呢啊
+左栏第三行结束了。 右栏第三行结束了吗？
+""")
+    assert out[-5:] == ["右栏第一行写到了栏尾的两字", "右栏第二行结束了。", "王五：这是一个问题呢啊", "右栏第三行结束了吗？", ""]
+
+
+def test_a_bands_column_runs_on_into_the_next_where_the_join_reads_on() -> None:
+    # one box's two columns begun on one row: the left stops in mid-word ("…扬" / "尘…",
+    # a pair the page prints side by side elsewhere), so the right goes on without a break
+    out = texts("""
+张三：我们重点盯住工业 尘、机动车三大污染源。
+和城区工地上的扬 全县工地都装了扬尘监测。
+""")
+    assert out == ["张三：我们重点盯住工业", "和城区工地上的扬", "尘、机动车三大污染源。",
+                   "全县工地都装了扬尘监测。", ""]
+
+
+def test_a_labelled_left_piece_set_in_by_its_indent_shares_its_columns_width() -> None:
+    # a question box of two columns fused on two lines: the label line is an indent
+    # narrower than the left column's next line, the right column's last line a few
+    # characters: still columns, the question read on across them
+    out = texts("""
+主持人：请您介绍一下 业为什么会选择落户到这个
+智能公司的主要业务，以及企 地方？
+""")
+    assert out == ["主持人：请您介绍一下", "智能公司的主要业务，以及企", "业为什么会选择落户到这个", "地方？", ""]
