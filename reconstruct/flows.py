@@ -183,6 +183,12 @@ def _continues(
         # a line wider than the column is no line of it, but a headline printed there,
         # unless the text after it reads on from it (…长效机|制…)
         return False
+    if cur.open and b.kind is Kind.HEADLINE and nxt is not None and nxt.kind is Kind.HEADLINE and not (
+        word_read_across(unspaced(cur.blocks[-1].lines[-1].text), unspaced(b.lines[0].text))
+    ):
+        # a headline over another (a band of news headlines) is no line of the open column,
+        # unless the sentence reads on into it (…每 / 溪宁县… does not)
+        return False
     if cur.open:
         # a column break in mid-sentence, unless the block opens an indented paragraph
         # (then it is another box, and the open sentence continues elsewhere)
@@ -497,7 +503,7 @@ def _best_continuations(
     opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
     cands = [
         j for j, g in enumerate(flows)
-        if g.kind is Kind.TEXT and not g.paragraph and not _stub(g)
+        if g.kind is Kind.TEXT and not _stub(g)
         and (g.tentative or id(g.head) not in noted)
         and not (id(g.head) in noted and _starts_sentence(g, settings) and NOTE_CUE.search(g.text))
     ]
@@ -776,6 +782,11 @@ def _stitch_score(
     left, right = _joined(f.blocks[-1].lines[-3:]), _joined(g.head.lines[:3])
     across = word_read_across(left, right) or _number_across(left, right)
     relation = box_relation(f.blocks, g.head, settings)
+    if g.paragraph and not (across and join_gain(left, right) >= settings.paragraph_box_gain):
+        # a box that opens an indented paragraph after the flow printed before it carries
+        # on no open sentence unless the sentence reads on into it strongly (…养老服务。我 /
+        # 们按照…): no paragraph opens inside a word (…城市部 / 类似的… reads on weakly)
+        return _FORBIDDEN
     if relation is Relation.INDENT and not across:
         # an indented paragraph carries on no open sentence; but no paragraph starts inside
         # a word ("…发现数" / "据异常…"): the short first line was short for another reason

@@ -131,6 +131,11 @@ class Settings:
     # sets lost pairs, held-out text-level gained none.)
     stitch_strong_gain: float = 5.0
     stitch_reads_strongly: float = 0.5
+    # A box that opens an indented paragraph after the flow printed before it carries on a
+    # sentence left open elsewhere only if the sentence reads on into it at least this
+    # strongly (lexicon.join_gain: …服务。我 / 们按照… 6.0; a chance word across the join,
+    # …城市部 / 类似… 2.5, does not).
+    paragraph_box_gain: float = 5.0
     # A join whose two Chinese characters either side the page prints side by side elsewhere
     # (…统一培训、统一 / 调配…) reads on a little likelier: most joins that carry an open
     # sentence on fall between words, where jieba sees no word across (join_gain 0), but

@@ -873,3 +873,50 @@ def test_a_box_glued_to_an_open_column_is_set_loose_for_a_pair_printed_elsewhere
     loose = _unpinned(grouped, Settings(), _side_by_side(grouped))
     assert loose[1].text.endswith("可口又热乎的")
     assert loose[2].tentative and loose[2].text.startswith("调配，")
+
+
+def test_a_paragraph_box_opening_inside_a_word_carries_on_an_open_sentence() -> None:
+    # the box of another width opens short, like a paragraph after 李四's finished answer,
+    # but the sentence 张三 left open reads on into it strongly (我|们): it carries that on
+    text = """
+张三：简单来说，就是让老年人从家里
+出发，步行十五分钟左右就能享受到助
+餐、助洁、助浴等养老服务。我
+
+李四：我们学校的课后服务很受
+家长欢迎，孩子们放学后都愿意
+留下来参加。
+
+们按照“街道有中
+心、社区有站点、小区
+有服务”的思路推进建
+设，已经建成一百多个。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+    out = flows(text)
+    assert out[0].endswith("养老服务。我们按照“街道有中心、社区有站点、小区有服务”的思路推进建设，已经建成一百多个。")
+    assert out[1] == "李四：我们学校的课后服务很受家长欢迎，孩子们放学后都愿意留下来参加。"
+
+
+def test_a_headline_over_another_carries_on_no_open_sentence() -> None:
+    # a band of two news headlines printed after a sentence left open, no news opener
+    # right under them: the sentence goes on in the box that reads on from it (每|天)
+    text = """
+张三：我们社区还专门设置了分拣、包装
+等务工岗位，让留守老人也能就业，每
+
+溪宁县完成春季造林五万亩
+
+青龙水库大坝浇筑过半
+
+李四：我们学校的课后服务很受家长欢
+迎，孩子们放学后都愿意留下来参加。
+
+天能挣一百来块钱，这样的日子踏实。
+"""
+    out = flows(text)
+    assert out[0] == "张三：我们社区还专门设置了分拣、包装等务工岗位，让留守老人也能就业，每天能挣一百来块钱，这样的日子踏实。"
+    assert "溪宁县完成春季造林五万亩" in out
