@@ -697,6 +697,8 @@ def _home_score(
         score += settings.stitch_same_width
     if abs(words.columns[i] - words.columns[j]) <= settings.exact_width_tolerance:
         score += settings.stitch_exact_width
+    if _counts_on(words.texts[i], words.texts[j]):
+        score += settings.home_enumeration  # a paragraph "二是…" after "一是…": that answer's next point
     return score + _cap_score(words, i, j, settings)
 
 
@@ -724,11 +726,15 @@ def _affinity(
 _ORDINALS = "一二三四五六七八九"
 # the mark a box opens with that numbers a point ("三是…", "第三，…"), and its number
 _POINT = re.compile(r"[\s“]*(?:([二三四五六七八九])是|第([二三四五六七八九])[，、,])")
+# ... and the other hand of a two-sided point
+_OTHER_HAND = re.compile(r"[\s“]*另一方面")
 
 
 def _counts_on(text: str, box: str) -> bool:
     """Does the box open with the next point of an enumeration the text has begun and not
     yet reached ("一是…；二是…" / "三是…"; "第一，…" / "第二，…")?"""
+    if _OTHER_HAND.match(box):  # "一方面…" / "另一方面…"
+        return "一方面" in text.replace("另一方面", "") and "另一方面" not in text
     m = _POINT.match(box)
     if not m:
         return False

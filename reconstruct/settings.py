@@ -172,6 +172,10 @@ class Settings:
     cap_lines: int = 2
     cap_share: float = 0.85
     home_other_cap: float = -0.3
+    # A paragraph box that opens with the next point of an enumeration a finished answer
+    # has begun ("二是…" after "一是…", "另一方面…" after "一方面…") is that answer's, wherever
+    # it is printed: this much on top of the stitching's own bonus for the point.
+    home_enumeration: float = 0.5
     # A guest's paragraph stranded after furniture (flows._stranded) goes to the finished
     # answer that scores above this floor in _paragraph_homes (where a box printed after a
     # finished answer stays unless another beats that one).

@@ -348,7 +348,7 @@ def test_a_box_opening_with_the_next_point_goes_to_the_enumeration() -> None:
     # "三是…" is printed after 李四's answer, but 张三 counted "一是…二是…"
     out = stitched(THE_NEXT_POINT, Settings())
     assert out[0].endswith("让每所学校都有带动。三是加快教育数字化转型，让城乡的孩子共享优质课程资源。")
-    assert stitched(THE_NEXT_POINT, Settings(stitch_enumeration=0.0))[0] != out[0]
+    assert stitched(THE_NEXT_POINT, Settings(stitch_enumeration=0.0, home_enumeration=0.0))[0] != out[0]
 
 
 AN_OPEN_QUOTE = """
@@ -920,3 +920,36 @@ def test_a_headline_over_another_carries_on_no_open_sentence() -> None:
     out = flows(text)
     assert out[0] == "张三：我们社区还专门设置了分拣、包装等务工岗位，让留守老人也能就业，每天能挣一百来块钱，这样的日子踏实。"
     assert "溪宁县完成春季造林五万亩" in out
+
+
+def test_a_paragraph_box_with_the_next_point_goes_to_the_answer_that_began_it() -> None:
+    # "二是…" in a box of its own, printed after 李四's finished answer: 张三 counted "一是…"
+    text = """
+张三：我觉得主要有两个原因。一是坚持
+修旧如旧，不搞大拆大建，保留了老街的
+历史风貌，游客能感受到原汁原味。
+
+李四：我们学校的课后服务很受
+家长欢迎，孩子们放学后都愿意
+留下来参加，家长也很放心。
+
+二是让古镇活起来。我们恢
+复了龙舟赛、庙会等传统民
+俗活动，每周末都有非遗展
+演，带动了一波游客。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+    out = flows(text)
+    assert out[0].endswith("游客能感受到原汁原味。二是让古镇活起来。我们恢复了龙舟赛、庙会等传统民俗活动，每周末都有非遗展演，带动了一波游客。")
+    assert out[1] == "李四：我们学校的课后服务很受家长欢迎，孩子们放学后都愿意留下来参加，家长也很放心。"
+
+
+def test_the_other_hand_counts_on_one_hand() -> None:
+    from reconstruct.flows import _counts_on
+
+    assert _counts_on("我们一方面开展低效用地清理，盘活了八百亩。", "另一方面大力推广标准化厂房。")
+    assert not _counts_on("一方面清理低效用地；另一方面推广标准厂房。", "另一方面加强服务。")
+    assert not _counts_on("我们开展低效用地清理。", "另一方面大力推广标准化厂房。")
