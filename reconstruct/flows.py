@@ -390,7 +390,9 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
     either side of the other flow's join are printed side by side elsewhere on the page
     (``pairs``, :func:`_side_by_side`) and those of its own join are not, the other flow at
     the box's width (…统一 / 调配…, 统一调配 in a question). Each open flow sets loose one
-    box, the first that reads on from it."""
+    box, the first that reads on from it. A glued box is set loose too when the sentence it
+    is glued to reads on that strongly into another box of running text (…还经常组 / 做。…,
+    with 织文艺… printed elsewhere): that box, not the glued one, carries it on."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f)
@@ -399,6 +401,7 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
         return flows
     taken: set[int] = set()
     out: list[Flow] = []
+    boxes = [g.head for g in flows if g.kind is Kind.TEXT and not _stub(g)]
     for n, f in enumerate(flows):
         cut = None
         if f.kind in (Kind.ANSWER, Kind.ARTICLE):
@@ -415,6 +418,9 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
                 if by is not None:
                     taken.add(by)
                     cut = k
+                    break
+                if any(x is not b and _gain(prev, x) >= settings.loose_box_gain for x in boxes):
+                    cut = k  # …还经常组 / 做。…: the sentence reads on strongly into another box (织文艺…)
                     break
         if cut is None:
             out.append(f)

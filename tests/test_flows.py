@@ -953,3 +953,28 @@ def test_the_other_hand_counts_on_one_hand() -> None:
     assert _counts_on("我们一方面开展低效用地清理，盘活了八百亩。", "另一方面大力推广标准化厂房。")
     assert not _counts_on("一方面清理低效用地；另一方面推广标准厂房。", "另一方面加强服务。")
     assert not _counts_on("我们开展低效用地清理。", "另一方面大力推广标准化厂房。")
+
+
+def test_a_box_glued_to_an_open_column_is_set_loose_when_the_sentence_reads_on_elsewhere() -> None:
+    # 李四's "…还经常组" has the box "做。…" glued under it at the same width, no word across;
+    # the sentence reads on strongly into another box (组|织): the glued box is set loose
+    text = """
+张三：老人腿脚不方便做饭，
+一个人的饭也不好
+
+李四：社区老年大学开设了书
+法、合唱等课程，还经常组
+
+做。所以我们办起助餐点，
+老人腿脚不便也不用做饭。
+
+织文艺汇演。我们发现老年人
+身体和精神状态都更好了。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+    out = flows(text)
+    assert out[0] == "张三：老人腿脚不方便做饭，一个人的饭也不好做。所以我们办起助餐点，老人腿脚不便也不用做饭。"
+    assert out[1] == "李四：社区老年大学开设了书法、合唱等课程，还经常组织文艺汇演。我们发现老年人身体和精神状态都更好了。"
