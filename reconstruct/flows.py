@@ -392,7 +392,8 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
     the box's width (…统一 / 调配…, 统一调配 in a question). Each open flow sets loose one
     box, the first that reads on from it. A glued box is set loose too when the sentence it
     is glued to reads on that strongly into another box of running text (…还经常组 / 做。…,
-    with 织文艺… printed elsewhere): that box, not the glued one, carries it on."""
+    with 织文艺… printed elsewhere): that box, not the glued one, carries it on; this holds in
+    a box of running text too (a tentative box the stitching may move)."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f)
@@ -404,12 +405,12 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
     boxes = [g.head for g in flows if g.kind is Kind.TEXT and not _stub(g)]
     for n, f in enumerate(flows):
         cut = None
-        if f.kind in (Kind.ANSWER, Kind.ARTICLE):
+        if f.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
             for k in range(1, len(f.blocks)):
                 prev, b = f.blocks[k - 1], f.blocks[k]
                 if b.kind is not Kind.TEXT or ends_sentence(prev.lines[-1].text) or _gain(prev, b) > 0:
                     continue
-                by = next((
+                by = None if f.kind is Kind.TEXT else next((
                     m for m, end in ends.items()
                     if m < n and m not in taken and (_gain(end, b) >= settings.loose_box_gain or (
                         _pair_seen(end, b, pairs) and not _pair_seen(prev, b, pairs)

@@ -978,3 +978,31 @@ def test_a_box_glued_to_an_open_column_is_set_loose_when_the_sentence_reads_on_e
     out = flows(text)
     assert out[0] == "张三：老人腿脚不方便做饭，一个人的饭也不好做。所以我们办起助餐点，老人腿脚不便也不用做饭。"
     assert out[1] == "李四：社区老年大学开设了书法、合唱等课程，还经常组织文艺汇演。我们发现老年人身体和精神状态都更好了。"
+
+
+def test_a_box_glued_to_an_open_running_box_is_set_loose_too() -> None:
+    # the same, when the sentence left open is a box of running text (after 李四's finished
+    # sentence, at another width) rather than a labelled turn
+    text = """
+张三：老人腿脚不方便做饭，
+一个人的饭也不好
+
+李四：我们社区很重视老年人的精神文化
+生活，每年都安排专项经费。
+
+社区老年大学开设了书
+法、合唱等课程，还经常组
+
+做。所以我们办起助餐点，
+老人腿脚不便也不用做饭。
+
+织文艺汇演。我们发现老年人
+身体和精神状态都更好了。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+    out = flows(text)
+    assert out[0] == "张三：老人腿脚不方便做饭，一个人的饭也不好做。所以我们办起助餐点，老人腿脚不便也不用做饭。"
+    assert out[1].endswith("还经常组织文艺汇演。我们发现老年人身体和精神状态都更好了。")
