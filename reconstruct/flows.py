@@ -183,6 +183,12 @@ def _continues(
         # a line wider than the column is no line of it, but a headline printed there,
         # unless the text after it reads on from it (…长效机|制…)
         return False
+    if cur.open and b.kind is Kind.HEADLINE and nxt is not None and nxt.kind is Kind.HEADLINE and not (
+        word_read_across(unspaced(cur.blocks[-1].lines[-1].text), unspaced(b.lines[0].text))
+    ):
+        # a headline over another (a band of news headlines) is no line of the open column,
+        # unless the sentence reads on into it (…每 / 溪宁县… does not)
+        return False
     if cur.open:
         # a column break in mid-sentence, unless the block opens an indented paragraph
         # (then it is another box, and the open sentence continues elsewhere)
@@ -384,7 +390,10 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
     either side of the other flow's join are printed side by side elsewhere on the page
     (``pairs``, :func:`_side_by_side`) and those of its own join are not, the other flow at
     the box's width (…统一 / 调配…, 统一调配 in a question). Each open flow sets loose one
-    box, the first that reads on from it."""
+    box, the first that reads on from it. A glued box is set loose too when the sentence it
+    is glued to reads on that strongly into another box of running text (…还经常组 / 做。…,
+    with 织文艺… printed elsewhere): that box, not the glued one, carries it on; this holds in
+    a box of running text too (a tentative box the stitching may move)."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f)
@@ -393,14 +402,15 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
         return flows
     taken: set[int] = set()
     out: list[Flow] = []
+    boxes = [g.head for g in flows if g.kind is Kind.TEXT and not _stub(g)]
     for n, f in enumerate(flows):
         cut = None
-        if f.kind in (Kind.ANSWER, Kind.ARTICLE):
+        if f.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
             for k in range(1, len(f.blocks)):
                 prev, b = f.blocks[k - 1], f.blocks[k]
                 if b.kind is not Kind.TEXT or ends_sentence(prev.lines[-1].text) or _gain(prev, b) > 0:
                     continue
-                by = next((
+                by = None if f.kind is Kind.TEXT else next((
                     m for m, end in ends.items()
                     if m < n and m not in taken and (_gain(end, b) >= settings.loose_box_gain or (
                         _pair_seen(end, b, pairs) and not _pair_seen(prev, b, pairs)
@@ -409,6 +419,9 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
                 if by is not None:
                     taken.add(by)
                     cut = k
+                    break
+                if any(x is not b and _gain(prev, x) >= settings.loose_box_gain for x in boxes):
+                    cut = k  # …还经常组 / 做。…: the sentence reads on strongly into another box (织文艺…)
                     break
         if cut is None:
             out.append(f)
@@ -497,7 +510,7 @@ def _best_continuations(
     opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
     cands = [
         j for j, g in enumerate(flows)
-        if g.kind is Kind.TEXT and not g.paragraph and not _stub(g)
+        if g.kind is Kind.TEXT and not _stub(g)
         and (g.tentative or id(g.head) not in noted)
         and not (id(g.head) in noted and _starts_sentence(g, settings) and NOTE_CUE.search(g.text))
     ]
@@ -691,6 +704,8 @@ def _home_score(
         score += settings.stitch_same_width
     if abs(words.columns[i] - words.columns[j]) <= settings.exact_width_tolerance:
         score += settings.stitch_exact_width
+    if _counts_on(words.texts[i], words.texts[j]):
+        score += settings.home_enumeration  # a paragraph "二是…" after "一是…": that answer's next point
     return score + _cap_score(words, i, j, settings)
 
 
@@ -718,11 +733,15 @@ def _affinity(
 _ORDINALS = "一二三四五六七八九"
 # the mark a box opens with that numbers a point ("三是…", "第三，…"), and its number
 _POINT = re.compile(r"[\s“]*(?:([二三四五六七八九])是|第([二三四五六七八九])[，、,])")
+# ... and the other hand of a two-sided point
+_OTHER_HAND = re.compile(r"[\s“]*另一方面")
 
 
 def _counts_on(text: str, box: str) -> bool:
     """Does the box open with the next point of an enumeration the text has begun and not
     yet reached ("一是…；二是…" / "三是…"; "第一，…" / "第二，…")?"""
+    if _OTHER_HAND.match(box):  # "一方面…" / "另一方面…"
+        return "一方面" in text.replace("另一方面", "") and "另一方面" not in text
     m = _POINT.match(box)
     if not m:
         return False
@@ -776,6 +795,11 @@ def _stitch_score(
     left, right = _joined(f.blocks[-1].lines[-3:]), _joined(g.head.lines[:3])
     across = word_read_across(left, right) or _number_across(left, right)
     relation = box_relation(f.blocks, g.head, settings)
+    if g.paragraph and not (across and join_gain(left, right) >= settings.paragraph_box_gain):
+        # a box that opens an indented paragraph after the flow printed before it carries
+        # on no open sentence unless the sentence reads on into it strongly (…养老服务。我 /
+        # 们按照…): no paragraph opens inside a word (…城市部 / 类似的… reads on weakly)
+        return _FORBIDDEN
     if relation is Relation.INDENT and not across:
         # an indented paragraph carries on no open sentence; but no paragraph starts inside
         # a word ("…发现数" / "据异常…"): the short first line was short for another reason

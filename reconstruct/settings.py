@@ -131,6 +131,11 @@ class Settings:
     # sets lost pairs, held-out text-level gained none.)
     stitch_strong_gain: float = 5.0
     stitch_reads_strongly: float = 0.5
+    # A box that opens an indented paragraph after the flow printed before it carries on a
+    # sentence left open elsewhere only if the sentence reads on into it at least this
+    # strongly (lexicon.join_gain: …服务。我 / 们按照… 6.0; a chance word across the join,
+    # …城市部 / 类似… 2.5, does not; 5 measured a pdfminer.six pair fewer).
+    paragraph_box_gain: float = 3.5
     # A join whose two Chinese characters either side the page prints side by side elsewhere
     # (…统一培训、统一 / 调配…) reads on a little likelier: most joins that carry an open
     # sentence on fall between words, where jieba sees no word across (join_gain 0), but
@@ -167,6 +172,10 @@ class Settings:
     cap_lines: int = 2
     cap_share: float = 0.85
     home_other_cap: float = -0.3
+    # A paragraph box that opens with the next point of an enumeration a finished answer
+    # has begun ("二是…" after "一是…", "另一方面…" after "一方面…") is that answer's, wherever
+    # it is printed: this much on top of the stitching's own bonus for the point.
+    home_enumeration: float = 0.5
     # A guest's paragraph stranded after furniture (flows._stranded) goes to the finished
     # answer that scores above this floor in _paragraph_homes (where a box printed after a
     # finished answer stays unless another beats that one).

@@ -348,7 +348,7 @@ def test_a_box_opening_with_the_next_point_goes_to_the_enumeration() -> None:
     # "三是…" is printed after 李四's answer, but 张三 counted "一是…二是…"
     out = stitched(THE_NEXT_POINT, Settings())
     assert out[0].endswith("让每所学校都有带动。三是加快教育数字化转型，让城乡的孩子共享优质课程资源。")
-    assert stitched(THE_NEXT_POINT, Settings(stitch_enumeration=0.0))[0] != out[0]
+    assert stitched(THE_NEXT_POINT, Settings(stitch_enumeration=0.0, home_enumeration=0.0))[0] != out[0]
 
 
 AN_OPEN_QUOTE = """
@@ -873,3 +873,136 @@ def test_a_box_glued_to_an_open_column_is_set_loose_for_a_pair_printed_elsewhere
     loose = _unpinned(grouped, Settings(), _side_by_side(grouped))
     assert loose[1].text.endswith("可口又热乎的")
     assert loose[2].tentative and loose[2].text.startswith("调配，")
+
+
+def test_a_paragraph_box_opening_inside_a_word_carries_on_an_open_sentence() -> None:
+    # the box of another width opens short, like a paragraph after 李四's finished answer,
+    # but the sentence 张三 left open reads on into it strongly (我|们): it carries that on
+    text = """
+张三：简单来说，就是让老年人从家里
+出发，步行十五分钟左右就能享受到助
+餐、助洁、助浴等养老服务。我
+
+李四：我们学校的课后服务很受
+家长欢迎，孩子们放学后都愿意
+留下来参加。
+
+们按照“街道有中
+心、社区有站点、小区
+有服务”的思路推进建
+设，已经建成一百多个。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+    out = flows(text)
+    assert out[0].endswith("养老服务。我们按照“街道有中心、社区有站点、小区有服务”的思路推进建设，已经建成一百多个。")
+    assert out[1] == "李四：我们学校的课后服务很受家长欢迎，孩子们放学后都愿意留下来参加。"
+
+
+def test_a_headline_over_another_carries_on_no_open_sentence() -> None:
+    # a band of two news headlines printed after a sentence left open, no news opener
+    # right under them: the sentence goes on in the box that reads on from it (每|天)
+    text = """
+张三：我们社区还专门设置了分拣、包装
+等务工岗位，让留守老人也能就业，每
+
+溪宁县完成春季造林五万亩
+
+青龙水库大坝浇筑过半
+
+李四：我们学校的课后服务很受家长欢
+迎，孩子们放学后都愿意留下来参加。
+
+天能挣一百来块钱，这样的日子踏实。
+"""
+    out = flows(text)
+    assert out[0] == "张三：我们社区还专门设置了分拣、包装等务工岗位，让留守老人也能就业，每天能挣一百来块钱，这样的日子踏实。"
+    assert "溪宁县完成春季造林五万亩" in out
+
+
+def test_a_paragraph_box_with_the_next_point_goes_to_the_answer_that_began_it() -> None:
+    # "二是…" in a box of its own, printed after 李四's finished answer: 张三 counted "一是…"
+    text = """
+张三：我觉得主要有两个原因。一是坚持
+修旧如旧，不搞大拆大建，保留了老街的
+历史风貌，游客能感受到原汁原味。
+
+李四：我们学校的课后服务很受
+家长欢迎，孩子们放学后都愿意
+留下来参加，家长也很放心。
+
+二是让古镇活起来。我们恢
+复了龙舟赛、庙会等传统民
+俗活动，每周末都有非遗展
+演，带动了一波游客。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+    out = flows(text)
+    assert out[0].endswith("游客能感受到原汁原味。二是让古镇活起来。我们恢复了龙舟赛、庙会等传统民俗活动，每周末都有非遗展演，带动了一波游客。")
+    assert out[1] == "李四：我们学校的课后服务很受家长欢迎，孩子们放学后都愿意留下来参加，家长也很放心。"
+
+
+def test_the_other_hand_counts_on_one_hand() -> None:
+    from reconstruct.flows import _counts_on
+
+    assert _counts_on("我们一方面开展低效用地清理，盘活了八百亩。", "另一方面大力推广标准化厂房。")
+    assert not _counts_on("一方面清理低效用地；另一方面推广标准厂房。", "另一方面加强服务。")
+    assert not _counts_on("我们开展低效用地清理。", "另一方面大力推广标准化厂房。")
+
+
+def test_a_box_glued_to_an_open_column_is_set_loose_when_the_sentence_reads_on_elsewhere() -> None:
+    # 李四's "…还经常组" has the box "做。…" glued under it at the same width, no word across;
+    # the sentence reads on strongly into another box (组|织): the glued box is set loose
+    text = """
+张三：老人腿脚不方便做饭，
+一个人的饭也不好
+
+李四：社区老年大学开设了书
+法、合唱等课程，还经常组
+
+做。所以我们办起助餐点，
+老人腿脚不便也不用做饭。
+
+织文艺汇演。我们发现老年人
+身体和精神状态都更好了。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+    out = flows(text)
+    assert out[0] == "张三：老人腿脚不方便做饭，一个人的饭也不好做。所以我们办起助餐点，老人腿脚不便也不用做饭。"
+    assert out[1] == "李四：社区老年大学开设了书法、合唱等课程，还经常组织文艺汇演。我们发现老年人身体和精神状态都更好了。"
+
+
+def test_a_box_glued_to_an_open_running_box_is_set_loose_too() -> None:
+    # the same, when the sentence left open is a box of running text (after 李四's finished
+    # sentence, at another width) rather than a labelled turn
+    text = """
+张三：老人腿脚不方便做饭，
+一个人的饭也不好
+
+李四：我们社区很重视老年人的精神文化
+生活，每年都安排专项经费。
+
+社区老年大学开设了书
+法、合唱等课程，还经常组
+
+做。所以我们办起助餐点，
+老人腿脚不便也不用做饭。
+
+织文艺汇演。我们发现老年人
+身体和精神状态都更好了。
+
+张三：还有一件事。
+
+李四：我再补充一点。
+"""
+    out = flows(text)
+    assert out[0] == "张三：老人腿脚不方便做饭，一个人的饭也不好做。所以我们办起助餐点，老人腿脚不便也不用做饭。"
+    assert out[1].endswith("还经常组织文艺汇演。我们发现老年人身体和精神状态都更好了。")
