@@ -340,7 +340,8 @@ def _match(
     the greatest sum of links. A box may carry on one printed up to ``row_max_period`` after
     it; or, ending in mid-sentence, one printed up to ``row_match_back`` before it that reads
     on from it well (``row_match_back_min``), at a cost (``row_match_back_cost``): the top of a
-    column printed among the band's first boxes carrying on the bottom of the column before it.
+    column printed among the band's first boxes carrying on the bottom of the column before it;
+    or, so, one printed farther ahead than a band reaches, up to ``row_match_ahead`` after it.
     First the link the periods give each box counts ``row_match_period`` more; then, for
     ``row_match_rounds`` rounds, a link counts ``row_match_support`` more for each of the
     links beside it (the boxes before and after both, one period apart) the round before
@@ -356,6 +357,9 @@ def _match(
     for k in range(n):
         if last[k].closed:
             continue
+        for j in range(k + settings.row_max_period + 1, min(n, k + settings.row_match_ahead + 1)):
+            if not _turn(last[k], first[j]) and links(k, j) >= settings.row_match_back_min:
+                base[k][j] = links(k, j) - settings.row_match_back_cost
         for j in range(max(0, k - settings.row_match_back), k):
             if not _turn(last[k], first[j]) and links(k, j) >= settings.row_match_back_min:
                 base[k][j] = links(k, j) - settings.row_match_back_cost

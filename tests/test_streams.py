@@ -262,6 +262,19 @@ def test_a_columns_bottom_carries_on_at_the_top_of_the_next_printed_before_it() 
     assert succ == {0: 2, 2: 4, 4: 1, 1: 3, 3: 5}
 
 
+def test_a_box_may_carry_on_one_printed_farther_ahead_than_a_band_reaches() -> None:
+    # a column's line read on (strongly) by a box printed more boxes ahead than a band holds
+    # columns (a column's top whose band was printed after other boxes): the assignment may
+    # take it there, though no period reaches it
+    settings = Settings()
+    n = settings.row_max_period + 4
+    texts = ["张三：我们社区去年利用"] + [f"第{k}行文字在这里写下，" for k in range(1, n - 1)] + ["老厂房办了一座阅览室，"]
+    infos = [_Info.of(t) for t in texts]
+    table = {(0, n - 1): 4.5}
+    succ = _match([1] * n, infos, infos, lambda k, j: table.get((k, j), -1.0), settings)
+    assert succ.get(0) == n - 1
+
+
 def test_boxes_of_two_or_three_lines_keep_their_periods() -> None:
     # a page whose small boxes often hold two or three lines (pdftotext's) deals them by
     # their periods alone; one of single lines (pdfminer.six's) by the assignment
