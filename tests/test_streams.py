@@ -275,6 +275,17 @@ def test_a_box_may_carry_on_one_printed_farther_ahead_than_a_band_reaches() -> N
     assert succ.get(0) == n - 1
 
 
+def test_a_weak_link_back_beside_a_strong_one_carries_the_next_column_on() -> None:
+    # three columns a b c printed band by band (a1 b1 c1 a2 b2 c2 a3 b3 c3), one answer
+    # running down all three: a3 reads on strongly into b1, b3 only somewhat (at its width)
+    # into c1; the bottoms side by side carry on the tops side by side, so both are taken
+    texts = ["王五：我们社区去年利用"] + ["读报的老人越来越多了，还"] * 8
+    infos = [_Info.of(t) for t in texts]
+    table = {(0, 3): 0.5, (3, 6): 0.5, (1, 4): 0.5, (4, 7): 0.5, (2, 5): 0.5, (5, 8): 0.5, (6, 1): 4.5, (7, 2): 1.5}
+    succ = _match([3] * 9, infos, infos, lambda k, j: table.get((k, j), -1.5), Settings())
+    assert succ[6] == 1 and succ[7] == 2
+
+
 def test_boxes_of_two_or_three_lines_keep_their_periods() -> None:
     # a page whose small boxes often hold two or three lines (pdftotext's) deals them by
     # their periods alone; one of single lines (pdfminer.six's) by the assignment
