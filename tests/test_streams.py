@@ -286,6 +286,15 @@ def test_a_weak_link_back_beside_a_strong_one_carries_the_next_column_on() -> No
     assert succ[6] == 1 and succ[7] == 2
 
 
+def test_a_join_reads_on_where_the_line_after_closes_a_quotation_left_open() -> None:
+    # no word runs across …“银发 / 驿站”…, but the quotation opened before the join closes
+    # after it: the text reads on somewhat; not when the quotation was closed already
+    settings = Settings()
+    assert _reads_on("大家都叫它“银发", "驿站”，每周都有", NOTHING, settings) == settings.row_word_across
+    assert _reads_on("大家都叫它银发", "驿站，每周都有", NOTHING, settings) < 0
+    assert _reads_on("大家都叫它“银发”，", "驿站”，每周都有", NOTHING, settings) < 0
+
+
 def test_boxes_of_two_or_three_lines_keep_their_periods() -> None:
     # a page whose small boxes often hold two or three lines (pdftotext's) deals them by
     # their periods alone; one of single lines (pdfminer.six's) by the assignment
