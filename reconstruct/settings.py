@@ -345,6 +345,11 @@ class Settings:
     # boxes, beyond any band's reach): QA pairs pdfminer.six 417 -> 433, held-out 126 -> 126,
     # ReportLab pdfminer.six 338 -> 338 (joins: 12 and 20 gained fewer answers whole, 80 lost).
     row_match_ahead: int = 40
+    # ... holding this share of single lines (rather than row_match_share's): a long run of
+    # pdfminer.six's single lines where a few boxes hold two. QA pairs against 0.9: pdfminer.six
+    # 443 -> 445, the other sets the same (0.8: 448, held-out 128, but ReportLab pdftotext 313
+    # -> 312; 0.7: 445 / 127 / 311).
+    row_match_run_share: float = 0.85
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
     # A box of unpunctuated lines whose last line is this much shorter than its first is a

@@ -116,21 +116,22 @@ def unweave_rows(page: Page, settings: Settings | None = None) -> Page:
     return replace(page, lines=tuple(out))
 
 
-def _single_lines(groups: list[list[Line]], settings: Settings) -> bool:
+def _single_lines(groups: list[list[Line]], settings: Settings, share: float | None = None) -> bool:
     """Do nearly all the page's small boxes hold a single line (``row_match_share`` of their
     lines), as pdfminer.six prints a page of narrow columns, so that every box's successor
     is chosen by :func:`_match`?"""
     small = [g for g in groups if len(g) <= settings.row_box_lines]
     lines = sum(map(len, small))
-    return lines > 0 and sum(len(g) for g in small if len(g) == 1) >= settings.row_match_share * lines
+    share = settings.row_match_share if share is None else share
+    return lines > 0 and sum(len(g) for g in small if len(g) == 1) >= share * lines
 
 
 def _single_run(run: list[list[Line]], settings: Settings) -> bool:
     """Is the run of small boxes a long one (``row_match_run`` boxes or more) that holds
-    nearly all single lines (``row_match_share``), as pdfminer.six prints a body of narrow
+    nearly all single lines (``row_match_run_share``), as pdfminer.six prints a body of narrow
     columns beside boxes it kept whole, so that its boxes' successors are chosen by
     :func:`_match` though the page's other boxes hold more lines?"""
-    return len(run) >= settings.row_match_run and _single_lines(run, settings)
+    return len(run) >= settings.row_match_run and _single_lines(run, settings, settings.row_match_run_share)
 
 
 @dataclass(frozen=True, slots=True)

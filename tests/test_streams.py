@@ -3,6 +3,7 @@ import pytest
 from conftest import page
 
 from reconstruct import reconstruct_page
+from reconstruct.model import Line
 from reconstruct.settings import Settings
 from reconstruct.streams import (
     _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _single_run, _small_runs,
@@ -293,6 +294,20 @@ def test_a_join_reads_on_where_the_line_after_closes_a_quotation_left_open() -> 
     assert _reads_on("大家都叫它“银发", "驿站”，每周都有", NOTHING, settings) == settings.row_word_across
     assert _reads_on("大家都叫它银发", "驿站，每周都有", NOTHING, settings) < 0
     assert _reads_on("大家都叫它“银发”，", "驿站”，每周都有", NOTHING, settings) < 0
+
+
+def test_a_run_of_many_single_lines_with_a_few_pairs_is_dealt_by_the_assignment() -> None:
+    # a long run of single-line boxes where a few boxes hold two lines (below row_match_share
+    # of single lines, above row_match_run_share) is still one pdfminer.six printed line by line
+    settings = Settings()
+    n = settings.row_match_run
+    pairs = 3
+    run = [[Line(k, "读报的老人越来越多了")] for k in range(n - pairs)]
+    run += [[Line(100 + 2 * k, "读报的老人越来越多"), Line(101 + 2 * k, "了")] for k in range(pairs)]
+    share = (n - pairs) / (n + pairs)
+    assert settings.row_match_run_share <= share < settings.row_match_share
+    assert _single_run(run, settings)
+    assert not _single_run(run[: n // 2], settings)
 
 
 def test_boxes_of_two_or_three_lines_keep_their_periods() -> None:
