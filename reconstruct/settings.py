@@ -348,8 +348,22 @@ class Settings:
     row_match_support: float = 1.0
     row_match_rounds: int = 3
     row_match_back: int = 40
-    row_match_back_min: float = 2.0
+    # (row_match_back_min 1.5, a weak join at the width, rather than 2: such a link back, worth
+    # less than its cost alone, is taken only beside one the round before chose, the bottoms of
+    # a band's columns carrying on the tops of the next ones together: pdfminer.six QA 433 -> 436,
+    # the other sets the same)
+    row_match_back_min: float = 1.5
     row_match_back_cost: float = 2.0
+    # ... and, ending in mid-sentence, on one printed more than row_max_period and up to this
+    # many boxes after it, at the same bar and cost (a column's top printed after other
+    # boxes, beyond any band's reach): QA pairs pdfminer.six 417 -> 433, held-out 126 -> 126,
+    # ReportLab pdfminer.six 338 -> 338 (joins: 12 and 20 gained fewer answers whole, 80 lost).
+    row_match_ahead: int = 40
+    # ... holding this share of single lines (rather than row_match_share's): a long run of
+    # pdfminer.six's single lines where a few boxes hold two. QA pairs against 0.9: pdfminer.six
+    # 443 -> 445, the other sets the same (0.8: 448, held-out 128, but ReportLab pdftotext 313
+    # -> 312; 0.7: 445 / 127 / 311).
+    row_match_run_share: float = 0.85
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
     # A box of unpunctuated lines whose last line is this much shorter than its first is a

@@ -3,6 +3,7 @@ import pytest
 from conftest import page
 
 from reconstruct import reconstruct_page
+from reconstruct.model import Line
 from reconstruct.settings import Settings
 from reconstruct.streams import (
     _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _single_run, _small_runs,
@@ -260,6 +261,53 @@ def test_a_columns_bottom_carries_on_at_the_top_of_the_next_printed_before_it() 
     settings = Settings()
     succ = _match([2] * 6, infos, infos, lambda k, j: table.get((k, j), 0.0), settings)
     assert succ == {0: 2, 2: 4, 4: 1, 1: 3, 3: 5}
+
+
+def test_a_box_may_carry_on_one_printed_farther_ahead_than_a_band_reaches() -> None:
+    # a column's line read on (strongly) by a box printed more boxes ahead than a band holds
+    # columns (a column's top whose band was printed after other boxes): the assignment may
+    # take it there, though no period reaches it
+    settings = Settings()
+    n = settings.row_max_period + 4
+    texts = ["张三：我们社区去年利用"] + [f"第{k}行文字在这里写下，" for k in range(1, n - 1)] + ["老厂房办了一座阅览室，"]
+    infos = [_Info.of(t) for t in texts]
+    table = {(0, n - 1): 4.5}
+    succ = _match([1] * n, infos, infos, lambda k, j: table.get((k, j), -1.0), settings)
+    assert succ.get(0) == n - 1
+
+
+def test_a_weak_link_back_beside_a_strong_one_carries_the_next_column_on() -> None:
+    # three columns a b c printed band by band (a1 b1 c1 a2 b2 c2 a3 b3 c3), one answer
+    # running down all three: a3 reads on strongly into b1, b3 only somewhat (at its width)
+    # into c1; the bottoms side by side carry on the tops side by side, so both are taken
+    texts = ["王五：我们社区去年利用"] + ["读报的老人越来越多了，还"] * 8
+    infos = [_Info.of(t) for t in texts]
+    table = {(0, 3): 0.5, (3, 6): 0.5, (1, 4): 0.5, (4, 7): 0.5, (2, 5): 0.5, (5, 8): 0.5, (6, 1): 4.5, (7, 2): 1.5}
+    succ = _match([3] * 9, infos, infos, lambda k, j: table.get((k, j), -1.5), Settings())
+    assert succ[6] == 1 and succ[7] == 2
+
+
+def test_a_join_reads_on_where_the_line_after_closes_a_quotation_left_open() -> None:
+    # no word runs across …“银发 / 驿站”…, but the quotation opened before the join closes
+    # after it: the text reads on somewhat; not when the quotation was closed already
+    settings = Settings()
+    assert _reads_on("大家都叫它“银发", "驿站”，每周都有", NOTHING, settings) == settings.row_word_across
+    assert _reads_on("大家都叫它银发", "驿站，每周都有", NOTHING, settings) < 0
+    assert _reads_on("大家都叫它“银发”，", "驿站”，每周都有", NOTHING, settings) < 0
+
+
+def test_a_run_of_many_single_lines_with_a_few_pairs_is_dealt_by_the_assignment() -> None:
+    # a long run of single-line boxes where a few boxes hold two lines (below row_match_share
+    # of single lines, above row_match_run_share) is still one pdfminer.six printed line by line
+    settings = Settings()
+    n = settings.row_match_run
+    pairs = 3
+    run = [[Line(k, "读报的老人越来越多了")] for k in range(n - pairs)]
+    run += [[Line(100 + 2 * k, "读报的老人越来越多"), Line(101 + 2 * k, "了")] for k in range(pairs)]
+    share = (n - pairs) / (n + pairs)
+    assert settings.row_match_run_share <= share < settings.row_match_share
+    assert _single_run(run, settings)
+    assert not _single_run(run[: n // 2], settings)
 
 
 def test_boxes_of_two_or_three_lines_keep_their_periods() -> None:
