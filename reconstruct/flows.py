@@ -15,14 +15,14 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, char_grams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
+from .lexicon import bigrams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
@@ -380,7 +380,7 @@ def _gain(left: Block, right: Block) -> float:
     return join_gain(_joined(left.lines[-3:]), _joined(right.lines[:3]))
 
 
-def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = frozenset()) -> list[Flow]:
+def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = frozenset()) -> list[Flow]:
     """A box that group_flows took as a column carried on in mid-sentence (the same width,
     no indent) is set loose, as a tentative box, when its text does not read on from that
     sentence (no word runs across the join) but reads on strongly from another flow left
@@ -430,12 +430,12 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: frozenset[str] = fro
     return out
 
 
-def _pair_seen(left: Block, right: Block, pairs: frozenset[str]) -> bool:
+def _pair_seen(left: Block, right: Block, pairs: Container[str]) -> bool:
     """:func:`_seen_across` at the join of block ``left`` into block ``right``."""
     return _seen_across(unspaced(left.lines[-1].text), unspaced(right.lines[0].text), pairs)
 
 
-def _seen_across(left: str, right: str, pairs: frozenset[str]) -> bool:
+def _seen_across(left: str, right: str, pairs: Container[str]) -> bool:
     """Does the page print the last character of ``left`` and the first of ``right`` side by
     side within a line elsewhere (``pairs``: its pairs of Chinese characters,
     :func:`_side_by_side`)?"""
@@ -488,12 +488,12 @@ class _Words:
     unit: dict[int, dict[str, float]]
     columns: dict[int, float]
     caps: dict[int, tuple[float, int]]
-    pairs: frozenset[str] = frozenset()  # pairs of Chinese characters printed side by side
+    pairs: Container[str] = frozenset()  # pairs of Chinese characters printed side by side
 
     @classmethod
     def of(cls, flows: list[Flow], rows: Sequence[int], cands: Sequence[int],
            voices: dict[str, dict[str, float]], settings: Settings,
-           pairs: frozenset[str] = frozenset()) -> _Words:
+           pairs: Container[str] = frozenset()) -> _Words:
         texts = {k: flows[k].text for k in (*rows, *cands)}
         said = {k: bigrams(t) for k, t in texts.items()}
         norms = {k: norm(v) for k, v in said.items()}
@@ -505,7 +505,7 @@ class _Words:
 
 def _best_continuations(
     flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int],
-    pairs: frozenset[str] = frozenset(),
+    pairs: Container[str] = frozenset(),
 ) -> dict[int, int]:
     opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
     cands = [
@@ -838,15 +838,25 @@ def _stitch_score(
 _HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}$")
 
 
-def _side_by_side(flows: Sequence[Flow]) -> frozenset[str]:
+class _Printed:
+    """The page's lines, spaces taken out, one after another: ``pair in printed`` says
+    whether the page prints the two Chinese characters side by side within a line (the
+    stitching asks a few times a page, so the lines are searched rather than every pair
+    of the page gathered)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __contains__(self, pair: object) -> bool:
+        return isinstance(pair, str) and bool(_HAN_PAIR.match(pair)) and pair in self.text
+
+
+def _side_by_side(flows: Sequence[Flow]) -> _Printed:
     """The pairs of Chinese characters the page prints side by side within a line (the
     stitching asks whether the two characters either side of a join are among them)."""
-    printed: set[str] = set()
-    for f in flows:
-        for b in f.blocks:
-            for x in b.lines:
-                printed |= char_grams(unspaced(x.text), 2)
-    return frozenset(p for p in printed if _HAN_PAIR.match(p))
+    return _Printed("\n".join([unspaced(x.text) for f in flows for b in f.blocks for x in b.lines]))
 
 
 def _cap_score(words: _Words, i: int, j: int, settings: Settings) -> float:
