@@ -54,10 +54,10 @@ def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest
     for k, (pos, name) in enumerate(found):
         if name_first:
             end = found[k + 1][0] if k + 1 < len(found) else len(flat)
-            title = flat[pos + len(name) : end]
+            title = flat[pos + len(name) : _prose_end(flat, bounds, pos + len(name), end)]
         else:
             start = found[k - 1][0] + len(found[k - 1][1]) if k else 0
-            title = flat[start:pos]
+            title = _VISITS_CLAUSE.sub("", flat[_prose_start(flat, bounds, start, pos) : pos])
         titles.append(title.strip(_SEPARATORS))
     if not name_first:
         _deal_titles(flat, bounds, found, titles)
@@ -65,6 +65,36 @@ def parse_roster(text: str | Sequence[str], names: Sequence[str]) -> tuple[Guest
     listed = {g.name for g in guests}
     guests += [Guest(name=n) for n in names if n not in listed]
     return tuple(guests)
+
+
+# What marks a roster's box as running prose (a lead's or an answer's line the roster's
+# boxes took in), never a title's: an aspect particle (采访了…, 成为了…), a verb of
+# interviewing, a sentence's punctuation or a quotation.
+_PROSE = re.compile(r"了|专访|采访|走访|[。；！？“”]")
+# A verb of interviewing opening the text before a guest's name in the name's own box
+# (采访了…局长某某): no part of the title.
+_VISITS_CLAUSE = re.compile(r"^.*(?:专访|采访|走访|邀请|对话)了?")
+
+
+def _prose_start(flat: str, bounds: Sequence[int], start: int, end: int) -> int:
+    """Where the title before a name (``flat[start:end]``) starts: after the last of the
+    boxes it spans (``bounds``: where they end) that reads as running prose (:data:`_PROSE`),
+    whose characters stay the page's text rather than the header's."""
+    edges = [start, *(b for b in bounds if start < b < end), end]
+    for a, b in reversed(list(zip(edges, edges[1:-1]))):
+        if _PROSE.search(flat[a:b]):
+            return b
+    return start
+
+
+def _prose_end(flat: str, bounds: Sequence[int], start: int, end: int) -> int:
+    """Where the title after a name (``flat[start:end]``) ends: before the first of the
+    boxes it spans that reads as running prose (:data:`_PROSE`)."""
+    edges = [start, *(b for b in bounds if start < b < end), end]
+    for a, b in zip(edges[1:-1], edges[2:]):
+        if _PROSE.search(flat[a:b]):
+            return a
+    return end
 
 
 def _mend_broken_names(flats: list[str], names: Sequence[str]) -> list[str]:
@@ -127,6 +157,8 @@ def _reads_as(title: str, others: tuple[str, ...]) -> bool:
     from .meta import split_title  # meta builds on the model, as this module does
 
     if len(title) < 2 or title.count("，") > 1 or any(p in title for p in _NOT_IN_TITLE):
+        return False
+    if _PROSE.search(title):  # (a clause of running prose run into it)
         return False
     if any(o in title for o in others):
         return False
@@ -360,7 +392,16 @@ def check_titles(guests: Sequence[Guest], sources: Sequence[str], reach: int) ->
             o is not g and o.title == g.title and g.title in found[o.name][1] for o in out
         ):
             out[k] = replace(g, title="")
-    return tuple(out)
+    # a title never keeps running prose (a lead's clause a roster's box took in): what it
+    # holds of it stays unaccounted, so that the page's text prints it
+    return tuple(replace(g, title=_without_prose(g.title, [n for n in names if n != g.name])) if _PROSE.search(g.title) else g for g in out)
+
+
+def _without_prose(title: str, others: Sequence[str]) -> str:
+    """The title after the last mark of running prose in it (:data:`_PROSE`), if that
+    reads as a title; else none."""
+    tail = title[[m.end() for m in _PROSE.finditer(title)][-1] :].strip(_SEPARATORS)
+    return tail if _reads_as_title(tail, others) else ""
 
 
 def _complete_cut_titles(guests: list[Guest], sources: Sequence[str]) -> list[Guest]:

@@ -364,6 +364,10 @@ class Settings:
     # 443 -> 445, the other sets the same (0.8: 448, held-out 128, but ReportLab pdftotext 313
     # -> 312; 0.7: 445 / 127 / 311).
     row_match_run_share: float = 0.85
+    # ... and so are those of any run of this many small boxes or more, whatever its share of
+    # single lines: so long a run is a body of narrow columns, never the few rows of two wide
+    # columns pdftotext prints in turn.
+    row_match_long_run: int = 100
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
     # A box of unpunctuated lines whose last line is this much shorter than its first is a

@@ -131,7 +131,8 @@ def _single_run(run: list[list[Line]], settings: Settings) -> bool:
     nearly all single lines (``row_match_run_share``), as pdfminer.six prints a body of narrow
     columns beside boxes it kept whole, so that its boxes' successors are chosen by
     :func:`_match` though the page's other boxes hold more lines?"""
-    return len(run) >= settings.row_match_run and _single_lines(run, settings, settings.row_match_run_share)
+    return len(run) >= settings.row_match_long_run or (
+        len(run) >= settings.row_match_run and _single_lines(run, settings, settings.row_match_run_share))
 
 
 @dataclass(frozen=True, slots=True)

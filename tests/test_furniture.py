@@ -188,3 +188,19 @@ def test_title_reading_and_bigrams_are_kept_read_only():
     assert _grams("乡村振兴") == frozenset({"乡村", "村振", "振兴"})
     assert isinstance(_grams("乡村振兴"), frozenset)  # (shared: nobody may change it)
     assert _reads_as_title("某县教育局局长", ["王某"]) == _reads_as_title("某县教育局局长", ("王某",))
+
+
+def test_a_roster_box_of_running_prose_is_no_part_of_the_title() -> None:
+    # a lead's clause (an aspect particle, a verb of interviewing) read into the roster's
+    # boxes before an entry: the title starts after it, so its characters stay the text's
+    guests = parse_roster(["记者采访了某区水利局和几位村", "某村股份经济合作社理事长王甲"], ["王甲"])
+    assert [(g.name, g.title) for g in guests] == [("王甲", "某村股份经济合作社理事长")]
+    guests = parse_roster(["王甲", "某村股份经济合作社理事长", "成为了村里的带头"], ["王甲"])
+    assert [(g.name, g.title) for g in guests] == [("王甲", "某村股份经济合作社理事长")]
+
+
+def test_a_title_keeps_no_clause_of_running_prose() -> None:
+    # a title read with a clause run into it is cut after the clause, or given up
+    out = check_titles([Guest("王甲", "大家成为了某合作社理事长")], [], 48)
+    assert _titles(out) == [("王甲", "某合作社理事长")]
+    assert title_candidates("王甲", ["村民成为了合作社理事长王甲"], [], 48) == []

@@ -389,3 +389,15 @@ def test_a_one_character_label_that_ends_a_broken_word_opens_no_turn() -> None:
     assert _turn(_Info.of("这是我们今年的工作重点。"), _Info.of("问：下一步有什么打算？"))
     assert _turn(_Info.of("我们今年的工作重点"), _Info.of("问：下一步有什么打算？"))
     assert _turn(prev, _Info.of("张三：我们街道的老旧小区"))
+
+
+def test_a_very_long_run_of_small_boxes_is_dealt_by_the_assignment_whatever_its_single_lines() -> None:
+    # row_match_long_run boxes or more are a body of narrow columns even when many of them
+    # hold two lines (below row_match_run_share of single lines)
+    settings = Settings()
+    n = settings.row_match_long_run
+    run = [[Line(2 * k, "读报的老人越来越多"), Line(2 * k + 1, "了")] if k % 2 else [Line(2 * k, "读报的老人")]
+           for k in range(n)]
+    assert not _single_lines(run, settings, settings.row_match_run_share)
+    assert _single_run(run, settings)
+    assert not _single_run(run[: n - 1], settings)
