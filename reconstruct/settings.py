@@ -368,7 +368,8 @@ class Settings:
     # single lines: so long a run is a body of narrow columns, never the few rows of two wide
     # columns pdftotext prints in turn. QA pairs: pdfminer.six 463 -> 470, held-out
     # pdfminer.six 125 -> 129, the other sets the same (with furniture keeping a roster's
-    # box of running prose out of every title, which this reweaving put there).
+    # box of running prose out of every title, which this reweaving put there); 70:
+    # pdfminer.six 469, held-out 127, but ReportLab pdftotext 327 -> 325; 150: as without.
     row_match_long_run: int = 100
     # A line ending a sentence and this much short of its column ends its paragraph.
     short_line_shortfall: float = 1.5
