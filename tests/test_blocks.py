@@ -398,3 +398,23 @@ def test_width_of_a_line_without_spaces_is_its_characters_width():
     for text in ["全县共有九个乡镇。", "GDP增长5%，", "　首行缩进", "企业 600 余家", "长 江 大 桥 通 车"]:
         assert line_width(text) == _text_width(text) + 0.5 * _mixed_gaps(text)
     assert not spaced("长江大桥通车") and spaced("长 江 大 桥 通 车")
+
+
+def test_narrower_lines_after_a_box_whose_only_full_line_is_its_first_start_another_box() -> None:
+    # a box of one full line and a sentence's end, then lines of a narrower column: the box's
+    # column is at least its first line's width, so they are another box's
+    assert sizes("""
+一个较宽的盒子里，写着很长的一行文字
+最后一行文字。
+窄盒子的第一行文字，
+窄盒子的第二行文字
+结束。
+""") == [2, 3]
+    # lines as wide as the first (an indented first line, a full one after it) stay
+    assert sizes("""
+盒子里的第一行文字写得很长，
+最后一行文字。
+新段落的第一行文字写得很长，
+下一行文字也写得一样长的呀
+结束。
+""") == [5]
