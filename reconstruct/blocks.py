@@ -378,7 +378,8 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
     line shows it at once; narrower ones when the next full line is narrower too by more
     than an indent and the wobble (a first line short by an indent opens a paragraph); so
     does a full line right after a paragraph's short last line, and, in a box whose only
-    full line is its first, two lines narrower than that line."""
+    full line is its first, two lines narrower than that line; so does a block's two-line
+    end, an open line far narrower than the column and a sentence's end."""
     parts: list[list[Line]] = [[]]
     full: list[float] = []  # widths of the current part's full lines (after its first), sorted
     for k, line in enumerate(run):
@@ -388,6 +389,7 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
             if (
                 line_width(line) > col + settings.box_width_tolerance
                 or _narrower(run[k : k + 2], col, settings)
+                or _short_box_at_end(run[k:], col, settings)
                 or _unindented_after_end(cur[-1], line, col, settings)
             ):
                 parts.append([])
@@ -401,6 +403,20 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
             bisect.insort(full, line_width(line))
         parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _short_box_at_end(lines: list[Line], col: float, settings: Settings) -> bool:
+    """The block's last two lines, after a finished sentence: a line left open narrower than
+    the column by more than an indent and the wobble, then the sentence's end: a box of two
+    lines (its last one short) printed right after this one, not a line of it (a line left
+    open in mid-paragraph is full)."""
+    if len(lines) != 2 or any(spaced(x.text) for x in lines):
+        return False
+    return (
+        not ends_sentence(lines[0].text)
+        and ends_sentence(lines[1].text)
+        and line_width(lines[0]) < col - settings.box_indent_shortfall - settings.box_width_tolerance
+    )
 
 
 def _narrower_than_first(cur: list[Line], lines: list[Line], settings: Settings) -> bool:
