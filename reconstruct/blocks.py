@@ -377,7 +377,9 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
     be the box's: another box starts there, printed without a blank line between. A wider
     line shows it at once; narrower ones when the next full line is narrower too by more
     than an indent and the wobble (a first line short by an indent opens a paragraph); so
-    does a full line right after a paragraph's short last line."""
+    does a full line right after a paragraph's short last line, and, in a box whose only
+    full line is its first, two lines narrower than that line; so does a block's two-line
+    end, an open line far narrower than the column and a sentence's end."""
     parts: list[list[Line]] = [[]]
     full: list[float] = []  # widths of the current part's full lines (after its first), sorted
     for k, line in enumerate(run):
@@ -387,6 +389,7 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
             if (
                 line_width(line) > col + settings.box_width_tolerance
                 or _narrower(run[k : k + 2], col, settings)
+                or _short_box_at_end(run[k:], col, settings)
                 or _unindented_after_end(cur[-1], line, col, settings)
             ):
                 parts.append([])
@@ -394,10 +397,44 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
         elif len(full) >= 2 and _column_beside(cur[-1], run[k : k + 3], full[len(full) // 2], settings):
             parts.append([])
             full = []
+        elif not full and _narrower_than_first(cur, run[k : k + 2], settings):
+            parts.append([])
         if parts[-1] and not ends_sentence(line.text) and not spaced(line.text):
             bisect.insort(full, line_width(line))
         parts[-1].append(line)
     return [p for p in parts if p]
+
+
+def _short_box_at_end(lines: list[Line], col: float, settings: Settings) -> bool:
+    """The block's last two lines, after a finished sentence: a line left open narrower than
+    the column by more than an indent and the wobble, then the sentence's end: a box of two
+    lines (its last one short) printed right after this one, not a line of it (a line left
+    open in mid-paragraph is full)."""
+    if len(lines) != 2 or any(spaced(x.text) for x in lines):
+        return False
+    return (
+        not ends_sentence(lines[0].text)
+        and ends_sentence(lines[1].text)
+        and line_width(lines[0]) < col - settings.box_indent_shortfall - settings.box_width_tolerance
+    )
+
+
+def _narrower_than_first(cur: list[Line], lines: list[Line], settings: Settings) -> bool:
+    """A box whose only full line is its first, then a finished sentence ("…已为213家企业" /
+    "授信19.6亿元。"), and two lines narrower than that first line by more than the
+    tolerance, the second a full one: the box's column is at least as wide as its first line
+    (an indent only makes that line shorter), so these lines are another box's, of a
+    narrower column, printed right after it with no blank line between. (The second line
+    no shorter than the first by the tolerance either: a paragraph's short last line or a
+    stray piece is no column.)"""
+    if len(cur) < 2 or len(lines) < 2 or not ends_sentence(cur[-1].text):
+        return False
+    first = cur[0]
+    if ends_sentence(first.text) or any(spaced(x.text) for x in (first, *lines)) or ends_sentence(lines[1].text):
+        return False
+    limit = line_width(first) - settings.box_width_tolerance
+    widths = [line_width(x) for x in lines]
+    return all(w < limit for w in widths) and widths[1] >= widths[0] - settings.box_width_tolerance
 
 
 def _unindented_after_end(prev: Line, line: Line, col: float, settings: Settings) -> bool:

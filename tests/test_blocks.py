@@ -283,7 +283,7 @@ def test_a_title_read_in_between_a_glued_vertical_labels_lines_is_not_the_notes(
 编 区经受住了多轮强降雨考验，全区水利工程安全度汛，城乡供水保障有
 建好民生水利守护一方安澜
 者 力。
-的 近日，采访组就防汛抗旱、农村供水等话题，专访了
+的 近日，采访组就防汛抗旱、农村供水、水利建设等话题，专访了
 话 某区水利局局长范某。
 """
     blocks = split_blocks(page(text))
@@ -398,3 +398,43 @@ def test_width_of_a_line_without_spaces_is_its_characters_width():
     for text in ["全县共有九个乡镇。", "GDP增长5%，", "　首行缩进", "企业 600 余家", "长 江 大 桥 通 车"]:
         assert line_width(text) == _text_width(text) + 0.5 * _mixed_gaps(text)
     assert not spaced("长江大桥通车") and spaced("长 江 大 桥 通 车")
+
+
+def test_narrower_lines_after_a_box_whose_only_full_line_is_its_first_start_another_box() -> None:
+    # a box of one full line and a sentence's end, then lines of a narrower column: the box's
+    # column is at least its first line's width, so they are another box's
+    assert sizes("""
+一个较宽的盒子里，写着很长的一行文字
+最后一行文字。
+窄盒子的第一行文字，
+窄盒子的第二行文字
+结束。
+""") == [2, 3]
+    # lines as wide as the first (an indented first line, a full one after it) stay
+    assert sizes("""
+盒子里的第一行文字写得很长，
+最后一行文字。
+新段落的第一行文字写得很长，
+下一行文字也写得一样长的呀
+结束。
+""") == [5]
+
+
+def test_a_two_line_box_after_a_finished_sentence_at_the_blocks_end_is_cut_off() -> None:
+    # a line left open far narrower than the column, then a sentence's end, closing the
+    # block: a box of two lines printed right after the wider one
+    assert sizes("""
+一个较宽的盒子里写着很长的一行文字，
+后面还有同样宽度的一行文字在这里，
+最后一行文字。
+窄盒子的一行字，
+结束了。
+""") == [3, 2]
+    # a paragraph's indented first line, then its end, stays in its box
+    assert sizes("""
+一个较宽的盒子里写着很长的一行文字，
+后面还有同样宽度的一行文字在这里，
+最后一行文字。
+新段落开头的一行文字写得很长，
+结束了。
+""") == [5]
