@@ -388,6 +388,7 @@ def _question_tails(flows: list[Flow], settings: Settings) -> list[Flow]:
     …考虑？ / 算？). The flow it was glued to is left open, and no box is stitched onto it
     (on pages where it happens the extractor's order is often mixed further: a news item
     that ended so took answers' boxes)."""
+    flows = _asked_next(flows, settings)
     asking = [f for f in flows if f.kind is Kind.QUESTION and f.open and not any(m in f.text for m in "？?")]
     if not asking:
         return flows
@@ -408,6 +409,25 @@ def _question_tails(flows: list[Flow], settings: Settings) -> list[Flow]:
         if n in kept:
             f = Flow(f.kind, f.blocks, f.tentative, f.paragraph, cut=True)
         out.append(f if blocks is f.blocks else f.with_blocks(blocks))
+    return out
+
+
+def _asked_next(flows: list[Flow], settings: Settings) -> list[Flow]:
+    """A host's turn that has asked nothing yet (its sentences finished, no question mark:
+    "主持人：…是基层治理的难点。") goes on in the box printed right after it when that box
+    is a short piece of running text that asks ("…有什么经验？"): the question's own
+    sentence, set off by the extractor."""
+    out: list[Flow] = []
+    for g in flows:
+        f = out[-1] if out else None
+        if (
+            f is not None and f.kind is Kind.QUESTION and not f.open and not any(m in f.text for m in "？?")
+            and g.kind is Kind.TEXT and len(g.blocks) == 1 and g.text.endswith(("？", "?"))
+            and len(unspaced(g.text)) <= settings.question_tail_chars
+        ):
+            out[-1] = f.with_blocks(f.blocks + g.blocks)
+        else:
+            out.append(g)
     return out
 
 

@@ -1072,3 +1072,14 @@ def test_a_question_mark_line_the_open_question_does_not_read_into_stays() -> No
 """
     # "哪里来？" ends in a question mark, but 经 / 哪 reads nothing across: it stays
     assert flows(text)[1].startswith("王某：很多人问我们，人才从哪里来？")
+
+
+def test_a_host_turn_that_asked_nothing_goes_on_in_the_short_box_that_asks() -> None:
+    text = """
+记者：垃圾分类是城市治理的难题。
+
+这方面有什么好办法？
+
+王某：我们在每个小区都设了督导员。
+"""
+    assert flows(text)[0] == "记者：垃圾分类是城市治理的难题。这方面有什么好办法？"
