@@ -53,6 +53,11 @@ class Flow:
     # a tentative box that opens an indented paragraph: no open sentence carries on into it
     # (_best_continuations leaves it out); a finished flow may (_paragraph_homes)
     paragraph: bool = False
+    # a flow whose end gave a host's question the rest cut off it (_question_tails): left
+    # open so, it carries on no sentence elsewhere (the extractor's order there is not to
+    # be trusted); the box printed after it, unclaimed, still carries it on, and a box that
+    # starts a sentence may be its next paragraph as a finished flow's (_paragraph_homes)
+    cut: bool = False
 
     @property
     def head(self) -> Block:
@@ -71,7 +76,7 @@ class Flow:
     def with_blocks(self, blocks: tuple[Block, ...]) -> Flow:
         """The same flow holding ``blocks`` (dataclasses.replace, without its cost: flows
         grow a block at a time)."""
-        return Flow(self.kind, blocks, self.tentative, self.paragraph)
+        return Flow(self.kind, blocks, self.tentative, self.paragraph, self.cut)
 
 
 def _field_open(block: Block) -> bool:
@@ -337,7 +342,7 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     printed before them, right after that block.
     """
     settings = settings or Settings()
-    flows = list(flows)
+    flows = _question_tails(list(flows), settings)
     order = [b for f in flows for b in f.blocks]
     before = {id(b): a for a, b in zip(order, order[1:])}
     noted = _before_note_labels(order)  # the note's own boxes: no answer carries on there
@@ -373,6 +378,102 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     return out
 
 
+def _question_tails(flows: list[Flow], settings: Settings) -> list[Flow]:
+    """The rest of a host's question cut off before its question mark and glued to the end
+    of another flow, given back to the question: a short piece ending in the question mark
+    — a block's last line, or a one-line block carried on — that the open question reads on
+    into (a word across the join as jieba reads it, …有哪些经 / 验？, then only a few
+    characters; the quote it left open closed, …“就业 / 难”，…？; a number broken there)
+    while the text it is glued to does not (…各 / 验？, or a question already asked,
+    …考虑？ / 算？). The flow it was glued to is left open, and no box is stitched onto it
+    (on pages where it happens the extractor's order is often mixed further: a news item
+    that ended so took answers' boxes)."""
+    flows = _asked_next(flows, settings)
+    asking = [f for f in flows if f.kind is Kind.QUESTION and f.open and not any(m in f.text for m in "？?")]
+    if not asking:
+        return flows
+    pairs = _side_by_side(flows)
+    kept: dict[int, tuple[Block, ...]] = {}
+    given: dict[int, Block] = {}
+    for n, f in enumerate(flows):
+        cut = _tail_of(f, [q for q in asking if q is not f and id(q) not in given], pairs, settings)
+        if cut is not None:
+            kept[n], given[id(cut[2])] = cut[0], cut[1]
+    if not kept:
+        return flows
+    out = []
+    for n, f in enumerate(flows):
+        blocks = kept.get(n, f.blocks)
+        if id(f) in given:
+            blocks = (*blocks, given[id(f)])
+        if n in kept:
+            f = Flow(f.kind, f.blocks, f.tentative, f.paragraph, cut=True)
+        out.append(f if blocks is f.blocks else f.with_blocks(blocks))
+    return out
+
+
+def _asked_next(flows: list[Flow], settings: Settings) -> list[Flow]:
+    """A host's turn that has asked nothing yet (its sentences finished, no question mark:
+    "主持人：…是基层治理的难点。") goes on in the box printed right after it when that box
+    is a short piece of running text that asks ("…有什么经验？"): the question's own
+    sentence, set off by the extractor."""
+    out: list[Flow] = []
+    for g in flows:
+        f = out[-1] if out else None
+        if (
+            f is not None and f.kind is Kind.QUESTION and not f.open and not any(m in f.text for m in "？?")
+            and g.kind is Kind.TEXT and len(g.blocks) == 1 and g.text.endswith(("？", "?"))
+            and len(unspaced(g.text)) <= settings.question_tail_chars
+        ):
+            out[-1] = f.with_blocks(f.blocks + g.blocks)
+        else:
+            out.append(g)
+    return out
+
+
+def _tail_of(
+    f: Flow, asking: Sequence[Flow], pairs: Container[str], settings: Settings
+) -> tuple[tuple[Block, ...], Block, Flow] | None:
+    """The blocks flow ``f`` keeps, the question's rest cut off its end and the open
+    question (among ``asking``) that reads on into it, if any (:func:`_question_tails`)."""
+    if not asking or f.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT, Kind.QUESTION):
+        return None
+    b = f.blocks[-1]
+    if len(b.lines) > 1:
+        kept = (*f.blocks[:-1], Block(b.lines[:-1], b.width, b.kind, b.speaker, b.label))
+        tail = Block(b.lines[-1:], b.width, Kind.TEXT)
+    elif len(f.blocks) > 1 and b.kind is Kind.TEXT:
+        kept, tail = f.blocks[:-1], b
+    else:
+        return None
+    piece = unspaced(tail.lines[0].text)
+    if not piece.endswith(("？", "?")) or len(piece) > settings.question_tail_chars:
+        return None
+    before = _joined(kept[-1].lines[-3:])
+    if f.kind is Kind.QUESTION and not before.endswith(("？", "?")):
+        return None  # (the question's own end, unless it has asked already)
+    own = join_lines([x.text for k in kept for x in k.lines])
+    if not before.endswith(("？", "?")) and _reads_into(before, own, piece, pairs, settings):
+        return None
+    for q in asking:
+        end = next((x for x in reversed(q.blocks) if x.kind is not Kind.HEADLINE), q.blocks[-1])
+        if _reads_into(_joined(end.lines[-3:]), q.text, piece, pairs, settings):
+            return kept, tail, q
+    return None
+
+
+def _reads_into(left: str, text: str, piece: str, pairs: Container[str], settings: Settings) -> bool:
+    """Does the end ``left`` of ``text`` read on into a question's rest ``piece``: a number
+    broken at the join, a quote or bracket the text left open closed, or — in a piece of a
+    few characters — a word across the join as jieba reads it, or the two characters either
+    side printed side by side elsewhere (``pairs``)?"""
+    if _number_across(left, piece) or _closes_mark(text, piece):
+        return True
+    if len(piece) > settings.question_word_tail_chars:
+        return False
+    return word_read_across(left, piece) or _seen_across(left, piece, pairs)
+
+
 def _gain(left: Block, right: Block) -> float:
     """How much likelier the text reads run together across the end of block ``left`` into
     block ``right`` than broken there (lexicon.join_gain, over a few lines: a last line may
@@ -396,7 +497,7 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
     a box of running text too (a tentative box the stitching may move)."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
-        if f.kind in _STITCHABLE and f.open and not _stub(f)
+        if f.kind in _STITCHABLE and f.open and not _stub(f) and not f.cut
     }
     if not ends:
         return flows
@@ -507,7 +608,9 @@ def _best_continuations(
     flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int],
     pairs: Container[str] = frozenset(),
 ) -> dict[int, int]:
-    opened = [i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f)]
+    opened = [
+        i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f) and not f.cut
+    ]
     cands = [
         j for j, g in enumerate(flows)
         if g.kind is Kind.TEXT and not _stub(g)
@@ -580,7 +683,8 @@ def _paragraph_homes(
     after it in reading order. Each finished flow takes at most one such box; the box stays
     where it was printed unless the other flow beats that one by a margin.
     """
-    owners = [i for i, f in enumerate(flows) if f.kind in _HOMES and not f.open and not _stub(f)]
+    # (a flow that gave a question its rest counts as finished, as it was printed)
+    owners = [i for i, f in enumerate(flows) if f.kind in _HOMES and (not f.open or f.cut) and not _stub(f)]
     where = {id(b): k for k, f in enumerate(flows) for b in f.blocks}
     def printed_after(g: Flow) -> int | None:
         """The flow printed before ``g``, looking past a news item's box printed between

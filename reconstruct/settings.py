@@ -182,6 +182,15 @@ class Settings:
     stranded_floor: float = 1.0
     # The first person plural: a guest speaks so, the reporter's lead does not.
     first_person: str = "我们"
+    # The rest of a host's question cut off before its question mark ("…有哪些经" / "验？")
+    # is a piece of at most this many characters, the last line of another block (or a
+    # block of one line) ending in the question mark: flows._question_tails gives it back
+    # to the question when the open question reads on into it and the text it is glued to
+    # does not (a whole line of a narrow column and a little more). When only a word across
+    # the join speaks for it, the piece is a word's end and the mark: at most this many
+    # characters (9, a line of lines mixed by the extractor, lost a pdfminer.six pair).
+    question_tail_chars: int = 20
+    question_word_tail_chars: int = 6
     # Columns fused on one line by the extractor: every piece but the last of a fused line
     # is at least this wide (a post and a name, "主任 王某", are not columns), and the left
     # column's pieces agree in width within the tolerance (a column's full lines wobble by

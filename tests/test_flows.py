@@ -1006,3 +1006,80 @@ def test_a_box_glued_to_an_open_running_box_is_set_loose_too() -> None:
     out = flows(text)
     assert out[0] == "张三：老人腿脚不方便做饭，一个人的饭也不好做。所以我们办起助餐点，老人腿脚不便也不用做饭。"
     assert out[1].endswith("还经常组织文艺汇演。我们发现老年人身体和精神状态都更好了。")
+
+
+def test_a_question_s_rest_glued_after_another_question_goes_to_the_open_one() -> None:
+    # "划？" printed under the question before, which has asked already; the open question
+    # reads on into it (规 / 划: 规划)
+    text = """
+记者：绿色发展方面，这几年
+取得了哪些进展？
+划？
+
+记者：下一步有什么规
+
+王某：我们将继续推进生态修复工作。
+"""
+    assert flows(text)[:2] == ["记者：绿色发展方面，这几年取得了哪些进展？", "记者：下一步有什么规划？"]
+
+
+def test_a_question_s_rest_glued_in_a_news_item_goes_to_the_open_question() -> None:
+    # the news item's open sentence (…各) does not read on into "验？"; the question does
+    # (…经 / 验？), and the item's sentence then finds its own box (各 / 村…)
+    text = """
+记者：在引进人才方面有哪些经
+
+本报讯（记者 赵六）昨日，某镇召开
+会议，部署人才工作，要求各
+验？
+
+村结合实际拿出具体办法。
+
+王某：我们出台了人才政策。
+"""
+    assert flows(text)[:2] == [
+        "记者：在引进人才方面有哪些经验？",
+        "本报讯（记者赵六）昨日，某镇召开会议，部署人才工作，要求各村结合实际拿出具体办法。",
+    ]
+
+
+def test_a_question_s_rest_that_closes_its_quote_is_set_loose_from_a_news_item() -> None:
+    text = """
+记者：很多家长关心“入学
+
+本报讯（记者 赵六）昨日，某地召开
+会议，部署防汛工作，要求各部门加
+难”的问题，今年怎么解决？
+
+强值守，确保安全度汛。
+
+王某：今年我们新增学位三千个。
+"""
+    assert flows(text)[:2] == [
+        "记者：很多家长关心“入学难”的问题，今年怎么解决？",
+        "本报讯（记者赵六）昨日，某地召开会议，部署防汛工作，要求各部门加强值守，确保安全度汛。",
+    ]
+
+
+def test_a_question_mark_line_the_open_question_does_not_read_into_stays() -> None:
+    text = """
+记者：在引进人才方面有哪些经
+
+王某：很多人问我们，人才从
+哪里来？
+
+验，我们主要靠待遇留人。
+"""
+    # "哪里来？" ends in a question mark, but 经 / 哪 reads nothing across: it stays
+    assert flows(text)[1].startswith("王某：很多人问我们，人才从哪里来？")
+
+
+def test_a_host_turn_that_asked_nothing_goes_on_in_the_short_box_that_asks() -> None:
+    text = """
+记者：垃圾分类是城市治理的难题。
+
+这方面有什么好办法？
+
+王某：我们在每个小区都设了督导员。
+"""
+    assert flows(text)[0] == "记者：垃圾分类是城市治理的难题。这方面有什么好办法？"
