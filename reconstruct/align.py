@@ -38,6 +38,8 @@ _FORBIDDEN = -1e6
 # two answers elsewhere (then by moving the weaker): a search depth, not a weight; a page
 # rarely has more than two or three such clashes.
 _TWICE_BRANCHES = 3
+# (frozen: the defaults made once, not on every call without settings of its own)
+_DEFAULT_SETTINGS = Settings()
 
 
 
@@ -86,7 +88,7 @@ def score_matrix(
     - order: a weak tie breaker for the answer at the question's own relative place on the
       page (``Settings.order_weight``).
     """
-    settings = settings or Settings()
+    settings = settings or _DEFAULT_SETTINGS
     # an answer that opens by turning to what another guest said ("两个街道的做法说明…")
     # speaks of that answer there, not of the question: that phrase is none of its words
     turn_to = re.compile(settings.follow_on_cue)
@@ -246,7 +248,7 @@ def _named_guests(
     questions or more use is the interview's theme (the title of the guest in charge of
     it), not a pointer. 1.0 for a name or a phrase of four characters or more, less for
     shorter ones."""
-    reach = (settings or Settings()).address_reach
+    reach = (settings or _DEFAULT_SETTINGS).address_reach
     return _names_in(question, tuple(guests), tuple(asked), reach)
 
 
@@ -574,7 +576,7 @@ def _breaks(turn: Turn, settings: Settings) -> int:
 
 def align_turns(interview: Interview, settings: Settings | None = None) -> Interview:
     """Fill ``interview.turns``: each question followed by its answer(s), in question order."""
-    settings = settings or Settings()
+    settings = settings or _DEFAULT_SETTINGS
     qs, ans = interview.questions, interview.answers
     if not qs or not ans:
         return replace(interview, turns=tuple(sorted(qs + ans, key=_first_line)))

@@ -22,6 +22,9 @@ __all__ = ["reconstruct_page", "reconstruct_file"]
 
 log = logging.getLogger(__name__)
 
+# (frozen: the defaults made once, not on every page reconstructed without settings of its own)
+_DEFAULT_SETTINGS = Settings()
+
 
 def reconstruct_page(
     text: str | Page,
@@ -30,7 +33,7 @@ def reconstruct_page(
     overrides: Sequence[Override] = (),
 ) -> PageResult:
     """read → rows → columns → blocks → classify → assemble → align (→ hand overrides), for one page's text."""
-    settings = settings or Settings()
+    settings = settings or _DEFAULT_SETTINGS
     page = text if isinstance(text, Page) else page_from_text(text, meta)
     side = _side_by_side(page, settings)  # (before the columns stage deals its fused lines)
     printed = page.lines  # (as read: where the roster's titles stand by their names)

@@ -773,3 +773,12 @@ def test_a_questions_box_read_in_among_the_answers_anchors_nothing_its_words_den
     assert _trusted(stray, fit, Settings(), questions=4) == []
     # an inline page, whose every question comes before its answer, keeps it
     assert _trusted(stray, fit, Settings(), questions=2) == stray
+
+
+def test_default_settings_made_once_equal_fresh_defaults():
+    """The pipeline and the aligner build their defaults once (frozen), not per call: they
+    are the defaults a fresh Settings() gives."""
+    from reconstruct import align, pipeline
+
+    assert align._DEFAULT_SETTINGS == Settings()
+    assert pipeline._DEFAULT_SETTINGS == Settings()
