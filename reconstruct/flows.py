@@ -494,7 +494,10 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
     box, the first that reads on from it. A glued box is set loose too when the sentence it
     is glued to reads on that strongly into another box of running text (…还经常组 / 做。…,
     with 织文艺… printed elsewhere): that box, not the glued one, carries it on; this holds in
-    a box of running text too (a tentative box the stitching may move)."""
+    a box of running text too (a tentative box the stitching may move). So is a glued box
+    that opens on a clause of a character or two before a comma (卖，…) as wide as another
+    open flow's column and not as the blocks it is glued to (``Settings.loose_width_match``):
+    nothing in the words tells the two open sentences apart, the column does."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f) and not f.cut
@@ -517,6 +520,9 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
                         _pair_seen(end, b, pairs) and not _pair_seen(prev, b, pairs)
                         and same_column(flow_column(flows[m].blocks), flow_column((b,)))))
                 ), None)
+                if by is None and _short_clause(b, settings):
+                    by = next((m for m, end in ends.items() if m != n and m not in taken
+                               and _width_matches(flows[m].blocks, b, f.blocks[:k], settings)), None)
                 if by is not None:
                     taken.add(by)
                     cut = k
@@ -529,6 +535,24 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
         else:
             out += [f.with_blocks(f.blocks[:cut]), Flow(Kind.TEXT, f.blocks[cut:], tentative=True)]
     return out
+
+
+def _short_clause(b: Block, settings: Settings) -> bool:
+    """Does box ``b`` open on a clause of a character or two before a comma (卖，…)?"""
+    head = unspaced(b.lines[0].text)
+    at = head.find("，")
+    return 0 < at <= settings.loose_opening_chars and all(_is_han(c) for c in head[:at])
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _width_matches(other: Sequence[Block], b: Block, own: Sequence[Block], settings: Settings) -> bool:
+    """Is box ``b`` as wide as the column of the open flow ``other`` and not of the blocks
+    ``own`` it is glued to (:func:`_unpinned`, a box opening on a short clause)?"""
+    tol = settings.loose_width_match
+    return abs(b.width - flow_column(other)) <= tol < abs(b.width - flow_column(own))
 
 
 def _pair_seen(left: Block, right: Block, pairs: Container[str]) -> bool:

@@ -153,6 +153,12 @@ class Settings:
     # reading above, set loose boxes a sentence ending on a word's first character reads
     # into, …我们公 / 仓…, and lost held-out pdfminer.six pairs.)
     loose_box_gain: float = 7.0
+    # A glued box that opens on a clause of this many characters or fewer before a comma
+    # (卖，…), with no word across its join, is set loose when its width matches another
+    # open flow's column within loose_width_match units and misses its own flow's column by
+    # more: nothing in the words tells the two open sentences apart, the column does.
+    loose_opening_chars: int = 2
+    loose_width_match: float = 0.25
     # A box that starts a sentence after a finished one carries on the flow printed before
     # it unless another finished answer fits it better by this much (its guest's words,
     # shared words, the same width): where a box is printed is the reader's first guess.

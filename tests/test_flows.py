@@ -1083,3 +1083,35 @@ def test_a_host_turn_that_asked_nothing_goes_on_in_the_short_box_that_asks() -> 
 王某：我们在每个小区都设了督导员。
 """
     assert flows(text)[0] == "记者：垃圾分类是城市治理的难题。这方面有什么好办法？"
+
+
+A_SHORT_CLAUSE_AT_ANOTHER_WIDTH = """
+记者：合作社是怎样发展起来的？
+
+张三：我们合作社刚成立的那几年
+只有十几户社员，种的菜都是自己
+挑着担子走上十几里山路送到镇上
+
+李四：全县的合作社主要集中在
+高山蔬菜、中药材、茶叶和生态
+养殖四大领域。去年全县
+
+卖，价格经常被压得很低。那时候
+大家心里都没底，有几户种了一季
+就想退出。
+"""
+
+
+def test_a_glued_box_opening_on_a_short_clause_at_another_open_flows_width_is_set_loose() -> None:
+    # the box opening 卖，… is glued under 李四's open sentence (14 units) with no word
+    # across the join; it is as wide as 张三's open column (15) and not 李四's: set loose
+    from reconstruct.flows import _side_by_side, _unpinned
+
+    blocks = classify_blocks(split_blocks(page(A_SHORT_CLAUSE_AT_ANOTHER_WIDTH)))
+    grouped = group_flows(blocks, frozenset(b.speaker for b in blocks if b.speaker))
+    assert grouped[-1].text.endswith("去年全县卖，价格经常被压得很低。那时候大家心里都没底，有几户种了一季就想退出。")
+    loose = _unpinned(grouped, Settings(), _side_by_side(grouped))
+    assert loose[-2].text.endswith("去年全县")
+    assert loose[-1].tentative and loose[-1].text.startswith("卖，")
+    wide = Settings(loose_width_match=0.0, loose_opening_chars=0)
+    assert _unpinned(grouped, wide, _side_by_side(grouped))[-1].text.startswith("李四")
