@@ -496,7 +496,8 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
     with 织文艺… printed elsewhere): that box, not the glued one, carries it on; this holds in
     a box of running text too (a tentative box the stitching may move). So is a glued box
     that opens on a clause of a character or two before a comma (卖，…) as wide as another
-    open flow's column and not as the blocks it is glued to (``Settings.loose_width_match``):
+    open flow's column and not as the blocks it is glued to (``Settings.loose_width_match``;
+    a box of a few lines, whose width is a column's):
     nothing in the words tells the two open sentences apart, the column does."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
@@ -552,7 +553,7 @@ def _width_matches(other: Sequence[Block], b: Block, own: Sequence[Block], setti
     """Is box ``b`` as wide as the column of the open flow ``other`` and not of the blocks
     ``own`` it is glued to (:func:`_unpinned`, a box opening on a short clause)?"""
     tol = settings.loose_width_match
-    return abs(b.width - flow_column(other)) <= tol < abs(b.width - flow_column(own))
+    return len(b.lines) >= settings.loose_width_lines and abs(b.width - flow_column(other)) <= tol < abs(b.width - flow_column(own))
 
 
 def _pair_seen(left: Block, right: Block, pairs: Container[str]) -> bool:

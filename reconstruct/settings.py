@@ -159,6 +159,9 @@ class Settings:
     # more: nothing in the words tells the two open sentences apart, the column does.
     loose_opening_chars: int = 2
     loose_width_match: float = 0.25
+    # ... and only a box of this many lines or more: a shorter box's width is its own
+    # text's, not a column's (视频，带动了一波“出圈”。 alone on a line).
+    loose_width_lines: int = 3
     # A box that starts a sentence after a finished one carries on the flow printed before
     # it unless another finished answer fits it better by this much (its guest's words,
     # shared words, the same width): where a box is printed is the reader's first guess.
