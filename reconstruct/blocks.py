@@ -379,7 +379,8 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
     than an indent and the wobble (a first line short by an indent opens a paragraph); so
     does a full line right after a paragraph's short last line, and, in a box whose only
     full line is its first, two lines narrower than that line; so does a block's two-line
-    end, an open line far narrower than the column and a sentence's end."""
+    end, an open line far narrower than the column and a sentence's end, and such two lines
+    in mid-block (a narrower box's first lines)."""
     parts: list[list[Line]] = [[]]
     full: list[float] = []  # widths of the current part's full lines (after its first), sorted
     for k, line in enumerate(run):
@@ -390,6 +391,7 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
                 line_width(line) > col + settings.box_width_tolerance
                 or _narrower(run[k : k + 2], col, settings)
                 or _short_box_at_end(run[k:], col, settings)
+                or _short_box_between(run[k : k + 3], col, settings)
                 or _unindented_after_end(cur[-1], line, col, settings)
             ):
                 parts.append([])
@@ -417,6 +419,13 @@ def _short_box_at_end(lines: list[Line], col: float, settings: Settings) -> bool
         and ends_sentence(lines[1].text)
         and line_width(lines[0]) < col - settings.box_indent_shortfall - settings.box_width_tolerance
     )
+
+
+def _short_box_between(lines: list[Line], col: float, settings: Settings) -> bool:
+    """The two lines of a block's two-line end (see _short_box_at_end) in mid-block, an open
+    line far narrower than the column then a sentence's end: not this box's lines (a line
+    left open in mid-paragraph is full) but another, narrower box's, printed right after it."""
+    return len(lines) == 3 and _short_box_at_end(lines[:2], col, settings)
 
 
 def _narrower_than_first(cur: list[Line], lines: list[Line], settings: Settings) -> bool:

@@ -438,3 +438,26 @@ def test_a_two_line_box_after_a_finished_sentence_at_the_blocks_end_is_cut_off()
 新段落开头的一行文字写得很长，
 结束了。
 """) == [5]
+
+
+def test_a_two_line_box_after_a_finished_sentence_in_mid_block_is_cut_off() -> None:
+    # a line left open far narrower than the column, then a sentence's end, in mid-block:
+    # a narrower box's lines start there
+    assert sizes("""
+一个较宽的盒子里写着很长的一行文字，
+后面还有同样宽度的一行文字在这里，
+最后一行文字。
+窄盒子的一行字，
+结束了。
+窄盒子的又一行字，
+""") == [3, 3]
+    # a paragraph's indented first line, then its end, stays in its box (the unindented
+    # full line after that short end is another box's, as before)
+    assert sizes("""
+一个较宽的盒子里写着很长的一行文字，
+后面还有同样宽度的一行文字在这里，
+最后一行文字。
+新段落开头的一行文字写得很长，
+结束了。
+宽盒子的文字在这里接着写下去了，
+""") == [5, 1]
