@@ -342,12 +342,12 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     printed before them, right after that block.
     """
     settings = settings or Settings()
-    flows = _question_tails(list(flows), settings)
+    pairs = _side_by_side(flows)  # (the same lines whatever the flows: once)
+    flows = _question_tails(list(flows), settings, pairs)
     order = [b for f in flows for b in f.blocks]
     before = {id(b): a for a, b in zip(order, order[1:])}
     noted = _before_note_labels(order)  # the note's own boxes: no answer carries on there
     voices = _voices(flows)  # each guest's words as printed with their labels, once
-    pairs = _side_by_side(flows)  # (the same lines whatever the flows: once)
     flows = _unpinned(flows, settings, pairs)
     for _ in range(4):
         nxt = _best_continuations(flows, settings, voices, noted, pairs)
@@ -378,21 +378,20 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     return out
 
 
-def _question_tails(flows: list[Flow], settings: Settings) -> list[Flow]:
+def _question_tails(flows: list[Flow], settings: Settings, pairs: Container[str]) -> list[Flow]:
     """The rest of a host's question cut off before its question mark and glued to the end
     of another flow, given back to the question: a short piece ending in the question mark
     — a block's last line, or a one-line block carried on — that the open question reads on
     into (a word across the join as jieba reads it, …有哪些经 / 验？, then only a few
     characters; the quote it left open closed, …“就业 / 难”，…？; a number broken there)
     while the text it is glued to does not (…各 / 验？, or a question already asked,
-    …考虑？ / 算？). The flow it was glued to is left open, and no box is stitched onto it
+    …考虑？ / 算？; ``pairs``: :func:`_side_by_side`). The flow it was glued to is left open, and no box is stitched onto it
     (on pages where it happens the extractor's order is often mixed further: a news item
     that ended so took answers' boxes)."""
     flows = _asked_next(flows, settings)
     asking = [f for f in flows if f.kind is Kind.QUESTION and f.open and not any(m in f.text for m in "？?")]
     if not asking:
         return flows
-    pairs = _side_by_side(flows)
     kept: dict[int, tuple[Block, ...]] = {}
     given: dict[int, Block] = {}
     for n, f in enumerate(flows):
