@@ -128,6 +128,9 @@ def score_matrix(
     openings = [_opening(a, settings) for a in answers]
     a_cues = [[bool(says.search(o)) for _, says in cues] for o in openings]
     a_plans = [bool(plan_a.search(o)) for o in openings]
+    # plans spoken of anywhere in the answer, for a question that closes the interview
+    plan_body, closing = re.compile(settings.plan_body), re.compile(settings.closing_question)
+    a_plan_body = [bool(plan_body.search(a.text)) for a in answers]
     # "请三位各用一句话…": answered in one sentence
     brief_q = re.compile(settings.brief_question)
     a_brief = [len(a.text) <= settings.brief_length and not _SENTENCE_END.search(a.text.rstrip("。！!？?…"))
@@ -151,6 +154,7 @@ def score_matrix(
                   for o, g in zip(openings, a_grams)]
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
+        asks_ahead = bool(closing.search(q_texts[i]))
         asks_whole = bool(whole.search(q_texts[i]))
         asks_several = bool(several.search(q_texts[i]))
         asks_brief = bool(brief_q.search(q_texts[i]))
@@ -168,6 +172,8 @@ def score_matrix(
                 + settings.plan_weight * _plan_match(asks_plans, a_plans[j])
                 + settings.echo_weight * echoes[j]
             )
+            if asks_ahead and a_plan_body[j]:
+                score += settings.plan_body_weight
             if recall:
                 score += settings.recall_weight * dot(recall, full_w[j])
             if asks_brief:  # a sentence asked for: a sentence given, not a long answer

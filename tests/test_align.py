@@ -782,3 +782,14 @@ def test_default_settings_made_once_equal_fresh_defaults():
 
     assert align._DEFAULT_SETTINGS == Settings()
     assert pipeline._DEFAULT_SETTINGS == Settings()
+
+
+def test_a_closing_question_takes_the_answer_that_speaks_of_plans() -> None:
+    # "最后…" closes the interview: the answer that sets out a plan further on ("我们计划…")
+    # is its answer, though printed first and sharing no word with it
+    assert _order(
+        (Guest("王甲", "某市档案馆馆长", "guest-1"),),
+        ("修复人才好找吗？", "最后，馆里最想做的一件事是什么？"),
+        (("王甲", "建一个共享平台。眼下数据还没有打通，我们计划用两年时间打通。"),
+         ("王甲", "不容易，和高校合作办班培养。")),
+    ) == ["修复人才", "不容易，", "最后，馆", "建一个共"]
