@@ -745,10 +745,26 @@ def _trusted(
     # that sets most of its questions apart (under half of them anchor an answer); an inline
     # page prints every question before its answer, whatever the words say
     if len({q for q, _, _ in anchors}) >= settings.stray_anchor_share * questions:
-        return anchors
+        return _halved(anchors, fit, settings)
     return [(q, a, w) for q, a, w in anchors
             if not (fit[q, a] < settings.stray_anchor_fit
                     and float(fit[:, a].max()) - float(fit[q, a]) > settings.stray_anchor_lead)]
+
+
+def _halved(
+    anchors: list[tuple[int, int, float]], fit: np.ndarray, settings: Settings,
+) -> list[tuple[int, int, float]]:
+    """The anchors at denied_anchor_weight of their weight when the words deny a good
+    share of them (``Settings.denied_anchor_share``: each answer fitting another question
+    better than its anchor's): then the print order is not reliably question, answer
+    (boxes read across columns), though no answer fits another question by a whole
+    anchor."""
+    if not anchors:
+        return anchors
+    denied = sum(float(fit[:, a].max()) > float(fit[q, a]) for q, a, _ in anchors)
+    if denied < 2 or denied < settings.denied_anchor_share * len(anchors):
+        return anchors
+    return [(q, a, w * settings.denied_anchor_weight) for q, a, w in anchors]
 
 
 def _follow_on(

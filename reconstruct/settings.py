@@ -469,6 +469,13 @@ class Settings:
     # (0.25 / 0.75 -> 0.35 / 0.5: QA pdfminer +1, held-out pdfminer +1)
     stray_anchor_fit: float = 0.35
     stray_anchor_lead: float = 0.5
+    # When the words deny at least this share of the anchors (two at least: each of their
+    # answers fits another question better), the anchors weigh denied_anchor_weight of
+    # their weight: the page's print order is doubtful, if no anchor is overruled outright.
+    # (0.4 / 0.3: QA pdftotext +1, pdfminer +2, held-out pdftotext +2, ReportLab +3/+1;
+    # a share of 0.3 or 0.5 the same; a weight of 0.5 or 0.7 fewer, 0 held-out text -2)
+    denied_anchor_share: float = 0.4
+    denied_anchor_weight: float = 0.3
     # ... on a page where under this share of the questions anchor an answer (the rest set
     # apart); an inline page prints every question before its answer, whatever the words say
     stray_anchor_share: float = 0.5

@@ -793,3 +793,19 @@ def test_a_closing_question_takes_the_answer_that_speaks_of_plans() -> None:
         (("王甲", "建一个共享平台。眼下数据还没有打通，我们计划用两年时间打通。"),
          ("王甲", "不容易，和高校合作办班培养。")),
     ) == ["修复人才", "不容易，", "最后，馆", "建一个共"]
+
+
+def test_anchors_weigh_less_when_the_words_deny_a_good_share_of_them() -> None:
+    from reconstruct.align import _trusted
+
+    s = Settings()
+    anchors = [(k, k, s.anchor_weight) for k in range(5)]
+    fit = np.eye(5)
+    # every answer fits its own anchor's question best: the anchors stand
+    assert [w for _, _, w in _trusted(anchors, fit, s, 5)] == [s.anchor_weight] * 5
+    # two of five answers fit another question better (by less than an anchor): all weigh less
+    fit[1, 0] = fit[0, 1] = 1.5
+    assert [w for _, _, w in _trusted(anchors, fit, s, 5)] == [s.anchor_weight * s.denied_anchor_weight] * 5
+    # one alone is no sign
+    fit[0, 1] = 0.0
+    assert [w for _, _, w in _trusted(anchors, fit, s, 5)] == [s.anchor_weight] * 5
