@@ -131,6 +131,10 @@ def score_matrix(
     # plans spoken of anywhere in the answer, for a question that closes the interview
     plan_body, closing = re.compile(settings.plan_body), re.compile(settings.closing_question)
     a_plan_body = [bool(plan_body.search(a.text)) for a in answers]
+    # a yes-no question, an answer that opens by saying yes or no
+    yes_no_q = re.compile(settings.yes_no_question)
+    yes_no_a = re.compile(settings.yes_no_answer)
+    a_yes_no = [bool(yes_no_a.search(o)) for o in openings]
     # "请三位各用一句话…": answered in one sentence
     brief_q = re.compile(settings.brief_question)
     a_brief = [len(a.text) <= settings.brief_length and not _SENTENCE_END.search(a.text.rstrip("。！!？?…"))
@@ -155,6 +159,7 @@ def score_matrix(
         q_cues = [bool(asks.search(q_texts[i])) for asks, _ in cues]
         asks_plans = bool(plan_q.search(q_texts[i]))
         asks_ahead = bool(closing.search(q_texts[i]))
+        asks_yes_no = bool(yes_no_q.search(q_texts[i]))
         asks_whole = bool(whole.search(q_texts[i]))
         asks_several = bool(several.search(q_texts[i]))
         asks_brief = bool(brief_q.search(q_texts[i]))
@@ -174,6 +179,8 @@ def score_matrix(
             )
             if asks_ahead and a_plan_body[j]:
                 score += settings.plan_body_weight
+            if asks_yes_no and a_yes_no[j]:
+                score += settings.yes_no_weight
             if recall:
                 score += settings.recall_weight * dot(recall, full_w[j])
             if asks_brief:  # a sentence asked for: a sentence given, not a long answer

@@ -602,6 +602,21 @@ class Settings:
         r"|要继续|会继续|要进一步|目标是"
     )
     plan_body_weight: float = 0.8
+    # A yes-no question (是否, 会不会, 有没有, 是不是…, "…吗？" with no 什么, 哪, 怎 in its
+    # clause; not "能否谈谈", a request) is answered by first saying yes or no ("是的。",
+    # "不好找。", "能。", "确实是。"): such an opening scores yes_no_weight more there.
+    # (0.5: QA held-out pdftotext +3; 1.0 and 1.5 the same, as a cue capped with the others
+    # the same; a yes or no put to another question counted against: no more)
+    yes_no_question: str = (
+        r"是否|可否|会不会|有没有|是不是|要不要|够不够|难不难|好不好"
+        r"|能不能(?!给|帮|谈|讲|说|介绍)|能否(?!分别|谈|介绍|讲|说|给)"
+        r"|(?:^|[，。？?！!；;])(?:(?!什么|哪|怎|如何|多少)[^，。？?！!；;])*[吗吧][？?]"
+    )
+    yes_no_answer: str = (
+        r"^[“\"]?(?:是的|对|没错|当然|确实|肯定|会|不会|有|没有|能|不能|可以|不|是|要|需要|不需要|不用)"
+        r"[^，,。！!、；;]{0,6}[，,。！!]|^[^，,。]{0,4}确实"
+    )
+    yes_no_weight: float = 0.5
     # Characters at the start of an answer in which its cue is looked for.
     cue_window: int = 60
     # Weight of a matching cue: enough to decide between two answers of the same guest

@@ -809,3 +809,23 @@ def test_anchors_weigh_less_when_the_words_deny_a_good_share_of_them() -> None:
     # one alone is no sign
     fit[0, 1] = 0.0
     assert [w for _, _, w in _trusted(anchors, fit, s, 5)] == [s.anchor_weight] * 5
+
+
+def test_a_yes_no_question_takes_the_answer_that_opens_with_yes_or_no() -> None:
+    # "…好找吗？" is answered "不好找。": the opening decides where no word is shared
+    assert _order(
+        (Guest("王甲", "某市档案馆馆长", "guest-1"),),
+        ("馆里这些年来了哪些人？", "修复师这个职业人才好找吗？"),
+        (("王甲", "不容易。我们和高校合作办了培养班。"),
+         ("王甲", "以前多数是老职工，现在年轻人多了。")),
+    ) == ["馆里这些", "以前多数", "修复师这", "不容易。"]
+
+
+def test_yes_no_questions_are_told_from_requests() -> None:
+    import re
+
+    asks = re.compile(Settings().yes_no_question)
+    for q in ("人才好找吗？", "会不会被挡在门外？", "去远洋是不是一条出路？", "他们能交公积金吗？"):
+        assert asks.search(q), q
+    for q in ("两位院长能否分别谈一谈？", "有什么经验吗？", "怎么看这个问题？"):
+        assert not asks.search(q), q
