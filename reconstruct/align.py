@@ -301,6 +301,10 @@ _POSTS = re.compile(r"[、，,]|兼")
 
 # what follows a form of address: the pause before the question put to them
 _VOCATIVE = frozenset("，,：:")
+# the posts whose holder is called "X总"
+_CHIEF = re.compile(r"总(?:经理|裁|监|工程师)$")
+# ... or the words that ask them to speak: "王局长谈谈…", "李院长给我们介绍一下…"
+_REQUEST = re.compile(r"(?:谈谈|谈一谈|说说|说一说|讲讲|讲一讲|介绍|给(?:大家|我们|读者)|再谈|来谈|先谈|最后谈)")
 
 
 def _addressed(question: str, guest: Guest, reach: int, pause: bool = True) -> bool:
@@ -319,8 +323,15 @@ def _addressed(question: str, guest: Guest, reach: int, pause: bool = True) -> b
         at = question.find(guest.name[:n])
         while at >= 0:
             rest = question[at + n : at + n + reach]
-            if any(p.endswith(rest[:k]) and (not pause or rest[k : k + 1] in _VOCATIVE)
+            asked = question[max(0, at - 1) : at] == "请"  # "请王局长谈谈…": asked to speak
+            if any(p.endswith(rest[:k]) and (not pause or rest[k : k + 1] in _VOCATIVE
+                                             or asked or _REQUEST.match(rest, k) is not None)
                    for k in range(2, len(rest)) for p in posts):
+                return True
+            # "阎总，" to a 总经理 (a 总裁, a 总监): a head of a company is called by the first
+            # character of the post
+            if rest[:1] == "总" and any(_CHIEF.search(p) for p in posts) and (
+                    not pause or rest[1:2] in _VOCATIVE or asked or _REQUEST.match(rest, 1) is not None):
                 return True
             at = question.find(guest.name[:n], at + 1)
     return False
@@ -725,8 +736,12 @@ def _anchors(
         first[q] = min(a, first.get(q, a))
     asked = [q.text for q in interview.questions]
     kept = []
+    guests = interview.guests
     for q, a in interview.anchored:
         weight = settings.anchor_weight
+        put_to = [g.name for g in guests if g.name and _addressed(asked[q], g, settings.address_reach)]
+        if len(put_to) == 1 and len(guests) > 1 and interview.answers[a].speaker != put_to[0]:
+            continue  # "路董事长，您…" is put to that guest: another's answer after it is out of place
         if a != first[q]:
             named = _named_guests(asked[q], interview.guests, asked, settings)
             sole = [n for n, v in named.items() if v >= 1.0]

@@ -829,3 +829,28 @@ def test_yes_no_questions_are_told_from_requests() -> None:
         assert asks.search(q), q
     for q in ("两位院长能否分别谈一谈？", "有什么经验吗？", "怎么看这个问题？"):
         assert not asks.search(q), q
+
+
+def test_a_guest_is_addressed_when_asked_to_speak_or_called_by_a_chiefs_post() -> None:
+    from reconstruct.align import _addressed
+
+    court = Guest("邵景和", "某区人民法院党组书记、院长", "guest-1")
+    firm = Guest("阎秋实", "某粮食收储有限公司党支部书记、总经理", "guest-2")
+    assert _addressed("请邵院长谈谈，下一步还准备做什么？", court, 5)
+    assert _addressed("最后邵院长谈一谈下一步的打算。", court, 5)
+    assert _addressed("阎总，收储公司旺季最怕什么？", firm, 5)
+    assert not _addressed("像邵院长这样的法官还有很多吗？", court, 5)
+    assert not _addressed("总的来看，阎秋实怎么看？", firm, 5)
+
+
+def test_another_guests_answer_after_a_question_put_to_one_guest_is_no_anchor() -> None:
+    from reconstruct.align import _anchors
+
+    iv = Interview(
+        guests=(Guest("路长征", "某环保科技有限公司董事长", "guest-1"), Guest("商卫东", "某市某局局长", "guest-2")),
+        anchored=((0, 0), (1, 1)),
+        questions=(_t("主持人", "host", "路董事长，您为什么选择环保？", 1), _t("主持人", "host", "政府能提供哪些支持？", 5)),
+        answers=(_t("商卫东", "guest", "我们建了孵化基地。", 2), _t("路长征", "guest", "我当过工程兵。", 6)),
+    )
+    s = Settings()
+    assert [(q, a) for q, a, _ in _anchors(iv, [s.extra_answer_cost] * 2, s)] == [(1, 1)]
