@@ -389,7 +389,7 @@ def _question_tails(flows: list[Flow], settings: Settings, pairs: Container[str]
     (on pages where it happens the extractor's order is often mixed further: a news item
     that ended so took answers' boxes)."""
     flows = _asked_next(flows, settings)
-    asking = [f for f in flows if f.kind is Kind.QUESTION and f.open and not any(m in f.text for m in "？?")]
+    asking = [f for f in flows if f.kind is Kind.QUESTION and f.open and not _asks(f.text)]
     if not asking:
         return flows
     kept: dict[int, tuple[Block, ...]] = {}
@@ -420,7 +420,7 @@ def _asked_next(flows: list[Flow], settings: Settings) -> list[Flow]:
     for g in flows:
         f = out[-1] if out else None
         if (
-            f is not None and f.kind is Kind.QUESTION and not f.open and not any(m in f.text for m in "？?")
+            f is not None and f.kind is Kind.QUESTION and not f.open and not _asks(f.text)
             and g.kind is Kind.TEXT and len(g.blocks) == 1 and g.text.endswith(("？", "?"))
             and len(unspaced(g.text)) <= settings.question_tail_chars
         ):
@@ -1019,12 +1019,17 @@ def _number_across(left: str, right: str) -> bool:
     return right[0].isdigit() or (right[0] in ".．" and right[1:2].isdigit())
 
 
+def _asks(text: str) -> bool:
+    """Does the text hold a question mark (full- or half-width)?"""
+    return "？" in text or "?" in text
+
+
 def _asks_nothing(f: Flow, g: Flow) -> bool:
     """A host's question left open before its question mark goes on in a box that asks it:
     a box with no question mark does not carry it on."""
-    if f.kind is not Kind.QUESTION or any(m in f.text for m in "？?"):
+    if f.kind is not Kind.QUESTION or _asks(f.text):
         return False
-    return not any(m in g.text for m in "？?")
+    return not _asks(g.text)
 
 
 def _chain(flows: list[Flow], nxt: dict[int, int]) -> list[Flow]:

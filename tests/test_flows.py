@@ -1115,3 +1115,9 @@ def test_a_glued_box_opening_on_a_short_clause_at_another_open_flows_width_is_se
     assert loose[-1].tentative and loose[-1].text.startswith("卖，")
     wide = Settings(loose_width_match=0.0, loose_opening_chars=0)
     assert _unpinned(grouped, wide, _side_by_side(grouped))[-1].text.startswith("李四")
+
+
+def test_asks_sees_either_question_mark() -> None:
+    from reconstruct.flows import _asks
+
+    assert _asks("有什么经验？") and _asks("what?") and not _asks("是基层治理的难点。")
