@@ -354,7 +354,12 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
         if not nxt:
             break
         flows = _chain(flows, nxt)
-    flows = _paragraph_homes(flows, before, noted, settings, voices)
+    moved = _paragraph_homes(flows, before, noted, settings, voices)
+    if moved is not flows:
+        # a tentative box printed after one that moved home now follows a finished answer:
+        # weighed again (its place in the first round was a tentative box's, no home)
+        moved = _paragraph_homes(moved, before, noted, settings, voices)
+    flows = moved
     out: list[Flow] = []
     owner: dict[int, int] = {}  # id(block) -> index in out
     first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
