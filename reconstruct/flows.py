@@ -261,8 +261,12 @@ def _placed(context: Sequence[Block], b: Block, settings: Settings) -> tuple[Rel
     first = b.lines[0]
     ref, own = _columns(context, b)
     other = ref is not None and own is not None and abs(own - ref) > settings.box_width_wobble
-    if first.text[:1].isspace() and (ref is None or line_width(first) <= ref - settings.box_width_wobble):
-        return Relation.INDENT, other  # the indent survived as leading spaces (and the text is short)
+    if first.text[:1].isspace() and all(
+        line_width(first) <= w - settings.box_width_wobble for w in (ref, own) if w is not None
+    ):
+        # the indent survived as leading spaces, and the text is short of every column it may
+        # be set to (a full line of the box's own column after stray spaces is no indent)
+        return Relation.INDENT, other
     if ref is None:
         ref = own
     if ref is None:

@@ -1151,3 +1151,22 @@ def test_a_box_printed_after_one_that_moved_home_is_weighed_again() -> None:
     out = flows(text)
     assert out[2].startswith("张三：") and out[2].endswith("都说很方便。")
     assert out[3].startswith("李四：") and out[3].endswith("越办越好。")
+
+
+def test_stray_leading_spaces_on_a_full_line_of_the_boxs_own_column_are_no_indent() -> None:
+    # the box after the column break is narrower than the flow's (16 units against 18) and
+    # its first line, after a stray space, runs to the box's full width: another box, not
+    # an indented paragraph (which would carry on no open sentence)
+    from reconstruct.flows import Relation, box_relation
+
+    text = """
+张三：城市绿化要做到精细管理每一块绿
+地都有专人负责浇水每一棵树都有专人修
+剪每一条街道都有专人清扫保洁工作做得
+
+ 很细致居民们对小区的环境越来越
+满意大家都愿意参与到社区的治理
+工作中来为社区的发展出谋划策。
+"""
+    blocks = classify_blocks(split_blocks(page(text)))
+    assert box_relation(blocks[:1], blocks[1], Settings()) is Relation.OTHER
