@@ -952,6 +952,8 @@ def _stitch_score(
         score += settings.stitch_mid_sentence  # "，企业和群众…" / "办。…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative
+    if not across and _opens_sentence_after_clause(left, right, settings):
+        score -= settings.stitch_opener_after_clause  # …的发展 / 随着…: no clause goes on so
     if across:
         score += settings.stitch_word_across
         if j > i and join_gain(left, right) >= settings.stitch_strong_gain:
@@ -969,6 +971,12 @@ def _stitch_score(
     if g.blocks[-1].lines[-1].number < f.head.lines[0].number and not across and score < settings.stitch_floor:
         return _FORBIDDEN  # printed before the open sentence, and nothing speaks for it
     return score
+
+
+def _opens_sentence_after_clause(left: str, right: str, settings: Settings) -> bool:
+    """Does the text ``right`` open on a sentence opener ("随着…", "比如…") while ``left``,
+    the open text before the join, ends in mid-clause (on a character, not a mark)?"""
+    return bool(left) and (_is_han(left[-1]) or left[-1].isalnum()) and right.startswith(settings.sentence_openers)
 
 
 # two Chinese characters (a pair with a punctuation mark in it, "，由", is printed everywhere)

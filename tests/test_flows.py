@@ -1170,3 +1170,26 @@ def test_stray_leading_spaces_on_a_full_line_of_the_boxs_own_column_are_no_inden
 """
     blocks = classify_blocks(split_blocks(page(text)))
     assert box_relation(blocks[:1], blocks[1], Settings()) is Relation.OTHER
+
+
+def test_a_box_opening_on_a_sentence_opener_does_not_carry_on_a_clause_left_open() -> None:
+    # 李四's sentence breaks off in mid-clause (…主要是); the box read next opens "随着…", a
+    # phrase that frames a new sentence: it scores below staying open
+    from reconstruct.flows import _stitch_score, _voices, _Words
+
+    text = """
+记者：街道是怎样做的？
+
+李四：我们街道的老小区改造已
+经完成大半，剩下的工作主要是
+
+随着城市的发展，老人越
+来越多，绿地也越来越重
+要了。
+"""
+    blocks = classify_blocks(split_blocks(page(text)))
+    grouped = group_flows(blocks, frozenset(b.speaker for b in blocks if b.speaker))
+    assert grouped[2].tentative and grouped[2].text.startswith("随着")
+    for settings, stitched in ((Settings(), False), (Settings(stitch_opener_after_clause=0.0), True)):
+        words = _Words.of(grouped, [1], [2], _voices(grouped), settings)
+        assert (_stitch_score(grouped, 1, 2, settings, words) > settings.stitch_stay_open) is stitched
