@@ -664,13 +664,18 @@ def _best_continuations(
     # (or the note): no turn printed after it carries on there
     first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
     for c, j in enumerate(cands):
-        if j < first and _starts_sentence(flows[j], settings):
-            # ... nor a news item, when it opens right under the interview's subtitle or
-            # byline (a heading starts a text of its own), unless a word runs across the
-            # join (…千亩稻 / 田和农耕…: the extractor printed the heading between the lines)
-            headed = j > 0 and flows[j - 1].kind in _HEADING
+        # ... nor a news item, when it opens right under the interview's subtitle or byline
+        # (a heading starts a text of its own), unless a word runs across the join (…千亩稻 /
+        # 田和农耕…: the extractor printed the heading between the lines); nor any flow, a
+        # turn read before it too, when the box under the heading speaks as the reporter
+        # does in a lead ("记者来到…", "采访了…"): the lead, wherever the turns are printed
+        headed = j > 0 and flows[j - 1].kind in _HEADING
+        lead = headed and any(cue in words.texts[j] for cue in settings.lead_cues)
+        if (j < first or lead) and _starts_sentence(flows[j], settings):
             for r, i in enumerate(opened):
-                if flows[i].kind in _TURNS or (headed and not _word_across_join(flows[i], flows[j])):
+                if (j < first and flows[i].kind in _TURNS) or (
+                    headed and not _word_across_join(flows[i], flows[j])
+                ):
                     scores[r, c] = _FORBIDDEN
     # a sentence may also stay open: one column per open flow worth leaving it so, which no
     # box scoring less is taken over (and no flow is pushed onto a weak box because the

@@ -107,6 +107,10 @@ class Settings:
         "总之", "总的来说", "今年以来", "去年以来",
     )
     stitch_opener_after_clause: float = 1.0
+    # A box right under the interview's subtitle or byline that names the reporter or the
+    # interview ("记者来到…", "采访了…": how a lead tells who asked) is the lead: it carries
+    # on no turn's open sentence, even when the extractor printed turns before it.
+    lead_cues: tuple[str, ...] = ("记者", "采访")
     # A sentence may also stay open (its end printed where no box shows it, or lost): a box
     # is stitched on only if it scores more than this, what a box read after the sentence
     # with nothing for or against it scores. The stitching is solved with this choice open

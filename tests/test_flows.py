@@ -1193,3 +1193,25 @@ def test_a_box_opening_on_a_sentence_opener_does_not_carry_on_a_clause_left_open
     for settings, stitched in ((Settings(), False), (Settings(stitch_opener_after_clause=0.0), True)):
         words = _Words.of(grouped, [1], [2], _voices(grouped), settings)
         assert (_stitch_score(grouped, 1, 2, settings, words) > settings.stitch_stay_open) is stitched
+
+
+def test_a_lead_under_the_subtitle_carries_on_no_turn_read_before_it() -> None:
+    # the extractor printed a turn before the subtitle; the box under the subtitle names
+    # the reporter (记者来到…): the lead, which carries on no open answer
+    text = """
+记者：镇里的防火工作是怎样做的？
+
+张三：我们镇有林地十八万亩，山高
+坡陡，一旦起火很难扑救，所以每年
+
+——森林防火系列访谈
+
+清明前夕，记者来到某县云雾镇，沿
+途山口都设有防火检查站，护林员
+正在逐车检查。
+
+李四：我们村里的护林员每天都上山。
+"""
+    out = flows(text)
+    assert out[1].endswith("所以每年")
+    assert out[3].startswith("清明前夕，记者来到")
