@@ -104,7 +104,7 @@ class Settings:
     # unless a word runs across that join: this much against it.
     sentence_openers: tuple[str, ...] = (
         "随着", "比如", "例如", "譬如", "近年来", "近几年", "近些年", "此外", "首先", "其次",
-        "总之", "总的来说", "今年以来", "去年以来",
+        "总之", "总的来说", "今年以来", "去年以来", "其中，", "所以", "现在，", "对于",
     )
     stitch_opener_after_clause: float = 1.0
     # A box right under the interview's subtitle or byline that names the reporter or the

@@ -1215,3 +1215,13 @@ def test_a_lead_under_the_subtitle_carries_on_no_turn_read_before_it() -> None:
     out = flows(text)
     assert out[1].endswith("所以每年")
     assert out[3].startswith("清明前夕，记者来到")
+
+
+def test_a_clause_left_open_is_not_carried_on_by_a_framing_opener() -> None:
+    # 对于…, 所以…, 其中，…, 现在，… open a sentence or clause after a mark, not in mid-clause
+    from reconstruct.flows import _opens_sentence_after_clause
+
+    s = Settings()
+    for box in ("对于群众反映的问题，", "所以我们", "其中，有三家", "现在，居民"):
+        assert _opens_sentence_after_clause("剩下的工作主要是", box, s)
+        assert not _opens_sentence_after_clause("剩下的工作主要是，", box, s)
