@@ -261,8 +261,12 @@ def _placed(context: Sequence[Block], b: Block, settings: Settings) -> tuple[Rel
     first = b.lines[0]
     ref, own = _columns(context, b)
     other = ref is not None and own is not None and abs(own - ref) > settings.box_width_wobble
-    if first.text[:1].isspace() and (ref is None or line_width(first) <= ref - settings.box_width_wobble):
-        return Relation.INDENT, other  # the indent survived as leading spaces (and the text is short)
+    if first.text[:1].isspace() and all(
+        line_width(first) <= w - settings.box_width_wobble for w in (ref, own) if w is not None
+    ):
+        # the indent survived as leading spaces, and the text is short of every column it may
+        # be set to (a full line of the box's own column after stray spaces is no indent)
+        return Relation.INDENT, other
     if ref is None:
         ref = own
     if ref is None:
@@ -354,7 +358,12 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
         if not nxt:
             break
         flows = _chain(flows, nxt)
-    flows = _paragraph_homes(flows, before, noted, settings, voices)
+    moved = _paragraph_homes(flows, before, noted, settings, voices)
+    if moved is not flows:
+        # a tentative box printed after one that moved home now follows a finished answer:
+        # weighed again (its place in the first round was a tentative box's, no home)
+        moved = _paragraph_homes(moved, before, noted, settings, voices)
+    flows = moved
     out: list[Flow] = []
     owner: dict[int, int] = {}  # id(block) -> index in out
     first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
@@ -389,7 +398,7 @@ def _question_tails(flows: list[Flow], settings: Settings, pairs: Container[str]
     (on pages where it happens the extractor's order is often mixed further: a news item
     that ended so took answers' boxes)."""
     flows = _asked_next(flows, settings)
-    asking = [f for f in flows if f.kind is Kind.QUESTION and f.open and not any(m in f.text for m in "？?")]
+    asking = [f for f in flows if f.kind is Kind.QUESTION and f.open and not _asks(f.text)]
     if not asking:
         return flows
     kept: dict[int, tuple[Block, ...]] = {}
@@ -420,7 +429,7 @@ def _asked_next(flows: list[Flow], settings: Settings) -> list[Flow]:
     for g in flows:
         f = out[-1] if out else None
         if (
-            f is not None and f.kind is Kind.QUESTION and not f.open and not any(m in f.text for m in "？?")
+            f is not None and f.kind is Kind.QUESTION and not f.open and not _asks(f.text)
             and g.kind is Kind.TEXT and len(g.blocks) == 1 and g.text.endswith(("？", "?"))
             and len(unspaced(g.text)) <= settings.question_tail_chars
         ):
@@ -655,13 +664,18 @@ def _best_continuations(
     # (or the note): no turn printed after it carries on there
     first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
     for c, j in enumerate(cands):
-        if j < first and _starts_sentence(flows[j], settings):
-            # ... nor a news item, when it opens right under the interview's subtitle or
-            # byline (a heading starts a text of its own), unless a word runs across the
-            # join (…千亩稻 / 田和农耕…: the extractor printed the heading between the lines)
-            headed = j > 0 and flows[j - 1].kind in _HEADING
+        # ... nor a news item, when it opens right under the interview's subtitle or byline
+        # (a heading starts a text of its own), unless a word runs across the join (…千亩稻 /
+        # 田和农耕…: the extractor printed the heading between the lines); nor any flow, a
+        # turn read before it too, when the box under the heading speaks as the reporter
+        # does in a lead ("记者来到…", "采访了…"): the lead, wherever the turns are printed
+        headed = j > 0 and flows[j - 1].kind in _HEADING
+        lead = headed and any(cue in words.texts[j] for cue in settings.lead_cues)
+        if (j < first or lead) and _starts_sentence(flows[j], settings):
             for r, i in enumerate(opened):
-                if flows[i].kind in _TURNS or (headed and not _word_across_join(flows[i], flows[j])):
+                if (j < first and flows[i].kind in _TURNS) or (
+                    headed and not _word_across_join(flows[i], flows[j])
+                ):
                     scores[r, c] = _FORBIDDEN
     # a sentence may also stay open: one column per open flow worth leaving it so, which no
     # box scoring less is taken over (and no flow is pushed onto a weak box because the
@@ -943,6 +957,8 @@ def _stitch_score(
         score += settings.stitch_mid_sentence  # "，企业和群众…" / "办。…": no sentence starts so
     if g.tentative:
         score += settings.stitch_tentative
+    if not across and _opens_sentence_after_clause(left, right, settings):
+        score -= settings.stitch_opener_after_clause  # …的发展 / 随着…: no clause goes on so
     if across:
         score += settings.stitch_word_across
         if j > i and join_gain(left, right) >= settings.stitch_strong_gain:
@@ -960,6 +976,12 @@ def _stitch_score(
     if g.blocks[-1].lines[-1].number < f.head.lines[0].number and not across and score < settings.stitch_floor:
         return _FORBIDDEN  # printed before the open sentence, and nothing speaks for it
     return score
+
+
+def _opens_sentence_after_clause(left: str, right: str, settings: Settings) -> bool:
+    """Does the text ``right`` open on a sentence opener ("随着…", "比如…") while ``left``,
+    the open text before the join, ends in mid-clause (on a character, not a mark)?"""
+    return bool(left) and (_is_han(left[-1]) or left[-1].isalnum()) and right.startswith(settings.sentence_openers)
 
 
 # two Chinese characters (a pair with a punctuation mark in it, "，由", is printed everywhere)
@@ -1019,12 +1041,17 @@ def _number_across(left: str, right: str) -> bool:
     return right[0].isdigit() or (right[0] in ".．" and right[1:2].isdigit())
 
 
+def _asks(text: str) -> bool:
+    """Does the text hold a question mark (full- or half-width)?"""
+    return "？" in text or "?" in text
+
+
 def _asks_nothing(f: Flow, g: Flow) -> bool:
     """A host's question left open before its question mark goes on in a box that asks it:
     a box with no question mark does not carry it on."""
-    if f.kind is not Kind.QUESTION or any(m in f.text for m in "？?"):
+    if f.kind is not Kind.QUESTION or _asks(f.text):
         return False
-    return not any(m in g.text for m in "？?")
+    return not _asks(g.text)
 
 
 def _chain(flows: list[Flow], nxt: dict[int, int]) -> list[Flow]:

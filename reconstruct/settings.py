@@ -98,6 +98,19 @@ class Settings:
     # "同时，", "目前，"), while about 340 boxes of the three typeset pdftotext sets do, none
     # of them at a paragraph's start.
     carried_phrase_chars: int = 1
+    # A box that opens on a phrase framing a new sentence ("随着…", "比如…", "近年来…": general
+    # discourse openers, which start a sentence or a clause after a mark) does not carry on
+    # a sentence left open in mid-clause (its last line ending on a character, no mark),
+    # unless a word runs across that join: this much against it.
+    sentence_openers: tuple[str, ...] = (
+        "随着", "比如", "例如", "譬如", "近年来", "近几年", "近些年", "此外", "首先", "其次",
+        "总之", "总的来说", "今年以来", "去年以来", "其中，", "所以", "现在，", "对于",
+    )
+    stitch_opener_after_clause: float = 1.0
+    # A box right under the interview's subtitle or byline that names the reporter or the
+    # interview ("记者来到…", "采访了…": how a lead tells who asked) is the lead: it carries
+    # on no turn's open sentence, even when the extractor printed turns before it.
+    lead_cues: tuple[str, ...] = ("记者", "采访")
     # A sentence may also stay open (its end printed where no box shows it, or lost): a box
     # is stitched on only if it scores more than this, what a box read after the sentence
     # with nothing for or against it scores. The stitching is solved with this choice open

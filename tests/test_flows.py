@@ -1115,3 +1115,113 @@ def test_a_glued_box_opening_on_a_short_clause_at_another_open_flows_width_is_se
     assert loose[-1].tentative and loose[-1].text.startswith("卖，")
     wide = Settings(loose_width_match=0.0, loose_opening_chars=0)
     assert _unpinned(grouped, wide, _side_by_side(grouped))[-1].text.startswith("李四")
+
+
+def test_asks_sees_either_question_mark() -> None:
+    from reconstruct.flows import _asks
+
+    assert _asks("有什么经验？") and _asks("what?") and not _asks("是基层治理的难点。")
+
+
+def test_a_box_printed_after_one_that_moved_home_is_weighed_again() -> None:
+    # the first paragraph box, printed after 李四's answer, goes to 张三 (his width, his
+    # street); the second, printed after it, then follows 张三's answer, and is weighed again
+    # there: it speaks of 李四's hospital at his width, so it carries on 李四's answer
+    text = """
+张三：街道的老人多。
+
+李四：医院的医生多。
+
+张三：桂湖街道的老小区大多
+是职工宿舍，住的老人比较多，
+这几年我们改造了三十个小区。
+
+李四：松园医院的急诊科今年扩建了，
+医生也多了，来看病的群众也更多了，
+大家都说看病比以前方便多了。
+
+  桂湖街道的老年食堂每天为
+老人提供午餐，老人们吃得很放
+心，都说很方便。
+
+  松园医院的急诊科还新添了一批设备，
+医生们用起来很顺手，看病的群众
+也觉得松园医院的急诊科越办越好。
+"""
+    out = flows(text)
+    assert out[2].startswith("张三：") and out[2].endswith("都说很方便。")
+    assert out[3].startswith("李四：") and out[3].endswith("越办越好。")
+
+
+def test_stray_leading_spaces_on_a_full_line_of_the_boxs_own_column_are_no_indent() -> None:
+    # the box after the column break is narrower than the flow's (16 units against 18) and
+    # its first line, after a stray space, runs to the box's full width: another box, not
+    # an indented paragraph (which would carry on no open sentence)
+    from reconstruct.flows import Relation, box_relation
+
+    text = """
+张三：城市绿化要做到精细管理每一块绿
+地都有专人负责浇水每一棵树都有专人修
+剪每一条街道都有专人清扫保洁工作做得
+
+ 很细致居民们对小区的环境越来越
+满意大家都愿意参与到社区的治理
+工作中来为社区的发展出谋划策。
+"""
+    blocks = classify_blocks(split_blocks(page(text)))
+    assert box_relation(blocks[:1], blocks[1], Settings()) is Relation.OTHER
+
+
+def test_a_box_opening_on_a_sentence_opener_does_not_carry_on_a_clause_left_open() -> None:
+    # 李四's sentence breaks off in mid-clause (…主要是); the box read next opens "随着…", a
+    # phrase that frames a new sentence: it scores below staying open
+    from reconstruct.flows import _stitch_score, _voices, _Words
+
+    text = """
+记者：街道是怎样做的？
+
+李四：我们街道的老小区改造已
+经完成大半，剩下的工作主要是
+
+随着城市的发展，老人越
+来越多，绿地也越来越重
+要了。
+"""
+    blocks = classify_blocks(split_blocks(page(text)))
+    grouped = group_flows(blocks, frozenset(b.speaker for b in blocks if b.speaker))
+    assert grouped[2].tentative and grouped[2].text.startswith("随着")
+    for settings, stitched in ((Settings(), False), (Settings(stitch_opener_after_clause=0.0), True)):
+        words = _Words.of(grouped, [1], [2], _voices(grouped), settings)
+        assert (_stitch_score(grouped, 1, 2, settings, words) > settings.stitch_stay_open) is stitched
+
+
+def test_a_lead_under_the_subtitle_carries_on_no_turn_read_before_it() -> None:
+    # the extractor printed a turn before the subtitle; the box under the subtitle names
+    # the reporter (记者来到…): the lead, which carries on no open answer
+    text = """
+记者：镇里的防火工作是怎样做的？
+
+张三：我们镇有林地十八万亩，山高
+坡陡，一旦起火很难扑救，所以每年
+
+——森林防火系列访谈
+
+清明前夕，记者来到某县云雾镇，沿
+途山口都设有防火检查站，护林员
+正在逐车检查。
+
+李四：我们村里的护林员每天都上山。
+"""
+    out = flows(text)
+    assert out[1].endswith("所以每年")
+    assert out[3].startswith("清明前夕，记者来到")
+
+
+def test_a_clause_left_open_is_not_carried_on_by_a_framing_opener() -> None:
+    # 对于…, 所以…, 其中，…, 现在，… open a sentence or clause after a mark, not in mid-clause
+    from reconstruct.flows import _opens_sentence_after_clause
+
+    s = Settings()
+    for box in ("对于群众反映的问题，", "所以我们", "其中，有三家", "现在，居民"):
+        assert _opens_sentence_after_clause("剩下的工作主要是", box, s)
+        assert not _opens_sentence_after_clause("剩下的工作主要是，", box, s)
