@@ -232,8 +232,9 @@ def _unfuse_run(
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
             pieces = [line.text]
         if k > last and len(pieces) == 1:
-            dealt: tuple[int, ...] = (max(free, key=lambda c: _fit(
-                pieces[0], columns[c], widths[c], settings) - _LEFT_TIE * c),)
+            dealt: tuple[int, ...] = (_lone_column(
+                pieces[0], following if following and len(following) == 1 else None,
+                free, columns, widths, settings),)
         else:
             dealt = _deal(pieces, following, columns, widths, settings)
         for piece, c in zip(pieces, dealt):
@@ -509,6 +510,31 @@ def _deal(
         return total
 
     return max(_combos(len(pieces), ncols), key=score)
+
+
+def _lone_column(
+    piece: str,
+    following: list[str] | None,
+    free: list[int],
+    columns: list[list[Line]],
+    widths: list[float],
+    settings: Settings,
+) -> int:
+    """The free column a lone line below the fused rows goes to: the one it carries on best,
+    judged with the best fit of the next lone line (``following``) after it too — the line
+    that finishes one column's sentence leaves the line after it nothing to carry on there,
+    and one that carries on the wrong column leaves the right one's line stranded."""
+    def score(c: int) -> float:
+        total = _fit(piece, columns[c], widths[c], settings) - _LEFT_TIE * c
+        if following is not None:
+            total += max(
+                _fit(following[0], [Line(0, piece)] if d == c else columns[d], widths[d], settings)
+                - _LEFT_TIE * d
+                for d in free
+            )
+        return total
+
+    return max(free, key=score)
 
 
 def _best_monotone(fits: list[list[float]]) -> tuple[int, ...]:

@@ -465,3 +465,17 @@ def test_a_labelled_left_piece_set_in_by_its_indent_shares_its_columns_width() -
 智能公司的主要业务，以及企 地方？
 """)
     assert out == ["主持人：请您介绍一下", "智能公司的主要业务，以及企", "业为什么会选择落户到这个", "地方？", ""]
+
+
+def test_a_lone_line_below_the_columns_is_judged_with_the_next_lone_line() -> None:
+    # both columns wait; the first lone line would read on either ("调" + "正在" makes a
+    # word too), but only the left leaves the right column's "调" to the next line ("调解")
+    out = texts("""
+左栏开头的第一行文字写满
+这是左栏的第二行文字写满 这是右栏的第一行文字写满
+左栏第三行还在继续说着 右栏第二行今年以来共调
+正在总结经验，准备推广。
+解成功率达到九成。
+""")
+    assert out.index("正在总结经验，准备推广。") == out.index("左栏第三行还在继续说着") + 1
+    assert out.index("解成功率达到九成。") == out.index("右栏第二行今年以来共调") + 1
