@@ -210,6 +210,7 @@ def _unfuse_run(
         k for k, p in enumerate(split)
         if len(p) == ncols and min(map(piece_width, p)) >= settings.fused_piece_width
     ), default=len(run))
+    fits: dict[tuple[str, tuple[str, ...], int], float] = {}
     for k, (line, pieces) in enumerate(zip(run, split)):
         if k < start:
             continue  # dealt already (seed)
@@ -236,7 +237,8 @@ def _unfuse_run(
                 pieces[0], following if following and len(following) == 1 else None,
                 free, columns, widths, settings),)
         else:
-            dealt = _deal(pieces, following, columns, widths, settings)
+            dealt = _plan(run, split, k, min(last, k + settings.fused_plan_lines - 1), columns, widths,
+                          settings, fits) or _deal(pieces, following, columns, widths, settings)
         for piece, c in zip(pieces, dealt):
             columns[c].append(Line(line.number, piece))
     else:
@@ -510,6 +512,61 @@ def _deal(
         return total
 
     return max(_combos(len(pieces), ncols), key=score)
+
+
+def _plan(
+    run: list[Line],
+    split: list[list[str]],
+    start: int,
+    end: int,
+    columns: list[list[Line]],
+    widths: list[float],
+    settings: Settings,
+    fits: dict[tuple[str, tuple[str, ...], int], float],
+) -> tuple[int, ...] | None:
+    """The columns line ``start``'s pieces go to, judged with the lines after it up to line
+    ``end``: a beam over those lines, each way of dealing them scored by the sum of its
+    pieces' fits (:func:`_fit`) and the best fit of the line after ``end``. A column's
+    lines may fall between another's (columns at staggered heights, a line of each printed
+    in turn), so the piece that reads on a column may stand a few lines down; a look one
+    line ahead does not see that far, a look to the region's end weighs lines dealt by
+    other widths (a region of other columns below). None when no line of them is fused or
+    one may be dealt in too many ways (a page of many columns side by side): each line by
+    itself (:func:`_deal`). ``fits``: the fits found so far in the region."""
+    ncols = len(columns)
+    rows = [split[k] if len(split[k]) > 1 else [run[k].text] for k in range(start, end + 1)]
+    if all(len(p) == 1 for p in rows) or any(math.comb(ncols, len(p)) > settings.deal_ways_max for p in rows):
+        return None
+
+    def fit(piece: str, tail: tuple[str, ...], c: int) -> float:
+        key = (piece, tail, c)
+        if key not in fits:
+            fits[key] = _fit(piece, [Line(0, t) for t in tail], widths[c], settings)
+        return fits[key]
+
+    # a way of dealing: its score, each column's last two lines (all a fit looks at), and
+    # how it dealt line ``start``
+    Tails = tuple[tuple[str, ...], ...]
+    beam: list[tuple[float, Tails, tuple[int, ...]]] = [
+        (0.0, tuple(tuple(x.text for x in col[-2:]) for col in columns), ())]
+    for pieces in rows:
+        nxt: dict[Tails, tuple[float, Tails, tuple[int, ...]]] = {}
+        for score, tails, head in beam:
+            for combo in _combos(len(pieces), ncols):
+                total = score - _LEFT_TIE * sum(combo)
+                new = list(tails)
+                for piece, c in zip(pieces, combo):
+                    total += fit(piece, tails[c], c)
+                    new[c] = tails[c][-1:] + (piece,)
+                key = tuple(new)
+                if key not in nxt or nxt[key][0] < total:
+                    nxt[key] = (total, key, head or combo)
+        beam = sorted(nxt.values(), key=lambda e: -e[0])[: settings.fused_deal_beam]
+    following = split[end + 1] if end + 1 < len(split) else []
+    if len(following) == 1:
+        following = [run[end + 1].text]
+    return max(beam, key=lambda e: e[0] + _best_ahead(
+        [[fit(q, e[1][c], c) for c in range(ncols)] for q in following]))[2]
 
 
 def _lone_column(

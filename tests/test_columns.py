@@ -479,3 +479,16 @@ def test_a_lone_line_below_the_columns_is_judged_with_the_next_lone_line() -> No
 """)
     assert out.index("正在总结经验，准备推广。") == out.index("左栏第三行还在继续说着") + 1
     assert out.index("解成功率达到九成。") == out.index("右栏第二行今年以来共调") + 1
+
+
+def test_a_lone_line_is_dealt_judged_with_the_lines_a_few_rows_down() -> None:
+    # both columns wait and the two lone lines read on either; only the fused line after
+    # them tells where they go: its left piece finishes the left column's word ("智" +
+    # "慧导览"), so the lone lines are the right column's
+    assert texts("""
+景区近年来上线了一套智 游客们来到这里以后都说
+每位服务员早上八点上岗
+为大家介绍各处的景点，
+慧导览系统，手机一扫就 讲得清楚明白又很生动。
+""") == ["景区近年来上线了一套智", "慧导览系统，手机一扫就", "", "游客们来到这里以后都说",
+         "每位服务员早上八点上岗", "为大家介绍各处的景点，", "讲得清楚明白又很生动。", ""]
