@@ -235,10 +235,10 @@ def _unfuse_run(
         if k > last and len(pieces) == 1:
             dealt: tuple[int, ...] = (_lone_column(
                 pieces[0], following if following and len(following) == 1 else None,
-                free, columns, widths, settings),)
+                free, columns, widths, settings, seen),)
         else:
             dealt = _plan(run, split, k, min(last, k + settings.fused_plan_lines - 1), columns, widths,
-                          settings, fits) or _deal(pieces, following, columns, widths, settings)
+                          settings, fits, seen) or _deal(pieces, following, columns, widths, settings, seen)
         for piece, c in zip(pieces, dealt):
             columns[c].append(Line(line.number, piece))
     else:
@@ -480,6 +480,7 @@ def _deal(
     columns: list[list[Line]],
     widths: list[float],
     settings: Settings,
+    seen: _Pairs | frozenset[str] = frozenset(),
 ) -> tuple[int, ...]:
     """The columns a line's pieces go to, left to right; the next line's pieces look ahead
     (a column left waiting in mid-sentence must be carried on by the next line).
@@ -489,14 +490,14 @@ def _deal(
     column's last line, so every fit is computed once, and the next line's best way is a
     walk over the columns left to right (:func:`_best_ahead`) rather than a try of each."""
     ncols = len(columns)
-    fits = [[_fit(p, columns[c], widths[c], settings) for c in range(ncols)] for p in pieces]
+    fits = [[_fit(p, columns[c], widths[c], settings, seen) for c in range(ncols)] for p in pieces]
     if math.comb(ncols, len(pieces)) > settings.deal_ways_max:
         return _best_monotone(fits)  # (a page of many columns side by side: no look-ahead)
     own: list[list[float]] = []
     onto: list[list[list[float]]] = []
     if following is not None:
-        own = [[_fit(q, columns[c], widths[c], settings) for c in range(ncols)] for q in following]
-        onto = [[[_fit(q, [Line(0, p)], widths[c], settings) for c in range(ncols)] for p in pieces]
+        own = [[_fit(q, columns[c], widths[c], settings, seen) for c in range(ncols)] for q in following]
+        onto = [[[_fit(q, [Line(0, p)], widths[c], settings, seen) for c in range(ncols)] for p in pieces]
                 for q in following]
 
     def score(combo: tuple[int, ...]) -> float:
@@ -523,6 +524,7 @@ def _plan(
     widths: list[float],
     settings: Settings,
     fits: dict[tuple[str, tuple[str, ...], int], float],
+    seen: _Pairs | frozenset[str] = frozenset(),
 ) -> tuple[int, ...] | None:
     """The columns line ``start``'s pieces go to, judged with the lines after it up to line
     ``end``: a beam over those lines, each way of dealing them scored by the sum of its
@@ -541,7 +543,7 @@ def _plan(
     def fit(piece: str, tail: tuple[str, ...], c: int) -> float:
         key = (piece, tail, c)
         if key not in fits:
-            fits[key] = _fit(piece, [Line(0, t) for t in tail], widths[c], settings)
+            fits[key] = _fit(piece, [Line(0, t) for t in tail], widths[c], settings, seen)
         return fits[key]
 
     # a way of dealing: its score, each column's last two lines (all a fit looks at), and
@@ -576,16 +578,17 @@ def _lone_column(
     columns: list[list[Line]],
     widths: list[float],
     settings: Settings,
+    seen: _Pairs | frozenset[str] = frozenset(),
 ) -> int:
     """The free column a lone line below the fused rows goes to: the one it carries on best,
     judged with the best fit of the next lone line (``following``) after it too — the line
     that finishes one column's sentence leaves the line after it nothing to carry on there,
     and one that carries on the wrong column leaves the right one's line stranded."""
     def score(c: int) -> float:
-        total = _fit(piece, columns[c], widths[c], settings) - _LEFT_TIE * c
+        total = _fit(piece, columns[c], widths[c], settings, seen) - _LEFT_TIE * c
         if following is not None:
             total += max(
-                _fit(following[0], [Line(0, piece)] if d == c else columns[d], widths[d], settings)
+                _fit(following[0], [Line(0, piece)] if d == c else columns[d], widths[d], settings, seen)
                 - _LEFT_TIE * d
                 for d in free
             )
@@ -644,8 +647,11 @@ def _best_ahead(fits: list[list[float]]) -> float:
     return max(best)
 
 
-def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> float:
-    """How well a piece carries on a column."""
+def _fit(
+    piece: str, column: list[Line], width: float, settings: Settings, seen: _Pairs | frozenset[str] = frozenset()
+) -> float:
+    """How well a piece carries on a column; ``seen``: the pairs of characters the page
+    prints side by side (:class:`_Pairs`)."""
     score = 0.0
     # a letter-spaced piece is justified to its column's width: only its characters
     # (without the room between them) must fit, and it never stops short
@@ -681,6 +687,10 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         score += -settings.fused_waiting if labelled else settings.fused_waiting
         if not labelled and word_across(unspaced(column[-1].text), piece.replace(" ", "")):
             score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
+        elif not labelled and _joins(column[-1].text, piece, seen):
+            # ... and a pair of characters across the join that the page prints side by
+            # side elsewhere, a little ("…联合住" + "建、市场…": 住建)
+            score += settings.fused_pair_seen
     return score
 
 

@@ -215,6 +215,11 @@ class Settings:
     # + "慧景区…") carries that column on: the pieces of two waiting columns are told apart
     # by it. As much as the waiting bonus (1.0 and 3.0 measured worse on pdftotext pages).
     fused_word_across: float = 2.0
+    # A piece whose first character and the column's last make a pair the page prints side
+    # by side within a piece elsewhere (the page's own words, names, numbers with their
+    # units) carries it on a little: 0.5 joined the most lines right on the pdftotext pages
+    # (0.25 and 1.0 fewer, 2.0 fewer on the held-out ones).
+    fused_pair_seen: float = 0.5
     # A piece in mid-sentence fills its column's width (only a paragraph's last line stops
     # short; a turn's first line, its label in another face, is let off): one narrower than
     # a column by more than the tolerance is a narrower column's line, and costs this much

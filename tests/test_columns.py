@@ -492,3 +492,17 @@ def test_a_lone_line_is_dealt_judged_with_the_lines_a_few_rows_down() -> None:
 慧导览系统，手机一扫就 讲得清楚明白又很生动。
 """) == ["景区近年来上线了一套智", "慧导览系统，手机一扫就", "", "游客们来到这里以后都说",
          "每位服务员早上八点上岗", "为大家介绍各处的景点，", "讲得清楚明白又很生动。", ""]
+
+
+def test_a_pair_of_characters_printed_elsewhere_on_the_page_tells_the_column() -> None:
+    # both columns wait and no dictionary word runs across either join: the name the page
+    # prints whole above ("岑望舒") tells that the lone line carries on the right column
+    out = texts("""
+访谈嘉宾：青石镇党委书记岑望舒
+
+左栏开头的第一行文字写满
+这是左栏的第二行文字写满 这是右栏的第一行文字写满
+左栏第三行说到这里的情况 右栏第二行说到镇党委书记岑
+望舒介绍了今年的工作安排。
+""")
+    assert out.index("望舒介绍了今年的工作安排。") == out.index("右栏第二行说到镇党委书记岑") + 1
