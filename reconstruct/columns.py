@@ -210,6 +210,7 @@ def _unfuse_run(
         k for k, p in enumerate(split)
         if len(p) == ncols and min(map(piece_width, p)) >= settings.fused_piece_width
     ), default=len(run))
+    fits: dict[tuple[str, tuple[str, ...], int], float] = {}
     for k, (line, pieces) in enumerate(zip(run, split)):
         if k < start:
             continue  # dealt already (seed)
@@ -232,10 +233,12 @@ def _unfuse_run(
         if len(pieces) == 1:  # an unfused line keeps its text as printed (leading spaces)
             pieces = [line.text]
         if k > last and len(pieces) == 1:
-            dealt: tuple[int, ...] = (max(free, key=lambda c: _fit(
-                pieces[0], columns[c], widths[c], settings) - _LEFT_TIE * c),)
+            dealt: tuple[int, ...] = (_lone_column(
+                pieces[0], following if following and len(following) == 1 else None,
+                free, columns, widths, settings, seen),)
         else:
-            dealt = _deal(pieces, following, columns, widths, settings)
+            dealt = _plan(run, split, k, min(last, k + settings.fused_plan_lines - 1), columns, widths,
+                          settings, fits, seen) or _deal(pieces, following, columns, widths, settings, seen)
         for piece, c in zip(pieces, dealt):
             columns[c].append(Line(line.number, piece))
     else:
@@ -477,6 +480,7 @@ def _deal(
     columns: list[list[Line]],
     widths: list[float],
     settings: Settings,
+    seen: _Pairs | frozenset[str] = frozenset(),
 ) -> tuple[int, ...]:
     """The columns a line's pieces go to, left to right; the next line's pieces look ahead
     (a column left waiting in mid-sentence must be carried on by the next line).
@@ -486,14 +490,14 @@ def _deal(
     column's last line, so every fit is computed once, and the next line's best way is a
     walk over the columns left to right (:func:`_best_ahead`) rather than a try of each."""
     ncols = len(columns)
-    fits = [[_fit(p, columns[c], widths[c], settings) for c in range(ncols)] for p in pieces]
+    fits = [[_fit(p, columns[c], widths[c], settings, seen) for c in range(ncols)] for p in pieces]
     if math.comb(ncols, len(pieces)) > settings.deal_ways_max:
         return _best_monotone(fits)  # (a page of many columns side by side: no look-ahead)
     own: list[list[float]] = []
     onto: list[list[list[float]]] = []
     if following is not None:
-        own = [[_fit(q, columns[c], widths[c], settings) for c in range(ncols)] for q in following]
-        onto = [[[_fit(q, [Line(0, p)], widths[c], settings) for c in range(ncols)] for p in pieces]
+        own = [[_fit(q, columns[c], widths[c], settings, seen) for c in range(ncols)] for q in following]
+        onto = [[[_fit(q, [Line(0, p)], widths[c], settings, seen) for c in range(ncols)] for p in pieces]
                 for q in following]
 
     def score(combo: tuple[int, ...]) -> float:
@@ -509,6 +513,88 @@ def _deal(
         return total
 
     return max(_combos(len(pieces), ncols), key=score)
+
+
+def _plan(
+    run: list[Line],
+    split: list[list[str]],
+    start: int,
+    end: int,
+    columns: list[list[Line]],
+    widths: list[float],
+    settings: Settings,
+    fits: dict[tuple[str, tuple[str, ...], int], float],
+    seen: _Pairs | frozenset[str] = frozenset(),
+) -> tuple[int, ...] | None:
+    """The columns line ``start``'s pieces go to, judged with the lines after it up to line
+    ``end``: a beam over those lines, each way of dealing them scored by the sum of its
+    pieces' fits (:func:`_fit`) and the best fit of the line after ``end``. A column's
+    lines may fall between another's (columns at staggered heights, a line of each printed
+    in turn), so the piece that reads on a column may stand a few lines down; a look one
+    line ahead does not see that far, a look to the region's end weighs lines dealt by
+    other widths (a region of other columns below). None when no line of them is fused or
+    one may be dealt in too many ways (a page of many columns side by side): each line by
+    itself (:func:`_deal`). ``fits``: the fits found so far in the region."""
+    ncols = len(columns)
+    rows = [split[k] if len(split[k]) > 1 else [run[k].text] for k in range(start, end + 1)]
+    if all(len(p) == 1 for p in rows) or any(math.comb(ncols, len(p)) > settings.deal_ways_max for p in rows):
+        return None
+
+    def fit(piece: str, tail: tuple[str, ...], c: int) -> float:
+        key = (piece, tail, c)
+        if key not in fits:
+            fits[key] = _fit(piece, [Line(0, t) for t in tail], widths[c], settings, seen)
+        return fits[key]
+
+    # a way of dealing: its score, each column's last two lines (all a fit looks at), and
+    # how it dealt line ``start``
+    Tails = tuple[tuple[str, ...], ...]
+    beam: list[tuple[float, Tails, tuple[int, ...]]] = [
+        (0.0, tuple(tuple(x.text for x in col[-2:]) for col in columns), ())]
+    for pieces in rows:
+        nxt: dict[Tails, tuple[float, Tails, tuple[int, ...]]] = {}
+        for score, tails, head in beam:
+            for combo in _combos(len(pieces), ncols):
+                total = score - _LEFT_TIE * sum(combo)
+                new = list(tails)
+                for piece, c in zip(pieces, combo):
+                    total += fit(piece, tails[c], c)
+                    new[c] = tails[c][-1:] + (piece,)
+                key = tuple(new)
+                if key not in nxt or nxt[key][0] < total:
+                    nxt[key] = (total, key, head or combo)
+        beam = sorted(nxt.values(), key=lambda e: -e[0])[: settings.fused_deal_beam]
+    following = split[end + 1] if end + 1 < len(split) else []
+    if len(following) == 1:
+        following = [run[end + 1].text]
+    return max(beam, key=lambda e: e[0] + _best_ahead(
+        [[fit(q, e[1][c], c) for c in range(ncols)] for q in following]))[2]
+
+
+def _lone_column(
+    piece: str,
+    following: list[str] | None,
+    free: list[int],
+    columns: list[list[Line]],
+    widths: list[float],
+    settings: Settings,
+    seen: _Pairs | frozenset[str] = frozenset(),
+) -> int:
+    """The free column a lone line below the fused rows goes to: the one it carries on best,
+    judged with the best fit of the next lone line (``following``) after it too — the line
+    that finishes one column's sentence leaves the line after it nothing to carry on there,
+    and one that carries on the wrong column leaves the right one's line stranded."""
+    def score(c: int) -> float:
+        total = _fit(piece, columns[c], widths[c], settings, seen) - _LEFT_TIE * c
+        if following is not None:
+            total += max(
+                _fit(following[0], [Line(0, piece)] if d == c else columns[d], widths[d], settings, seen)
+                - _LEFT_TIE * d
+                for d in free
+            )
+        return total
+
+    return max(free, key=score)
 
 
 def _best_monotone(fits: list[list[float]]) -> tuple[int, ...]:
@@ -561,8 +647,11 @@ def _best_ahead(fits: list[list[float]]) -> float:
     return max(best)
 
 
-def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> float:
-    """How well a piece carries on a column."""
+def _fit(
+    piece: str, column: list[Line], width: float, settings: Settings, seen: _Pairs | frozenset[str] = frozenset()
+) -> float:
+    """How well a piece carries on a column; ``seen``: the pairs of characters the page
+    prints side by side (:class:`_Pairs`)."""
     score = 0.0
     # a letter-spaced piece is justified to its column's width: only its characters
     # (without the room between them) must fit, and it never stops short
@@ -598,6 +687,10 @@ def _fit(piece: str, column: list[Line], width: float, settings: Settings) -> fl
         score += -settings.fused_waiting if labelled else settings.fused_waiting
         if not labelled and word_across(unspaced(column[-1].text), piece.replace(" ", "")):
             score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
+        elif not labelled and _joins(column[-1].text, piece, seen):
+            # ... and a pair of characters across the join that the page prints side by
+            # side elsewhere, a little ("…联合住" + "建、市场…": 住建)
+            score += settings.fused_pair_seen
     return score
 
 

@@ -228,6 +228,11 @@ class Settings:
     # + "慧景区…") carries that column on: the pieces of two waiting columns are told apart
     # by it. As much as the waiting bonus (1.0 and 3.0 measured worse on pdftotext pages).
     fused_word_across: float = 2.0
+    # A piece whose first character and the column's last make a pair the page prints side
+    # by side within a piece elsewhere (the page's own words, names, numbers with their
+    # units) carries it on a little: 0.5 joined the most lines right on the pdftotext pages
+    # (0.25 and 1.0 fewer, 2.0 fewer on the held-out ones).
+    fused_pair_seen: float = 0.5
     # A piece in mid-sentence fills its column's width (only a paragraph's last line stops
     # short; a turn's first line, its label in another face, is let off): one narrower than
     # a column by more than the tolerance is a narrower column's line, and costs this much
@@ -259,6 +264,14 @@ class Settings:
     # How many ways of dealing the box so far are kept, line by line (a box has at most a
     # few dozen pieces; 200 keeps every way that could still win on the pages measured).
     fused_question_beam: int = 200
+    # A fused line's pieces are dealt judged with the ways of dealing the lines after it, up
+    # to this many lines in all (columns at staggered heights print a line of each in turn:
+    # the piece that reads a column on may stand a few lines down). 4 joined the most lines
+    # right on the pdftotext pages (3 and 5 fewer; the whole region at once, lines below a
+    # change of columns weighing in, lost pairs on the typeset ones); at most this many ways
+    # of dealing are kept, line by line (a beam).
+    fused_plan_lines: int = 4
+    fused_deal_beam: int = 100
     # At most this many columns to a box (the typeset pages set 1-4; a fifth would be
     # narrower than a question's label and a few characters).
     max_fused_columns: int = 4

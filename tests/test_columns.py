@@ -465,3 +465,44 @@ def test_a_labelled_left_piece_set_in_by_its_indent_shares_its_columns_width() -
 智能公司的主要业务，以及企 地方？
 """)
     assert out == ["主持人：请您介绍一下", "智能公司的主要业务，以及企", "业为什么会选择落户到这个", "地方？", ""]
+
+
+def test_a_lone_line_below_the_columns_is_judged_with_the_next_lone_line() -> None:
+    # both columns wait; the first lone line would read on either ("调" + "正在" makes a
+    # word too), but only the left leaves the right column's "调" to the next line ("调解")
+    out = texts("""
+左栏开头的第一行文字写满
+这是左栏的第二行文字写满 这是右栏的第一行文字写满
+左栏第三行还在继续说着 右栏第二行今年以来共调
+正在总结经验，准备推广。
+解成功率达到九成。
+""")
+    assert out.index("正在总结经验，准备推广。") == out.index("左栏第三行还在继续说着") + 1
+    assert out.index("解成功率达到九成。") == out.index("右栏第二行今年以来共调") + 1
+
+
+def test_a_lone_line_is_dealt_judged_with_the_lines_a_few_rows_down() -> None:
+    # both columns wait and the two lone lines read on either; only the fused line after
+    # them tells where they go: its left piece finishes the left column's word ("智" +
+    # "慧导览"), so the lone lines are the right column's
+    assert texts("""
+景区近年来上线了一套智 游客们来到这里以后都说
+每位服务员早上八点上岗
+为大家介绍各处的景点，
+慧导览系统，手机一扫就 讲得清楚明白又很生动。
+""") == ["景区近年来上线了一套智", "慧导览系统，手机一扫就", "", "游客们来到这里以后都说",
+         "每位服务员早上八点上岗", "为大家介绍各处的景点，", "讲得清楚明白又很生动。", ""]
+
+
+def test_a_pair_of_characters_printed_elsewhere_on_the_page_tells_the_column() -> None:
+    # both columns wait and no dictionary word runs across either join: the name the page
+    # prints whole above ("岑望舒") tells that the lone line carries on the right column
+    out = texts("""
+访谈嘉宾：青石镇党委书记岑望舒
+
+左栏开头的第一行文字写满
+这是左栏的第二行文字写满 这是右栏的第一行文字写满
+左栏第三行说到这里的情况 右栏第二行说到镇党委书记岑
+望舒介绍了今年的工作安排。
+""")
+    assert out.index("望舒介绍了今年的工作安排。") == out.index("右栏第二行说到镇党委书记岑") + 1
