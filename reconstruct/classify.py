@@ -60,6 +60,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     after = dict(zip(numbers, numbers[1:]))  # each printed line's next one in line order
     out = _unlabelled_questions(out, speakers, settings)
     out = [part for b in out for part in _moved_after_question(b, after)]
+    out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
     for b in out:
         if b.kind is not Kind.TEXT:
@@ -312,9 +313,9 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
             k += 1
             continue
         end, head, pieces, rest = found[k]
-        if head:
+        if head:  # a roster's lines atop the questions
             b = blocks[k]
-            out.append(Block(head, column_width(head), b.kind, b.speaker, b.label))
+            out.append(Block(head, column_width(head), Kind.ROSTER, b.speaker, b.label))
         for piece in pieces:
             log.debug("lines %d-%d: a question printed without its label", piece[0].number, piece[-1].number)
             out.append(Block(lines=piece, width=column_width(piece), kind=Kind.QUESTION))
@@ -322,6 +323,40 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
             out.append(_classify(Block(lines=rest, width=column_width(rest)), speakers, settings))
         k = end
     return out
+
+
+# What a roster's entry never holds (its post may list titles with 、).
+_NOT_IN_ENTRY = "，。！？；：,.;:!?"
+
+
+def _roster_atop(lines: Sequence[Line], speakers: frozenset[str]) -> int:
+    """How many of the first ``lines`` are a roster's entry printed right above a question
+    (the roster's box atop the box of questions, read as one): lines with no sentence
+    punctuation, the last of them ending with a guest's name, after a post ("…公司" /
+    "董事长 某某") or alone on its line; 0 when there is none, or nothing after it."""
+    texts = [unspaced(x.text) for x in lines]
+    top = 0
+    for i, t in enumerate(texts[:-1]):
+        if not t or any(p in t for p in _NOT_IN_ENTRY):
+            break
+        if any(t.endswith(n) for n in speakers):
+            top = i + 1
+    if top and (texts[top - 1] in speakers or POST.search("".join(texts[:top]))):
+        return top
+    return 0
+
+
+def _roster_atop_question(block: Block, speakers: frozenset[str]) -> list[Block]:
+    """A question without its label whose first lines are a roster's entry
+    (:func:`_roster_atop`): the entry, a roster block, then the question."""
+    if block.kind is not Kind.QUESTION or block.speaker or not speakers:
+        return [block]
+    top = _roster_atop(block.lines, speakers)
+    if not top:
+        return [block]
+    head, rest = block.lines[:top], block.lines[top:]
+    return [Block(head, column_width(head), Kind.ROSTER),
+            Block(rest, column_width(rest), block.kind, block.speaker, block.label)]
 
 
 def _roster_in_question(block: Block, speakers: frozenset[str]) -> list[Block]:
@@ -403,9 +438,12 @@ def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], setting
     first = blocks[k]
     if first.kind is Kind.ROSTER:
         return _questions_after_roster(first, speakers, k, settings)
-    if first.kind is not Kind.TEXT or continues_open(first.lines[0].text):
+    if first.kind is not Kind.TEXT:
         return None
-    lines = list(first.lines)
+    top = _roster_atop(first.lines, speakers)  # a roster's entry atop the questions
+    kept, lines = first.lines[:top], list(first.lines[top:])
+    if continues_open(lines[0].text):
+        return None
     end = k + 1
     while (
         not ends_sentence(lines[-1].text) and end < len(blocks) and end - k < settings.question_run_blocks
@@ -419,13 +457,13 @@ def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], setting
         end += 1
     got = _pieces(lines, settings)
     if got:
-        return end, (), got[0], got[1]
+        return end, kept, got[0], got[1]
     # questions the extractor read before another box's running text, after a box break
     # (a blank line or other lines between): the questions, then that text as a block
     cut = next((i for i in range(len(lines) - 1, 0, -1) if _asks(lines[i - 1])
                 and lines[i].number != lines[i - 1].number + 1), 0)
     got = _pieces(lines[:cut], settings) if cut and end == k + 1 else None
-    return (end, (), got[0], tuple(lines[cut:])) if got and not got[1] else None
+    return (end, kept, got[0], tuple(lines[cut:])) if got and not got[1] else None
 
 
 def _questions_after_roster(block: Block, speakers: frozenset[str], k: int, settings: Settings) -> _Run | None:

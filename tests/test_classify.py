@@ -376,3 +376,24 @@ def test_a_headline_wrapped_over_a_narrow_column_above_a_news_item_heads_it() ->
     assert [k for k, _ in kinds] == [
         Kind.TEXT, Kind.HEADLINE, Kind.ARTICLE, Kind.HEADLINE, Kind.ARTICLE, Kind.TEXT, Kind.ARTICLE,
     ]
+
+
+def test_a_roster_entry_atop_an_unlabelled_question_is_a_roster_and_the_rest_the_hosts() -> None:
+    # the roster's last box printed right above the box of questions, read as one block:
+    # a title with no sentence punctuation, ending with a guest's name, then the question
+    from reconstruct.model import Block, Line
+
+    entry = [Line(3, "某县某某机械股份有限公司"), Line(4, "董事长 李四")]
+    question = [Line(5, "今年上半年，全县工业运行总体情况如何？")]
+    blocks = [
+        Block((Line(1, "访谈嘉宾：某县某局局长 王小二"),), 15.0),
+        Block(tuple(entry + question), 19.0),
+        Block((Line(7, "下一步有哪些打算？"),), 9.0), Block((Line(9, "群众最关心什么？"),), 8.0),
+        Block((Line(11, "王小二：重点是发展。"),), 9.0), Block((Line(13, "李四：还有民生。"),), 8.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[1:3] == [(Kind.ROSTER, [3, 4]), (Kind.QUESTION, [5])]
+    # a name alone on its line atop a question is an entry too
+    blocks[1] = Block((Line(4, "李四"), *question), 19.0)
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[1:3] == [(Kind.ROSTER, [4]), (Kind.QUESTION, [5])]
