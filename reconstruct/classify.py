@@ -60,6 +60,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     after = dict(zip(numbers, numbers[1:]))  # each printed line's next one in line order
     out = _unlabelled_questions(out, speakers, settings)
     out = [part for b in out for part in _moved_after_question(b, after)]
+    out = _question_asked_after(out, after, settings)
     out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
     for b in out:
@@ -398,6 +399,42 @@ def _moved_after_question(block: Block, after: dict[int, int]) -> list[Block]:
             return [Block(head, column_width(head), block.kind, block.speaker, block.label),
                     Block(rest, column_width(rest))]
     return [block]
+
+
+def _question_asked_after(blocks: list[Block], after: dict[int, int], settings: Settings) -> list[Block]:
+    """A host's labelled turn that has not asked yet (no question mark in it, its last
+    sentence finished: "主持人：就业是最基本的民生。") goes on with the question printed
+    right after it in its box: a block of running text that the extractor printed next in
+    line order (``after``: each printed line's next), no wider than the turn's lines, one
+    sentence ending with a question mark, short enough to be a question — set apart only by
+    a line break or a box break of the extractor's."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind is Kind.QUESTION and prev.speaker and b.kind is Kind.TEXT
+            and _asks(b.lines[-1]) and b.first == after.get(prev.last)
+            and ends_sentence(prev.lines[-1].text)
+            and not any(p in x.text for x in prev.lines for p in "？?")
+            and _one_question(b, settings)
+            and max(line_width(x) for x in b.lines) <= max(line_width(x) for x in prev.lines) + settings.box_width_tolerance
+        ):
+            log.debug("lines %d-%d: the question of the host's turn before", b.first, b.last)
+            lines = prev.lines + b.lines
+            out[-1] = Block(lines, column_width(lines), prev.kind, prev.speaker, prev.label)
+            continue
+        out.append(b)
+    return out
+
+
+def _one_question(block: Block, settings: Settings) -> bool:
+    """Is the block one sentence, a question, short enough to be one, with no label?"""
+    text = _block_text(block).replace(" ", "")
+    return (
+        not LABEL.match(text) and not continues_open(text)
+        and not any(c in "。！？!?" for c in text[:-1])
+        and len(text) <= settings.unlabelled_question_chars
+    )
 
 
 def _question_moved_on(block: Block, settings: Settings) -> list[Block]:

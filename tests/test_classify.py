@@ -397,3 +397,21 @@ def test_a_roster_entry_atop_an_unlabelled_question_is_a_roster_and_the_rest_the
     blocks[1] = Block((Line(4, "李四"), *question), 19.0)
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[1:3] == [(Kind.ROSTER, [4]), (Kind.QUESTION, [5])]
+
+
+def test_a_hosts_turn_that_has_not_asked_yet_takes_the_question_printed_next() -> None:
+    # "主持人：…民生。" then, in the next block printed right after it, the question itself
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：就业是最基本的民生。"),), 14.0),
+        Block((Line(3, "今年以来，就业形势总体如何？"),), 14.0),
+        Block((Line(5, "王小二：总体稳定。"),), 9.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.ANSWER, [5])]
+    # not a turn that has asked already, nor lines printed elsewhere (out of line order)
+    asked = [Block((Line(1, "主持人：就业形势总体如何？"),), 14.0), *blocks[1:]]
+    assert [len(b.lines) for b in classify_blocks(asked)][0] == 1
+    apart = [blocks[0], Block((Line(9, "今年以来，就业形势总体如何？"),), 14.0), blocks[2], Block((Line(3, "另一栏。"),), 4.0)]
+    assert [len(b.lines) for b in classify_blocks(apart)][0] == 1
