@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .blocks import LABEL, PUNCT, SUBTITLE_DASHES, column_width, line_width, match_note_label, wrapped_heading
 from .furniture import NAME, POST, parse_byline
-from .lexicon import word_across, word_frequency
+from .lexicon import join_gain, word_across, word_frequency
 from .model import Block, Kind, Line
 from .repair import continues_open, display_width, ends_sentence, strip_spaces, unspaced
 from .settings import Settings
@@ -61,6 +61,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = _unlabelled_questions(out, speakers, settings)
     out = [part for b in out for part in _moved_after_question(b, after)]
     out = _question_asked_after(out, after, settings)
+    out = _dealt_apart(out, after)
     out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
     for b in out:
@@ -425,6 +426,64 @@ def _question_asked_after(blocks: list[Block], after: dict[int, int], settings: 
             continue
         out.append(b)
     return out
+
+
+def _gain(lines: Sequence[Line]) -> float:
+    """How much likelier the lines read run together at their joins than broken there."""
+    return sum(join_gain(unspaced(a.text), unspaced(b.text)) for a, b in zip(lines, lines[1:]))
+
+
+def _dealt_apart(blocks: list[Block], after: dict[int, int]) -> list[Block]:
+    """Two questions printed side by side that the extractor read row by row, their lines
+    alternating, dealt apart again into the two questions:
+
+    - two labelled host's turns in a row, each left open at its end (the first's end is not
+      right after it), then the two ends, blocks of running text each ending with a question
+      mark, printed next in line order: the first end is the first turn's, the second the
+      second's (unless the words read better across the joins as printed);
+    - a question without its label of an odd number of lines, its last the only one that
+      asks, and the next one a line alone: every other line is the first question's, the
+      rest the second's, when its words read better across the joins so dealt (…要|素保障…,
+      …打|算？) than as printed."""
+    out = list(blocks)
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        if a.kind is not Kind.QUESTION or b.kind is not Kind.QUESTION or bool(a.speaker) != bool(b.speaker):
+            k += 1
+            continue
+        if a.speaker and k + 3 < len(out):
+            c, d = out[k + 2], out[k + 3]
+            if (
+                not ends_sentence(a.lines[-1].text) and not ends_sentence(b.lines[-1].text)
+                and not any(_asks(x) for x in a.lines + b.lines)
+                and c.kind is Kind.TEXT and d.kind is Kind.TEXT and _asks(c.lines[-1]) and _asks(d.lines[-1])
+                and not any(_asks(x) for x in c.lines[:-1] + d.lines[:-1])
+                and c.first == after.get(b.last) and d.first == after.get(c.last)
+                and _gain(a.lines + c.lines) + _gain(b.lines + d.lines)
+                >= _gain(a.lines[-1:] + b.lines[:1]) + _gain(b.lines + c.lines) + _gain(c.lines[-1:] + d.lines[:1])
+            ):
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, d.last)
+                out[k:k + 4] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines)]
+                k += 2
+                continue
+        if not a.speaker and len(a.lines) >= 3 and len(a.lines) % 2 and len(b.lines) == 1:
+            lines = a.lines + b.lines
+            first, second = lines[0::2], lines[1::2]
+            if (
+                not any(_asks(x) or ends_sentence(x.text) for x in a.lines[:-1])
+                and _gain(first) + _gain(second) > _gain(a.lines)
+            ):
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, b.last)
+                out[k:k + 2] = [_with_lines(a, first), _with_lines(b, second)]
+                k += 2
+                continue
+        k += 1
+    return out
+
+
+def _with_lines(block: Block, lines: tuple[Line, ...]) -> Block:
+    return Block(lines, column_width(lines), block.kind, block.speaker, block.label)
 
 
 def _one_question(block: Block, settings: Settings) -> bool:

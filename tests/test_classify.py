@@ -415,3 +415,27 @@ def test_a_hosts_turn_that_has_not_asked_yet_takes_the_question_printed_next() -
     assert [len(b.lines) for b in classify_blocks(asked)][0] == 1
     apart = [blocks[0], Block((Line(9, "今年以来，就业形势总体如何？"),), 14.0), blocks[2], Block((Line(3, "另一栏。"),), 4.0)]
     assert [len(b.lines) for b in classify_blocks(apart)][0] == 1
+
+
+def test_two_questions_side_by_side_read_row_by_row_are_dealt_apart() -> None:
+    from reconstruct.model import Block, Line
+
+    # two labelled turns left open, then their two ends, read row by row
+    blocks = [
+        Block((Line(1, "主持人：在资源下沉方面，区人民医院"),), 18.0),
+        Block((Line(3, "主持人：在提升救治能力方面，还有哪些计划"),), 20.0),
+        Block((Line(5, "具体做了哪些工作？"),), 9.0),
+        Block((Line(7, "要实现？"),), 4.0),
+        Block((Line(9, "王小二：我们将继续努力。"),), 12.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 5]), (Kind.QUESTION, [3, 7])]
+    # a box of questions without labels: every other line is one question's, when the
+    # words read across the joins so dealt (要|素, 打|算)
+    lines = [Line(1, "围绕产业集群，区经信委在政策引导和要"), Line(2, "下一步，在推动制造业发展上还有哪些具体打"),
+             Line(3, "素保障上做了哪些工作？"), Line(4, "算？")]
+    blocks = [Block(tuple(lines[:3]), 20.0), Block(lines[3:], 2.0),
+              Block((Line(6, "今年的重点工作有哪些？"),), 11.0), Block((Line(8, "群众最关心什么？"),), 8.0),
+              Block((Line(10, "王小二：重点是发展。"),), 10.0), Block((Line(12, "王小二：还有民生。"),), 9.0)]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
