@@ -61,7 +61,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = _unlabelled_questions(out, speakers, settings)
     out = [part for b in out for part in _moved_after_question(b, after)]
     out = _question_asked_after(out, after, settings)
-    out = _dealt_apart(out, after)
+    out = _dealt_apart(out, after, settings)
     out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
     for b in out:
@@ -433,7 +433,7 @@ def _gain(lines: Sequence[Line]) -> float:
     return sum(join_gain(unspaced(a.text), unspaced(b.text)) for a, b in zip(lines, lines[1:]))
 
 
-def _dealt_apart(blocks: list[Block], after: dict[int, int]) -> list[Block]:
+def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings) -> list[Block]:
     """Two questions printed side by side that the extractor read row by row, their lines
     alternating, dealt apart again into the two questions:
 
@@ -470,9 +470,16 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int]) -> list[Block]:
         if not a.speaker and len(a.lines) >= 3 and len(a.lines) % 2 and len(b.lines) == 1:
             lines = a.lines + b.lines
             first, second = lines[0::2], lines[1::2]
-            if (
-                not any(_asks(x) or ends_sentence(x.text) for x in a.lines[:-1])
-                and _gain(first) + _gain(second) > _gain(a.lines)
+            dealt, read = _gain(first) + _gain(second), _gain(a.lines)
+            full = max(line_width(x) for x in a.lines) - settings.box_width_tolerance
+            if not any(_asks(x) or ends_sentence(x.text) for x in a.lines[:-1]) and (
+                dealt > read or (
+                    # or, with the words no help (no more than a chance word across a join
+                    # as printed), when the line alone is a question's end (a box's last
+                    # line, narrower than a row) after two rows that fill the box
+                    read < settings.dealt_weak_gain and line_width(b.lines[0]) < full
+                    and min(line_width(x) for x in a.lines[:2]) >= full
+                )
             ):
                 log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, b.last)
                 out[k:k + 2] = [_with_lines(a, first), _with_lines(b, second)]
