@@ -441,6 +441,9 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
       right after it), then the two ends, blocks of running text each ending with a question
       mark, printed next in line order: the first end is the first turn's, the second the
       second's (unless the words read better across the joins as printed);
+    - a labelled host's turn of one line, then one of three whose last two ask: the first
+      turn's second row and the second's, when the words read better so dealt (…产业基|础…)
+      or as well, the first turn left open;
     - a question without its label of an odd number of lines, its last the only one that
       asks, and the next one a line alone: every other line is the first question's, the
       rest the second's, when its words read better across the joins so dealt (…要|素保障…,
@@ -465,6 +468,19 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
             ):
                 log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, d.last)
                 out[k:k + 4] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines)]
+                k += 2
+                continue
+        if a.speaker and len(a.lines) == 1 and len(b.lines) == 3 and b.first == after.get(a.last):
+            # the rows of two labelled turns, the second's block holding both ends
+            rows: tuple[Line, ...] = a.lines + b.lines
+            first, second = rows[0::2], rows[1::2]
+            dealt, read = _gain(first) + _gain(second), _gain(b.lines)
+            if (
+                not _asks(b.lines[0]) and _asks(b.lines[1]) and _asks(b.lines[2])
+                and (dealt > read or (dealt == read and not ends_sentence(a.lines[0].text)))
+            ):
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, b.last)
+                out[k:k + 2] = [_with_lines(a, first), _with_lines(b, second)]
                 k += 2
                 continue
         if not a.speaker and len(a.lines) >= 3 and len(a.lines) % 2 and len(b.lines) == 1:

@@ -458,3 +458,16 @@ def test_two_unlabelled_questions_read_row_by_row_are_dealt_apart_by_the_rows_sh
     blocks[0] = Block(tuple(lines[:3]), 20.0)
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[:2] == [(Kind.QUESTION, [1, 2, 3]), (Kind.QUESTION, [4])]
+
+
+def test_two_labelled_questions_side_by_side_whose_ends_one_block_holds_are_dealt_apart() -> None:
+    # rows: the first turn's label line, the second's, then the first's end (…基|础…), the second's
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：高新区作为工业发展的主战场，目前的产业基"),), 26.0),
+        Block((Line(2, "主持人：企业发展过程中，政府部门给予"), Line(3, "础怎么样？"), Line(4, "了哪些帮助？")), 19.0),
+        Block((Line(6, "王小二：基础很好。"),), 9.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
