@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .blocks import LABEL, PUNCT, SUBTITLE_DASHES, column_width, line_width, match_note_label, wrapped_heading
 from .furniture import NAME, POST, parse_byline
-from .lexicon import word_across, word_frequency
+from .lexicon import join_gain, word_across, word_frequency
 from .model import Block, Kind, Line
 from .repair import continues_open, display_width, ends_sentence, strip_spaces, unspaced
 from .settings import Settings
@@ -60,6 +60,9 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     after = dict(zip(numbers, numbers[1:]))  # each printed line's next one in line order
     out = _unlabelled_questions(out, speakers, settings)
     out = [part for b in out for part in _moved_after_question(b, after)]
+    out = _question_asked_after(out, after, settings)
+    out = _dealt_apart(out, after, settings)
+    out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
     for b in out:
         if b.kind is not Kind.TEXT:
@@ -312,9 +315,9 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
             k += 1
             continue
         end, head, pieces, rest = found[k]
-        if head:
+        if head:  # a roster's lines atop the questions
             b = blocks[k]
-            out.append(Block(head, column_width(head), b.kind, b.speaker, b.label))
+            out.append(Block(head, column_width(head), Kind.ROSTER, b.speaker, b.label))
         for piece in pieces:
             log.debug("lines %d-%d: a question printed without its label", piece[0].number, piece[-1].number)
             out.append(Block(lines=piece, width=column_width(piece), kind=Kind.QUESTION))
@@ -322,6 +325,40 @@ def _unlabelled_questions(blocks: list[Block], speakers: frozenset[str], setting
             out.append(_classify(Block(lines=rest, width=column_width(rest)), speakers, settings))
         k = end
     return out
+
+
+# What a roster's entry never holds (its post may list titles with 、).
+_NOT_IN_ENTRY = "，。！？；：,.;:!?"
+
+
+def _roster_atop(lines: Sequence[Line], speakers: frozenset[str]) -> int:
+    """How many of the first ``lines`` are a roster's entry printed right above a question
+    (the roster's box atop the box of questions, read as one): lines with no sentence
+    punctuation, the last of them ending with a guest's name, after a post ("…公司" /
+    "董事长 某某") or alone on its line; 0 when there is none, or nothing after it."""
+    texts = [unspaced(x.text) for x in lines]
+    top = 0
+    for i, t in enumerate(texts[:-1]):
+        if not t or any(p in t for p in _NOT_IN_ENTRY):
+            break
+        if any(t.endswith(n) for n in speakers):
+            top = i + 1
+    if top and (texts[top - 1] in speakers or POST.search("".join(texts[:top]))):
+        return top
+    return 0
+
+
+def _roster_atop_question(block: Block, speakers: frozenset[str]) -> list[Block]:
+    """A question without its label whose first lines are a roster's entry
+    (:func:`_roster_atop`): the entry, a roster block, then the question."""
+    if block.kind is not Kind.QUESTION or block.speaker or not speakers:
+        return [block]
+    top = _roster_atop(block.lines, speakers)
+    if not top:
+        return [block]
+    head, rest = block.lines[:top], block.lines[top:]
+    return [Block(head, column_width(head), Kind.ROSTER),
+            Block(rest, column_width(rest), block.kind, block.speaker, block.label)]
 
 
 def _roster_in_question(block: Block, speakers: frozenset[str]) -> list[Block]:
@@ -365,6 +402,123 @@ def _moved_after_question(block: Block, after: dict[int, int]) -> list[Block]:
     return [block]
 
 
+def _question_asked_after(blocks: list[Block], after: dict[int, int], settings: Settings) -> list[Block]:
+    """A host's labelled turn that has not asked yet (no question mark in it, its last
+    sentence finished: "主持人：就业是最基本的民生。") goes on with the question printed
+    right after it in its box: a block of running text that the extractor printed next in
+    line order (``after``: each printed line's next), no wider than the turn's lines, one
+    sentence ending with a question mark, short enough to be a question — set apart only by
+    a line break or a box break of the extractor's."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind is Kind.QUESTION and prev.speaker and b.kind is Kind.TEXT
+            and _asks(b.lines[-1]) and b.first == after.get(prev.last)
+            and ends_sentence(prev.lines[-1].text)
+            and not any(p in x.text for x in prev.lines for p in "？?")
+            and _one_question(b, settings)
+            and max(line_width(x) for x in b.lines) <= max(line_width(x) for x in prev.lines) + settings.box_width_tolerance
+        ):
+            log.debug("lines %d-%d: the question of the host's turn before", b.first, b.last)
+            lines = prev.lines + b.lines
+            out[-1] = Block(lines, column_width(lines), prev.kind, prev.speaker, prev.label)
+            continue
+        out.append(b)
+    return out
+
+
+def _gain(lines: Sequence[Line]) -> float:
+    """How much likelier the lines read run together at their joins than broken there."""
+    return sum(join_gain(unspaced(a.text), unspaced(b.text)) for a, b in zip(lines, lines[1:]))
+
+
+def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings) -> list[Block]:
+    """Two questions printed side by side that the extractor read row by row, their lines
+    alternating, dealt apart again into the two questions:
+
+    - two labelled host's turns in a row, each left open at its end (the first's end is not
+      right after it), then the two ends, blocks of running text each ending with a question
+      mark, printed next in line order: the first end is the first turn's, the second the
+      second's (unless the words read better across the joins as printed);
+    - a labelled host's turn of one line, then one of three whose last two ask: the first
+      turn's second row and the second's, when the words read better so dealt (…产业基|础…)
+      or as well, the first turn left open;
+    - a question without its label of an odd number of lines, its last the only one that
+      asks, and the next one a line alone: every other line is the first question's, the
+      rest the second's, when its words read better across the joins so dealt (…要|素保障…,
+      …打|算？) than as printed."""
+    out = list(blocks)
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        if a.kind is not Kind.QUESTION or b.kind is not Kind.QUESTION or bool(a.speaker) != bool(b.speaker):
+            k += 1
+            continue
+        if a.speaker and k + 3 < len(out):
+            c, d = out[k + 2], out[k + 3]
+            if (
+                not ends_sentence(a.lines[-1].text) and not ends_sentence(b.lines[-1].text)
+                and not any(_asks(x) for x in a.lines + b.lines)
+                and c.kind is Kind.TEXT and d.kind is Kind.TEXT and _asks(c.lines[-1]) and _asks(d.lines[-1])
+                and not any(_asks(x) for x in c.lines[:-1] + d.lines[:-1])
+                and c.first == after.get(b.last) and d.first == after.get(c.last)
+                and _gain(a.lines + c.lines) + _gain(b.lines + d.lines)
+                >= _gain(a.lines[-1:] + b.lines[:1]) + _gain(b.lines + c.lines) + _gain(c.lines[-1:] + d.lines[:1])
+            ):
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, d.last)
+                out[k:k + 4] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines)]
+                k += 2
+                continue
+        if a.speaker and len(a.lines) == 1 and len(b.lines) == 3 and b.first == after.get(a.last):
+            # the rows of two labelled turns, the second's block holding both ends
+            rows: tuple[Line, ...] = a.lines + b.lines
+            first, second = rows[0::2], rows[1::2]
+            dealt, read = _gain(first) + _gain(second), _gain(b.lines)
+            if (
+                not _asks(b.lines[0]) and _asks(b.lines[1]) and _asks(b.lines[2])
+                and (dealt > read or (dealt == read and not ends_sentence(a.lines[0].text)))
+            ):
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, b.last)
+                out[k:k + 2] = [_with_lines(a, first), _with_lines(b, second)]
+                k += 2
+                continue
+        if not a.speaker and len(a.lines) >= 3 and len(a.lines) % 2 and len(b.lines) == 1:
+            lines = a.lines + b.lines
+            first, second = lines[0::2], lines[1::2]
+            dealt, read = _gain(first) + _gain(second), _gain(a.lines)
+            full = max(line_width(x) for x in a.lines) - settings.box_width_tolerance
+            if not any(_asks(x) or ends_sentence(x.text) for x in a.lines[:-1]) and (
+                dealt > read or (
+                    # or, with the words no help (no more than a chance word across a join
+                    # as printed), when the line alone is a question's end (a box's last
+                    # line, narrower than a row) after two rows that fill the box
+                    read < settings.dealt_weak_gain and line_width(b.lines[0]) < full
+                    and min(line_width(x) for x in a.lines[:2]) >= full
+                )
+            ):
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, b.last)
+                out[k:k + 2] = [_with_lines(a, first), _with_lines(b, second)]
+                k += 2
+                continue
+        k += 1
+    return out
+
+
+def _with_lines(block: Block, lines: tuple[Line, ...]) -> Block:
+    return Block(lines, column_width(lines), block.kind, block.speaker, block.label)
+
+
+def _one_question(block: Block, settings: Settings) -> bool:
+    """Is the block one sentence, a question, short enough to be one, with no label?"""
+    text = _block_text(block).replace(" ", "")
+    return (
+        not LABEL.match(text) and not continues_open(text)
+        and not any(c in "。！？!?" for c in text[:-1])
+        and len(text) <= settings.unlabelled_question_chars
+    )
+
+
 def _question_moved_on(block: Block, settings: Settings) -> list[Block]:
     """A question printed elsewhere that the extractor's lines put at the end of a box of
     running text (an answer's): its last lines after a finished sentence, a question
@@ -403,9 +557,12 @@ def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], setting
     first = blocks[k]
     if first.kind is Kind.ROSTER:
         return _questions_after_roster(first, speakers, k, settings)
-    if first.kind is not Kind.TEXT or continues_open(first.lines[0].text):
+    if first.kind is not Kind.TEXT:
         return None
-    lines = list(first.lines)
+    top = _roster_atop(first.lines, speakers)  # a roster's entry atop the questions
+    kept, lines = first.lines[:top], list(first.lines[top:])
+    if continues_open(lines[0].text):
+        return None
     end = k + 1
     while (
         not ends_sentence(lines[-1].text) and end < len(blocks) and end - k < settings.question_run_blocks
@@ -419,13 +576,13 @@ def _question_run(blocks: list[Block], k: int, speakers: frozenset[str], setting
         end += 1
     got = _pieces(lines, settings)
     if got:
-        return end, (), got[0], got[1]
+        return end, kept, got[0], got[1]
     # questions the extractor read before another box's running text, after a box break
     # (a blank line or other lines between): the questions, then that text as a block
     cut = next((i for i in range(len(lines) - 1, 0, -1) if _asks(lines[i - 1])
                 and lines[i].number != lines[i - 1].number + 1), 0)
     got = _pieces(lines[:cut], settings) if cut and end == k + 1 else None
-    return (end, (), got[0], tuple(lines[cut:])) if got and not got[1] else None
+    return (end, kept, got[0], tuple(lines[cut:])) if got and not got[1] else None
 
 
 def _questions_after_roster(block: Block, speakers: frozenset[str], k: int, settings: Settings) -> _Run | None:

@@ -461,6 +461,12 @@ class Settings:
     # blocks (pdfminer.six breaks a narrow box's every line apart: a question's two or
     # three lines).
     question_run_blocks: int = 3
+    # Two questions side by side read row by row (classify): a question's lines dealt
+    # apart into two when the words read across the joins so dealt more likely than as
+    # printed (lexicon.join_gain) — or, the rows' shape telling, when as printed they gain
+    # less than this (a chance word across a join, …不|下一步… 1.1; a real one, …要|素…,
+    # …打|算…, scores 5 or more).
+    dealt_weak_gain: float = 2.0
     # A block of at most this many characters leaves no sentence open before a roster entry
     # (a name's or a headline's wrapped end, "立华", is no sentence).
     open_sentence_chars: int = 4

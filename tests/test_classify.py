@@ -376,3 +376,98 @@ def test_a_headline_wrapped_over_a_narrow_column_above_a_news_item_heads_it() ->
     assert [k for k, _ in kinds] == [
         Kind.TEXT, Kind.HEADLINE, Kind.ARTICLE, Kind.HEADLINE, Kind.ARTICLE, Kind.TEXT, Kind.ARTICLE,
     ]
+
+
+def test_a_roster_entry_atop_an_unlabelled_question_is_a_roster_and_the_rest_the_hosts() -> None:
+    # the roster's last box printed right above the box of questions, read as one block:
+    # a title with no sentence punctuation, ending with a guest's name, then the question
+    from reconstruct.model import Block, Line
+
+    entry = [Line(3, "某县某某机械股份有限公司"), Line(4, "董事长 李四")]
+    question = [Line(5, "今年上半年，全县工业运行总体情况如何？")]
+    blocks = [
+        Block((Line(1, "访谈嘉宾：某县某局局长 王小二"),), 15.0),
+        Block(tuple(entry + question), 19.0),
+        Block((Line(7, "下一步有哪些打算？"),), 9.0), Block((Line(9, "群众最关心什么？"),), 8.0),
+        Block((Line(11, "王小二：重点是发展。"),), 9.0), Block((Line(13, "李四：还有民生。"),), 8.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[1:3] == [(Kind.ROSTER, [3, 4]), (Kind.QUESTION, [5])]
+    # a name alone on its line atop a question is an entry too
+    blocks[1] = Block((Line(4, "李四"), *question), 19.0)
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[1:3] == [(Kind.ROSTER, [4]), (Kind.QUESTION, [5])]
+
+
+def test_a_hosts_turn_that_has_not_asked_yet_takes_the_question_printed_next() -> None:
+    # "主持人：…民生。" then, in the next block printed right after it, the question itself
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：就业是最基本的民生。"),), 14.0),
+        Block((Line(3, "今年以来，就业形势总体如何？"),), 14.0),
+        Block((Line(5, "王小二：总体稳定。"),), 9.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.ANSWER, [5])]
+    # not a turn that has asked already, nor lines printed elsewhere (out of line order)
+    asked = [Block((Line(1, "主持人：就业形势总体如何？"),), 14.0), *blocks[1:]]
+    assert [len(b.lines) for b in classify_blocks(asked)][0] == 1
+    apart = [blocks[0], Block((Line(9, "今年以来，就业形势总体如何？"),), 14.0), blocks[2], Block((Line(3, "另一栏。"),), 4.0)]
+    assert [len(b.lines) for b in classify_blocks(apart)][0] == 1
+
+
+def test_two_questions_side_by_side_read_row_by_row_are_dealt_apart() -> None:
+    from reconstruct.model import Block, Line
+
+    # two labelled turns left open, then their two ends, read row by row
+    blocks = [
+        Block((Line(1, "主持人：在资源下沉方面，区人民医院"),), 18.0),
+        Block((Line(3, "主持人：在提升救治能力方面，还有哪些计划"),), 20.0),
+        Block((Line(5, "具体做了哪些工作？"),), 9.0),
+        Block((Line(7, "要实现？"),), 4.0),
+        Block((Line(9, "王小二：我们将继续努力。"),), 12.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 5]), (Kind.QUESTION, [3, 7])]
+    # a box of questions without labels: every other line is one question's, when the
+    # words read across the joins so dealt (要|素, 打|算)
+    lines = [Line(1, "围绕产业集群，区经信委在政策引导和要"), Line(2, "下一步，在推动制造业发展上还有哪些具体打"),
+             Line(3, "素保障上做了哪些工作？"), Line(4, "算？")]
+    blocks = [Block(tuple(lines[:3]), 20.0), Block(lines[3:], 2.0),
+              Block((Line(6, "今年的重点工作有哪些？"),), 11.0), Block((Line(8, "群众最关心什么？"),), 8.0),
+              Block((Line(10, "王小二：重点是发展。"),), 10.0), Block((Line(12, "王小二：还有民生。"),), 9.0)]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
+
+
+def test_two_unlabelled_questions_read_row_by_row_are_dealt_apart_by_the_rows_shape() -> None:
+    # no word across any join either way: two rows filling the box, then a line alone
+    # narrower than a row, the second question's end
+    from reconstruct.model import Block, Line
+
+    lines = [Line(1, "巩固拓展脱贫攻坚成果是实施乡村振兴的前提"), Line(2, "有人说，乡村振兴不能只看“口袋”，还要看"),
+             Line(3, "，全县在防止规模性返贫方面做了哪些工作？"), Line(4, "“脑袋”，您怎么看？")]
+    blocks = [Block(tuple(lines[:3]), 20.0), Block(lines[3:], 10.0),
+              Block((Line(6, "今年的重点工作有哪些？"),), 11.0), Block((Line(8, "群众最关心什么？"),), 8.0),
+              Block((Line(10, "王小二：重点是发展。"),), 10.0), Block((Line(12, "王小二：还有民生。"),), 9.0)]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
+    # a question whose second line is short is no row of a box beside another
+    lines[1] = Line(2, "有人说，乡村振兴")
+    blocks[0] = Block(tuple(lines[:3]), 20.0)
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 2, 3]), (Kind.QUESTION, [4])]
+
+
+def test_two_labelled_questions_side_by_side_whose_ends_one_block_holds_are_dealt_apart() -> None:
+    # rows: the first turn's label line, the second's, then the first's end (…基|础…), the second's
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：高新区作为工业发展的主战场，目前的产业基"),), 26.0),
+        Block((Line(2, "主持人：企业发展过程中，政府部门给予"), Line(3, "础怎么样？"), Line(4, "了哪些帮助？")), 19.0),
+        Block((Line(6, "王小二：基础很好。"),), 9.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
