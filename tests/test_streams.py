@@ -383,12 +383,12 @@ def test_a_one_character_label_that_ends_a_broken_word_opens_no_turn() -> None:
     # …主要集中在三个方 / 面：一是… is 方面 broken at the column, not a speaker 面
     settings = Settings()
     prev, line = _Info.of("风险隐患依然不少，主要集中在三个方"), _Info.of("面：一是电动自行车违规停放")
-    assert line.labelled and not _turn(prev, line)
+    assert line.labelled and not _turn(prev, line, settings)
     assert _link(prev, line, NOTHING, settings) > -settings.row_label_break
     # a one-character label after a finished sentence, or one that makes no word, opens a turn
-    assert _turn(_Info.of("这是我们今年的工作重点。"), _Info.of("问：下一步有什么打算？"))
-    assert _turn(_Info.of("我们今年的工作重点"), _Info.of("问：下一步有什么打算？"))
-    assert _turn(prev, _Info.of("张三：我们街道的老旧小区"))
+    assert _turn(_Info.of("这是我们今年的工作重点。"), _Info.of("问：下一步有什么打算？"), settings)
+    assert _turn(_Info.of("我们今年的工作重点"), _Info.of("问：下一步有什么打算？"), settings)
+    assert _turn(prev, _Info.of("张三：我们街道的老旧小区"), settings)
 
 
 def test_a_very_long_run_of_small_boxes_is_dealt_by_the_assignment_whatever_its_single_lines() -> None:
@@ -401,3 +401,20 @@ def test_a_very_long_run_of_small_boxes_is_dealt_by_the_assignment_whatever_its_
     assert not _single_lines(run, settings, settings.row_match_run_share)
     assert _single_run(run, settings)
     assert not _single_run(run[: n - 1], settings)
+
+
+def test_a_label_printed_once_that_ends_or_holds_a_count_or_is_a_common_word_opens_no_turn() -> None:
+    # …重点抓好三件 / 事：一是…, …重点推进 / 三项工作：…, …主要体现在三个 / 方面：… are a sentence
+    # broken at the column before its colon; a speaker's label, printed turn after turn, or a
+    # name printed once (王五：…) after an open line, opens a turn
+    settings = Settings()
+    once = frozenset({"张三", "李四"})  # the labels the page prints twice or more
+    prev = _Info.of("我们今年重点抓好三件", once)
+    assert not _turn(prev, _Info.of("事：一是抓项目攻坚", once), settings)
+    assert not _turn(_Info.of("今年我们重点推进", once), _Info.of("三项工作：一是持续扩充", once), settings)
+    assert not _turn(_Info.of("亮点主要体现在三个", once), _Info.of("方面：一是主导产业", once), settings)
+    assert _turn(prev, _Info.of("事：一是抓项目攻坚"), settings)  # no page: every label repeated
+    assert _turn(_Info.of("今年我们重点推进", once), _Info.of("张三：我们街道的老旧小区", once), settings)
+    assert _turn(_Info.of("今年我们重点推进", once), _Info.of("王五：我们社区的垃圾分类", once), settings)
+    assert _turn(_Info.of("今年我们重点推进", once), _Info.of("记者：下一步有什么打算？", once), settings)
+    assert _turn(_Info.of("今年我们重点推进。", once), _Info.of("方面：一是主导产业", once), settings)
