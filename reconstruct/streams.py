@@ -23,7 +23,8 @@ word the open line broke off, …三个方 / 面：一是…, is no label). A co
 mid-sentence then takes as its next box one printed between its top and its end that reads
 on from it clearly better than from the box the period gave it to: the top of the band's
 next column, printed right after the band's first tops but carrying on the column's last
-line, printed at the band's end. Where nearly every small box is a single line (pdfminer.six),
+line, printed at the band's end; one left with no next box takes the column's top as far
+from it as the boxes beside it found theirs. Where nearly every small box is a single line (pdfminer.six),
 on the page or in a long run of small boxes, the next boxes are first chosen for all boxes
 at once, by an assignment of the greatest sum of links (the periods' links favoured, then
 each link backed by the links beside it), which may also hang the next column's top under
@@ -312,6 +313,7 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings, matched:
     succ = _match(periods, first, last, links, settings) if matched else {}
     _follow_periods(succ, periods, first, last, links, settings)
     _rejoin(succ, first, last, links, settings)
+    _along(succ, first, last, links, settings)
     taken = set(succ.values())
     columns: dict[int, list[int]] = {}
     for j in range(n):
@@ -475,6 +477,35 @@ def _rejoin(
                 changed = True
         if not changed:
             break
+
+
+def _along(
+    succ: dict[int, int], first: list[_Info], last: list[_Info], links: Callable[[int, int], float], settings: Settings
+) -> None:
+    """Let a column left in mid-sentence with no next box take the column's top (a box no other
+    carries on) printed as far after it (or before it) as the boxes printed either side of it
+    carry on theirs, at one offset (the one, or both alike): a band's columns go on together,
+    so the offset at which its other columns found their next boxes points to this one's
+    (``links(k, j)``: how well box j carries on box k; at least ``row_along_min``, and no
+    speaker label after the open sentence)."""
+    n = len(first)
+    pred = {v: k for k, v in succ.items()}
+    for k in range(n):
+        if k in succ or last[k].closed:
+            continue
+        offsets = {succ[b] - b for b in (k - 1, k + 1) if b in succ}
+        if len(offsets) != 1:
+            continue
+        j = k + offsets.pop()
+        if not 0 <= j < n or j in pred or _turn(last[k], first[j], settings):
+            continue
+        if links(k, j) < settings.row_along_min:
+            continue
+        x = j
+        while x in succ and x != k:
+            x = succ[x]
+        if x != k:
+            succ[k], pred[j] = j, k
 
 
 def _link(prev: _Info, line: _Info, seen: _Printed, settings: Settings) -> float:
