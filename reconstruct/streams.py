@@ -23,7 +23,8 @@ word the open line broke off, …三个方 / 面：一是…, is no label). A co
 mid-sentence then takes as its next box one printed between its top and its end that reads
 on from it clearly better than from the box the period gave it to: the top of the band's
 next column, printed right after the band's first tops but carrying on the column's last
-line, printed at the band's end. Where nearly every small box is a single line (pdfminer.six),
+line, printed at the band's end; one left with no next box takes the column's top as far
+from it as the boxes beside it found theirs. Where nearly every small box is a single line (pdfminer.six),
 on the page or in a long run of small boxes, the next boxes are first chosen for all boxes
 at once, by an assignment of the greatest sum of links (the periods' links favoured, then
 each link backed by the links beside it), which may also hang the next column's top under
@@ -33,13 +34,15 @@ one character per line and a wrapped headline stay as they are."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .blocks import LABEL, SUBTITLE_DASHES, line_width, spaced, wrapped_heading
 from .furniture import parse_byline
-from .lexicon import char_grams, join_gain, word_across
+from .lexicon import char_grams, join_gain, word_across, word_frequency
 from .lsap import linear_sum_assignment
 from .model import Line, Page
 from .repair import display_width, ends_sentence, strip_spaces, unspaced
@@ -81,19 +84,25 @@ class _Info:
     width: float
     closed: bool  # ends a sentence
     labelled: bool
-    word: str  # a one-character label's character (问：…), which may end a word broken at the column
+    # a one-character label's character (问：…), or a label the page prints only once, which
+    # may be the end of a sentence broken at the column (…三个方 / 面：一是…, …重点抓好 /
+    # 三件事：一是…) rather than a speaker's
+    word: str
+    once: bool  # a label the page prints only once
     spaced: bool
     chars: float  # the width of its characters alone (a letter-spaced line's, unstretched)
 
     @classmethod
-    def of(cls, raw: str) -> "_Info":
+    def of(cls, raw: str, repeated: frozenset[str] | None = None) -> "_Info":
+        """``repeated``: the labels the page opens two lines or more with (None: all)."""
         stripped = strip_spaces(raw)
         return cls(
             stripped.replace(" ", ""),
             line_width(raw),
             ends_sentence(raw),
             bool(LABEL.match(raw.strip())),
-            _one_character_label(raw),
+            _loose_label(raw, repeated),
+            repeated is not None and _label(raw) not in repeated,
             spaced(raw),
             float(display_width(stripped)),
         )
@@ -137,10 +146,12 @@ def _single_run(run: list[list[Line]], settings: Settings) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Printed:
-    """The pairs and triples of characters the page prints side by side within its lines."""
+    """The pairs and triples of characters the page prints side by side within its lines, and
+    the labels it opens two lines or more with (:func:`_repeated_labels`)."""
 
     pairs: frozenset[str]
     triples: frozenset[str]
+    labels: frozenset[str] = frozenset()
 
 
 def _pairs(lines: tuple[Line, ...]) -> _Printed:
@@ -151,7 +162,7 @@ def _pairs(lines: tuple[Line, ...]) -> _Printed:
         t = unspaced(x.text)
         pairs |= char_grams(t, 2)
         triples |= char_grams(t, 3)
-    return _Printed(frozenset(pairs), frozenset(triples))
+    return _Printed(frozenset(pairs), frozenset(triples), _repeated_labels(lines))
 
 
 def _boxes(lines: tuple[Line, ...]) -> list[list[Line]]:
@@ -241,8 +252,8 @@ def _spanning(groups: list[list[Line]], settings: Settings, seen: _Printed) -> s
 
 def _tail(box: list[Line], g: list[Line], seen: _Printed, settings: Settings) -> bool:
     """Does ``g`` end the sentence ``box`` leaves open (no label, the text reads on)?"""
-    left, right = _Info.of(box[-1].text), _Info.of(g[0].text)
-    return not left.closed and not _turn(left, right) and _reads_on(left.text, right.text, seen, settings) > 0
+    left, right = _Info.of(box[-1].text, seen.labels), _Info.of(g[0].text, seen.labels)
+    return not left.closed and not _turn(left, right, settings) and _reads_on(left.text, right.text, seen, settings) > 0
 
 
 def _upright_label(box: list[Line]) -> bool:
@@ -262,8 +273,8 @@ def _heading(line: Line) -> bool:
 def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings, matched: bool = False) -> list[list[Line]]:
     """The run's boxes dealt into columns: each column's boxes joined into one box
     (``matched``: each box's successor chosen by :func:`_match`, from the periods)."""
-    first = [_Info.of(box[0].text) for box in run]
-    last = [f if len(box) == 1 else _Info.of(box[-1].text) for f, box in zip(first, run)]
+    first = [_Info.of(box[0].text, seen.labels) for box in run]
+    last = [f if len(box) == 1 else _Info.of(box[-1].text, seen.labels) for f, box in zip(first, run)]
     n = len(run)
 
     @lru_cache(maxsize=None)
@@ -302,6 +313,7 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings, matched:
     succ = _match(periods, first, last, links, settings) if matched else {}
     _follow_periods(succ, periods, first, last, links, settings)
     _rejoin(succ, first, last, links, settings)
+    _along(succ, first, last, links, settings)
     taken = set(succ.values())
     columns: dict[int, list[int]] = {}
     for j in range(n):
@@ -324,7 +336,7 @@ def _follow_periods(
     pred = {v: k for k, v in succ.items()}
     for j in range(len(first)):
         p = j - periods[j]
-        if p < 0 or p in succ or j in pred or (not last[p].closed and _turn(last[p], first[j])):
+        if p < 0 or p in succ or j in pred or (not last[p].closed and _turn(last[p], first[j], settings)):
             continue
         body = min(last[p].width, first[j].width) >= settings.row_no_link_width
         if links(p, j) > -settings.row_no_link or not body:
@@ -355,16 +367,16 @@ def _match(
     base = [[_NO_LINK] * n for _ in range(n)]
     for j in range(n):
         for k in range(max(0, j - settings.row_max_period), j):
-            if last[k].closed or not _turn(last[k], first[j]):
+            if last[k].closed or not _turn(last[k], first[j], settings):
                 base[k][j] = links(k, j)
     for k in range(n):
         if last[k].closed:
             continue
         for j in range(k + settings.row_max_period + 1, min(n, k + settings.row_match_ahead + 1)):
-            if not _turn(last[k], first[j]) and links(k, j) >= settings.row_match_back_min:
+            if not _turn(last[k], first[j], settings) and links(k, j) >= settings.row_match_back_min:
                 base[k][j] = links(k, j) - settings.row_match_back_cost
         for j in range(max(0, k - settings.row_match_back), k):
-            if not _turn(last[k], first[j]) and links(k, j) >= settings.row_match_back_min:
+            if not _turn(last[k], first[j], settings) and links(k, j) >= settings.row_match_back_min:
                 base[k][j] = links(k, j) - settings.row_match_back_cost
     bonus = [[0.0] * n for _ in range(n)]
     for j in range(n):
@@ -449,7 +461,7 @@ def _rejoin(
             inside = set(chain)
             best, gain = None, settings.row_rejoin_gain
             for b in range(h + 1, end):
-                if b in inside or _turn(last[end], first[b]):
+                if b in inside or _turn(last[end], first[b], settings):
                     continue
                 v = links(end, b)
                 p = pred.get(b)
@@ -467,29 +479,86 @@ def _rejoin(
             break
 
 
+def _along(
+    succ: dict[int, int], first: list[_Info], last: list[_Info], links: Callable[[int, int], float], settings: Settings
+) -> None:
+    """Let a column left in mid-sentence with no next box take the column's top (a box no other
+    carries on) printed as far after it (or before it) as the boxes printed either side of it
+    carry on theirs, at one offset (the one, or both alike): a band's columns go on together,
+    so the offset at which its other columns found their next boxes points to this one's
+    (``links(k, j)``: how well box j carries on box k; at least ``row_along_min``, and no
+    speaker label after the open sentence)."""
+    n = len(first)
+    pred = {v: k for k, v in succ.items()}
+    for k in range(n):
+        if k in succ or last[k].closed:
+            continue
+        offsets = {succ[b] - b for b in (k - 1, k + 1) if b in succ}
+        if len(offsets) != 1:
+            continue
+        j = k + offsets.pop()
+        if not 0 <= j < n or j in pred or _turn(last[k], first[j], settings):
+            continue
+        if links(k, j) < settings.row_along_min:
+            continue
+        x = j
+        while x in succ and x != k:
+            x = succ[x]
+        if x != k:
+            succ[k], pred[j] = j, k
+
+
 def _link(prev: _Info, line: _Info, seen: _Printed, settings: Settings) -> float:
     """How well ``line`` carries on ``prev`` in one column."""
     if prev.closed:
         return settings.row_new_turn if line.labelled else 0.0
-    if _turn(prev, line):
+    if _turn(prev, line, settings):
         return -settings.row_label_break  # a new turn does not carry on an open sentence
     width = settings.row_width_fit if _fits(prev, line, settings) else -settings.row_width_miss
     return _reads_on(prev.text, line.text, seen, settings) + width
 
 
-def _one_character_label(raw: str) -> str:
-    """The character of a one-character label the line opens with (问：…), else ''."""
+def _label(raw: str) -> str:
+    """The label the line opens with (张三：…), without spaces, else ''."""
     m = LABEL.match(raw.strip())
-    label = "".join(m.group(1).split()) if m else ""
-    return label if len(label) == 1 else ""
+    return "".join(m.group(1).split()) if m else ""
 
 
-def _turn(prev: _Info, line: _Info) -> bool:
-    """Does ``line`` open a turn after ``prev``: a label, but not a one-character one that
-    ends a word ``prev`` left open broke off at the column (…主要集中在三个方 / 面：一是…)?"""
+def _loose_label(raw: str, repeated: frozenset[str] | None) -> str:
+    """The label the line opens with if it may end a sentence broken at the column: one of a
+    single character, or one the page opens no other line with (``repeated``; None: every
+    label is repeated), else ''."""
+    label = _label(raw)
+    return label if len(label) == 1 or (repeated is not None and label not in repeated) else ""
+
+
+def _repeated_labels(lines: Iterable[Line]) -> frozenset[str]:
+    """The labels that open two of the lines or more: a speaker's, which labels turn after turn."""
+    counts = Counter(filter(None, (_label(x.text) for x in lines)))
+    return frozenset(k for k, v in counts.items() if v >= 2)
+
+
+def _turn(prev: _Info, line: _Info, settings: Settings) -> bool:
+    """Does ``line`` open a turn after ``prev``: a label, but not one that ends a sentence
+    ``prev`` left open and broke off at the column: a one-character label that ends a word
+    (…主要集中在三个方 / 面：一是…), or a label the page prints only once (no speaker's, who
+    speaks turn after turn, nor a host's) that ends or holds a count (…重点抓好三件 / 事：一是…,
+    …今年要做好 / 三项工作：…) or is a common word (…主要体现在三个 / 方面：…)?"""
     if not line.labelled:
         return False
-    return prev.closed or not line.word or not word_across(prev.text, line.word)
+    if prev.closed or not line.word:
+        return True
+    if len(line.word) == 1 and word_across(prev.text, line.word):
+        return False
+    if not line.once or line.word in settings.host_labels or line.word in settings.answer_labels:
+        return True
+    if _COUNT.search(prev.text[-2:] + line.word):
+        return False
+    return len(line.word) == 1 or word_frequency(line.word) < settings.common_word_frequency
+
+
+# a count: a numeral and a measure word (三个, 两项, 几件), which goes on to what it counts
+_COUNT = re.compile(r"[一二三四五六七八九十两几][个件项条种类点次批]")
 
 
 def _reads_on(left: str, right: str, seen: _Printed, settings: Settings) -> float:

@@ -6,7 +6,7 @@ from reconstruct import reconstruct_page
 from reconstruct.model import Line
 from reconstruct.settings import Settings
 from reconstruct.streams import (
-    _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _single_run, _small_runs,
+    _along, _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _single_run, _small_runs,
     _turn, printed_row_by_row,
     unweave_rows,
 )
@@ -372,8 +372,10 @@ def test_a_long_run_of_single_lines_is_dealt_by_the_assignment_beside_bigger_box
     assert not _single_lines(groups, settings)
     runs = [run for run, small in _small_runs(groups, settings) if small]
     assert [len(run) for run in runs if _single_run(run, settings)] == [len(long_run.split("\n\n"))]
-    # and the stage deals it otherwise than by the periods alone
-    assert unweave_rows(page(text), settings) != unweave_rows(page(text), Settings(row_match_run=10**6))
+    # and the stage deals it otherwise than by the periods alone (which, here, the column tops
+    # taken at the neighbours' offset, streams._along, would make good)
+    alone = Settings(row_along_min=1e9)
+    assert unweave_rows(page(text), alone) != unweave_rows(page(text), Settings(row_match_run=10**6, row_along_min=1e9))
     short_run = row_by_row(wrap(LEFT, 12), wrap(RIGHT, 13))
     groups = _boxes(page(paired + "\n\n" + whole + "\n\n" + short_run).lines)
     assert not any(_single_run(run, settings) for run, small in _small_runs(groups, settings) if small)
@@ -383,12 +385,12 @@ def test_a_one_character_label_that_ends_a_broken_word_opens_no_turn() -> None:
     # …主要集中在三个方 / 面：一是… is 方面 broken at the column, not a speaker 面
     settings = Settings()
     prev, line = _Info.of("风险隐患依然不少，主要集中在三个方"), _Info.of("面：一是电动自行车违规停放")
-    assert line.labelled and not _turn(prev, line)
+    assert line.labelled and not _turn(prev, line, settings)
     assert _link(prev, line, NOTHING, settings) > -settings.row_label_break
     # a one-character label after a finished sentence, or one that makes no word, opens a turn
-    assert _turn(_Info.of("这是我们今年的工作重点。"), _Info.of("问：下一步有什么打算？"))
-    assert _turn(_Info.of("我们今年的工作重点"), _Info.of("问：下一步有什么打算？"))
-    assert _turn(prev, _Info.of("张三：我们街道的老旧小区"))
+    assert _turn(_Info.of("这是我们今年的工作重点。"), _Info.of("问：下一步有什么打算？"), settings)
+    assert _turn(_Info.of("我们今年的工作重点"), _Info.of("问：下一步有什么打算？"), settings)
+    assert _turn(prev, _Info.of("张三：我们街道的老旧小区"), settings)
 
 
 def test_a_very_long_run_of_small_boxes_is_dealt_by_the_assignment_whatever_its_single_lines() -> None:
@@ -401,3 +403,43 @@ def test_a_very_long_run_of_small_boxes_is_dealt_by_the_assignment_whatever_its_
     assert not _single_lines(run, settings, settings.row_match_run_share)
     assert _single_run(run, settings)
     assert not _single_run(run[: n - 1], settings)
+
+
+def test_a_label_printed_once_that_ends_or_holds_a_count_or_is_a_common_word_opens_no_turn() -> None:
+    # …重点抓好三件 / 事：一是…, …重点推进 / 三项工作：…, …主要体现在三个 / 方面：… are a sentence
+    # broken at the column before its colon; a speaker's label, printed turn after turn, or a
+    # name printed once (王五：…) after an open line, opens a turn
+    settings = Settings()
+    once = frozenset({"张三", "李四"})  # the labels the page prints twice or more
+    prev = _Info.of("我们今年重点抓好三件", once)
+    assert not _turn(prev, _Info.of("事：一是抓项目攻坚", once), settings)
+    assert not _turn(_Info.of("今年我们重点推进", once), _Info.of("三项工作：一是持续扩充", once), settings)
+    assert not _turn(_Info.of("亮点主要体现在三个", once), _Info.of("方面：一是主导产业", once), settings)
+    assert _turn(prev, _Info.of("事：一是抓项目攻坚"), settings)  # no page: every label repeated
+    assert _turn(_Info.of("今年我们重点推进", once), _Info.of("张三：我们街道的老旧小区", once), settings)
+    assert _turn(_Info.of("今年我们重点推进", once), _Info.of("王五：我们社区的垃圾分类", once), settings)
+    assert _turn(_Info.of("今年我们重点推进", once), _Info.of("记者：下一步有什么打算？", once), settings)
+    assert _turn(_Info.of("今年我们重点推进。", once), _Info.of("方面：一是主导产业", once), settings)
+
+
+def test_a_column_left_open_with_no_next_box_takes_the_top_its_neighbours_offset_points_to() -> None:
+    # two columns printed band by band: boxes 0, 2, 4 are the left one, 1, 3, 5 the right;
+    # the right column's box 1 found no next box, its neighbours carry on theirs two boxes on
+    settings = Settings()
+    texts = ["我们街道的老旧小区改造已", "社区食堂开业以后每天有两", "经完成了大半，剩下的工作", "百多位老人来吃饭，价格也",
+             "主要是加装电梯和整治背街", "比外面便宜一些，老人们都"]
+    infos = [_Info.of(t) for t in texts]
+
+    def links(k: int, j: int) -> float:
+        return 0.5
+
+    succ = {0: 2, 2: 4}
+    _along(succ, infos, infos, links, settings)
+    assert succ == {0: 2, 2: 4, 1: 3, 3: 5}  # box 3 then, beside box 2 (box 4 ends the left one)
+    succ = {0: 2, 2: 5}  # box 1's neighbours disagree
+    _along(succ, infos, infos, links, settings)
+    assert 1 not in succ
+    closed = [_Info.of(t + "。") if k == 1 else i for k, (t, i) in enumerate(zip(texts, infos))]
+    succ = {0: 2, 2: 4}  # a finished sentence needs no next box
+    _along(succ, closed, closed, links, settings)
+    assert 1 not in succ
