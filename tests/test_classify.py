@@ -434,7 +434,7 @@ def test_two_questions_side_by_side_read_row_by_row_are_dealt_apart() -> None:
     # words read across the joins so dealt (要|素, 打|算)
     lines = [Line(1, "围绕产业集群，区经信委在政策引导和要"), Line(2, "下一步，在推动制造业发展上还有哪些具体打"),
              Line(3, "素保障上做了哪些工作？"), Line(4, "算？")]
-    blocks = [Block(tuple(lines[:3]), 20.0), Block(lines[3:], 2.0),
+    blocks = [Block(tuple(lines[:3]), 20.0), Block(tuple(lines[3:]), 2.0),
               Block((Line(6, "今年的重点工作有哪些？"),), 11.0), Block((Line(8, "群众最关心什么？"),), 8.0),
               Block((Line(10, "王小二：重点是发展。"),), 10.0), Block((Line(12, "王小二：还有民生。"),), 9.0)]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
@@ -448,7 +448,7 @@ def test_two_unlabelled_questions_read_row_by_row_are_dealt_apart_by_the_rows_sh
 
     lines = [Line(1, "巩固拓展脱贫攻坚成果是实施乡村振兴的前提"), Line(2, "有人说，乡村振兴不能只看“口袋”，还要看"),
              Line(3, "，全县在防止规模性返贫方面做了哪些工作？"), Line(4, "“脑袋”，您怎么看？")]
-    blocks = [Block(tuple(lines[:3]), 20.0), Block(lines[3:], 10.0),
+    blocks = [Block(tuple(lines[:3]), 20.0), Block(tuple(lines[3:]), 10.0),
               Block((Line(6, "今年的重点工作有哪些？"),), 11.0), Block((Line(8, "群众最关心什么？"),), 8.0),
               Block((Line(10, "王小二：重点是发展。"),), 10.0), Block((Line(12, "王小二：还有民生。"),), 9.0)]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
