@@ -854,3 +854,17 @@ def test_another_guests_answer_after_a_question_put_to_one_guest_is_no_anchor() 
     )
     s = Settings()
     assert [(q, a) for q, a, _ in _anchors(iv, [s.extra_answer_cost] * 2, s)] == [(1, 1)]
+
+
+def test_an_answer_by_another_guest_scores_less_under_a_question_put_to_one() -> None:
+    from reconstruct.align import score_matrix
+
+    guests = (Guest("滕素梅", "某街道党工委书记", "guest-1"), Guest("窦一鸣", "某市大数据局局长", "guest-2"))
+    asked = (_t("主持人", "host", "滕书记，数字化给基层带来了什么？", 1),)
+    said = (_t("滕素梅", "guest", "最大的变化是减负了。", 10), _t("窦一鸣", "guest", "最大的变化是减负了。", 20))
+    s = Settings()
+    row = score_matrix(asked, said, guests, s)[0]
+    plain = score_matrix(asked, said, guests, Settings(addressed_other_cost=0.0))[0]
+    # the addressed guest's answer as it was; the other guest's, less by the cost
+    assert row[0] == plain[0] and s.addressed_other_cost > 0
+    assert abs(plain[1] - row[1] - s.addressed_other_cost) < 1e-9
