@@ -555,6 +555,8 @@ class Settings:
         (r"比例|比重|覆盖率", r"\d(?:%|％)"),
         # what role or strength something has: answered in the same words
         (r"作用|优势", r"作用|优势|在于"),
+        # who they are: answered with a list of kinds of people ("有退休法官、律师…", "多数是…")
+        (r"什么人|哪些人|哪类人|是谁", r"^(?:主要)?有[^，,。]{1,8}、|多数是|大多是|主要是|大部分是|人员"),
         # what the guest thinks: answered with an opinion
         (r"您认为|你认为|如何看待", r"我认为|我觉得|我们认为|在我看来"),
     )

@@ -868,3 +868,13 @@ def test_an_answer_by_another_guest_scores_less_under_a_question_put_to_one() ->
     # the addressed guest's answer as it was; the other guest's, less by the cost
     assert row[0] == plain[0] and s.addressed_other_cost > 0
     assert abs(plain[1] - row[1] - s.addressed_other_cost) < 1e-9
+
+
+def test_a_question_of_who_takes_the_answer_that_lists_kinds_of_people() -> None:
+    # "都是些什么人？" is answered "有退休法官、律师…": printed first, it is still the second's
+    assert _order(
+        (Guest("聂甲", "某区法院立案庭庭长", "guest-1"),),
+        ("这项工作具体是怎么运作的？", "特邀调解员都是些什么人？"),
+        (("聂甲", "有退休法官、律师，也有行业组织的专业人员。"),
+         ("聂甲", "当事人来立案时，我们先进行引导。")),
+    ) == ["这项工作", "当事人来", "特邀调解", "有退休法"]
