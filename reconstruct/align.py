@@ -164,6 +164,8 @@ def score_matrix(
         asks_several = bool(several.search(q_texts[i]))
         asks_brief = bool(brief_q.search(q_texts[i]))
         who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
+        put_to = [g.name for g in guests if g.name and _addressed(q_texts[i], g, settings.address_reach)]
+        put_to_one = put_to[0] if len(put_to) == 1 and len(guests) > 1 else None
         recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
         for j, a in enumerate(answers):
             lexical = dot(qw, full_w[j])
@@ -179,6 +181,8 @@ def score_matrix(
             )
             if asks_ahead and a_plan_body[j]:
                 score += settings.plan_body_weight
+            if put_to_one is not None and a.speaker != put_to_one:
+                score -= settings.addressed_other_cost  # put to one guest, answered by another
             if asks_yes_no and a_yes_no[j]:
                 score += settings.yes_no_weight
             if recall:

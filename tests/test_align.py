@@ -854,3 +854,27 @@ def test_another_guests_answer_after_a_question_put_to_one_guest_is_no_anchor() 
     )
     s = Settings()
     assert [(q, a) for q, a, _ in _anchors(iv, [s.extra_answer_cost] * 2, s)] == [(1, 1)]
+
+
+def test_an_answer_by_another_guest_scores_less_under_a_question_put_to_one() -> None:
+    from reconstruct.align import score_matrix
+
+    guests = (Guest("滕素梅", "某街道党工委书记", "guest-1"), Guest("窦一鸣", "某市大数据局局长", "guest-2"))
+    asked = (_t("主持人", "host", "滕书记，数字化给基层带来了什么？", 1),)
+    said = (_t("滕素梅", "guest", "最大的变化是减负了。", 10), _t("窦一鸣", "guest", "最大的变化是减负了。", 20))
+    s = Settings()
+    row = score_matrix(asked, said, guests, s)[0]
+    plain = score_matrix(asked, said, guests, Settings(addressed_other_cost=0.0))[0]
+    # the addressed guest's answer as it was; the other guest's, less by the cost
+    assert row[0] == plain[0] and s.addressed_other_cost > 0
+    assert abs(plain[1] - row[1] - s.addressed_other_cost) < 1e-9
+
+
+def test_a_question_of_who_takes_the_answer_that_lists_kinds_of_people() -> None:
+    # "都是些什么人？" is answered "有退休法官、律师…": printed first, it is still the second's
+    assert _order(
+        (Guest("聂甲", "某区法院立案庭庭长", "guest-1"),),
+        ("这项工作具体是怎么运作的？", "特邀调解员都是些什么人？"),
+        (("聂甲", "有退休法官、律师，也有行业组织的专业人员。"),
+         ("聂甲", "当事人来立案时，我们先进行引导。")),
+    ) == ["这项工作", "当事人来", "特邀调解", "有退休法"]
