@@ -470,6 +470,14 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
                 out[k:k + 4] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines)]
                 k += 2
                 continue
+            got = _ends_apart(out, k, after)
+            if got:
+                c, j = out[k + 2], got
+                d = out[j]
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, d.last)
+                out[k:j + 1] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines), *out[k + 3:j]]
+                k += 2
+                continue
         if a.speaker and len(a.lines) == 1 and len(b.lines) == 3 and b.first == after.get(a.last):
             # the rows of two labelled turns, the second's block holding both ends
             rows: tuple[Line, ...] = a.lines + b.lines
@@ -503,6 +511,38 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
                 continue
         k += 1
     return out
+
+
+def _ends_apart(out: list[Block], k: int, after: dict[int, int]) -> int:
+    """Two labelled host's turns in a row at ``k``, each left open, the first's end printed
+    right after them and the second's after a whole question or two between (the rows of
+    two boxes side by side, the second box longer): the index of the second's end, when
+    the words read across the joins better so (…生产|力…, …权|益…) than crossed; else 0."""
+    a, b = out[k], out[k + 1]
+    if (
+        k + 3 >= len(out) or ends_sentence(a.lines[-1].text) or ends_sentence(b.lines[-1].text)
+        or any(_asks(x) for x in a.lines + b.lines)
+    ):
+        return 0
+    c = out[k + 2]
+    if not _question_end(c) or c.first != after.get(b.last):
+        return 0
+    j = k + 3
+    while j < len(out) and j < k + 5 and out[j].kind is Kind.QUESTION and out[j].speaker and _asks(out[j].lines[-1]):
+        j += 1  # (a whole question of the longer box, between)
+    if j == k + 3 or j >= len(out) or not _question_end(out[j]):
+        return 0
+    d = out[j]
+
+    def gain(x: Block, y: Block) -> float:
+        return join_gain(unspaced(x.lines[-1].text), unspaced(y.lines[0].text))
+
+    return j if gain(a, c) + gain(b, d) > gain(a, d) + gain(b, c) else 0
+
+
+def _question_end(block: Block) -> bool:
+    """Running text that ends a question: its last line asks, no other line does."""
+    return block.kind is Kind.TEXT and _asks(block.lines[-1]) and not any(_asks(x) for x in block.lines[:-1])
 
 
 def _with_lines(block: Block, lines: tuple[Line, ...]) -> Block:

@@ -471,3 +471,20 @@ def test_two_labelled_questions_side_by_side_whose_ends_one_block_holds_are_deal
     ]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
+
+
+def test_two_open_questions_take_their_ends_by_the_words_across_a_whole_question_between() -> None:
+    # rows of two boxes: both turns open; the first's end next (…生产|力…), then a whole
+    # question of the longer box, then the second's end (…权|益…)
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "采访组：营商环境就是生产"),), 12.0),
+        Block((Line(3, "采访组：在保护企业合法权"),), 12.0),
+        Block((Line(5, "力。今年以来，有哪些新举措？"),), 14.0),
+        Block((Line(7, "采访组：网上办进展如何？"),), 12.0),
+        Block((Line(9, "益方面，有哪些具体做法？"),), 12.0),
+        Block((Line(11, "王小二：重点是发展。"),), 10.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:3] == [(Kind.QUESTION, [1, 5]), (Kind.QUESTION, [3, 9]), (Kind.QUESTION, [7])]
