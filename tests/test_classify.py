@@ -488,3 +488,16 @@ def test_two_open_questions_take_their_ends_by_the_words_across_a_whole_question
     ]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[:3] == [(Kind.QUESTION, [1, 5]), (Kind.QUESTION, [3, 9]), (Kind.QUESTION, [7])]
+
+
+def test_two_labelled_questions_side_by_side_the_seconds_end_a_line_of_its_own_are_dealt_apart() -> None:
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：卜春生是种粮大户，您今年卖粮的"),), 19.0),
+        Block((Line(2, "主持人：最后请三位各用一句话，谈谈对粮"), Line(3, "感受怎么样？")), 19.0),
+        Block((Line(4, "食安全的理解。"),), 7.0),
+        Block((Line(6, "王小二：卖粮方便了。"),), 10.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:3] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4]), (Kind.ANSWER, [6])]
