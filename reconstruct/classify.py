@@ -443,7 +443,9 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
       second's (unless the words read better across the joins as printed);
     - a labelled host's turn of one line, then one of three whose last two ask: the first
       turn's second row and the second's, when the words read better so dealt (…产业基|础…)
-      or as well, the first turn left open;
+      or as well, the first turn left open; or then one of two whose last asks, and a line
+      of running text after it that ends a sentence, when the words read better so dealt
+      (…对粮|食安全…);
     - a question without its label of an odd number of lines, its last the only one that
       asks, and the next one a line alone: every other line is the first question's, the
       rest the second's, when its words read better across the joins so dealt (…要|素保障…,
@@ -470,17 +472,30 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
                 out[k:k + 4] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines)]
                 k += 2
                 continue
-        if a.speaker and len(a.lines) == 1 and len(b.lines) == 3 and b.first == after.get(a.last):
-            # the rows of two labelled turns, the second's block holding both ends
-            rows: tuple[Line, ...] = a.lines + b.lines
+            got = _ends_apart(out, k, after)
+            if got:
+                c, j = out[k + 2], got
+                d = out[j]
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, d.last)
+                out[k:j + 1] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines), *out[k + 3:j]]
+                k += 2
+                continue
+        if a.speaker and len(a.lines) == 1 and len(b.lines) in (2, 3) and b.first == after.get(a.last):
+            # the rows of two labelled turns, the second's block holding both ends (or the
+            # first's, the second's end a line of its own printed right after it)
+            after_b = out[k + 2] if len(b.lines) == 2 and k + 2 < len(out) else None
+            tail = after_b.lines if after_b is not None and after_b.kind is Kind.TEXT and len(after_b.lines) == 1 else ()
+            rows: tuple[Line, ...] = a.lines + b.lines + tail
             first, second = rows[0::2], rows[1::2]
-            dealt, read = _gain(first) + _gain(second), _gain(b.lines)
+            dealt, read = _gain(first) + _gain(second), _gain(b.lines + tail)
             if (
-                not _asks(b.lines[0]) and _asks(b.lines[1]) and _asks(b.lines[2])
+                len(rows) == 4 and not _asks(b.lines[0]) and _asks(rows[2]) and ends_sentence(rows[3].text)
+                and (not tail or tail[0].number == after.get(b.last))
+                and (_asks(rows[3]) or (tail and dealt > read))
                 and (dealt > read or (dealt == read and not ends_sentence(a.lines[0].text)))
             ):
-                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, b.last)
-                out[k:k + 2] = [_with_lines(a, first), _with_lines(b, second)]
+                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, rows[-1].number)
+                out[k:k + (3 if tail else 2)] = [_with_lines(a, first), _with_lines(b, second)]
                 k += 2
                 continue
         if not a.speaker and len(a.lines) >= 3 and len(a.lines) % 2 and len(b.lines) == 1:
@@ -503,6 +518,38 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
                 continue
         k += 1
     return out
+
+
+def _ends_apart(out: list[Block], k: int, after: dict[int, int]) -> int:
+    """Two labelled host's turns in a row at ``k``, each left open, the first's end printed
+    right after them and the second's after a whole question or two between (the rows of
+    two boxes side by side, the second box longer): the index of the second's end, when
+    the words read across the joins better so (…生产|力…, …权|益…) than crossed; else 0."""
+    a, b = out[k], out[k + 1]
+    if (
+        k + 3 >= len(out) or ends_sentence(a.lines[-1].text) or ends_sentence(b.lines[-1].text)
+        or any(_asks(x) for x in a.lines + b.lines)
+    ):
+        return 0
+    c = out[k + 2]
+    if not _question_end(c) or c.first != after.get(b.last):
+        return 0
+    j = k + 3
+    while j < len(out) and j < k + 5 and out[j].kind is Kind.QUESTION and out[j].speaker and _asks(out[j].lines[-1]):
+        j += 1  # (a whole question of the longer box, between)
+    if j == k + 3 or j >= len(out) or not _question_end(out[j]):
+        return 0
+    d = out[j]
+
+    def gain(x: Block, y: Block) -> float:
+        return join_gain(unspaced(x.lines[-1].text), unspaced(y.lines[0].text))
+
+    return j if gain(a, c) + gain(b, d) > gain(a, d) + gain(b, c) else 0
+
+
+def _question_end(block: Block) -> bool:
+    """Running text that ends a question: its last line asks, no other line does."""
+    return block.kind is Kind.TEXT and _asks(block.lines[-1]) and not any(_asks(x) for x in block.lines[:-1])
 
 
 def _with_lines(block: Block, lines: tuple[Line, ...]) -> Block:

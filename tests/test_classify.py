@@ -471,3 +471,33 @@ def test_two_labelled_questions_side_by_side_whose_ends_one_block_holds_are_deal
     ]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
+
+
+def test_two_open_questions_take_their_ends_by_the_words_across_a_whole_question_between() -> None:
+    # rows of two boxes: both turns open; the first's end next (…生产|力…), then a whole
+    # question of the longer box, then the second's end (…权|益…)
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "采访组：营商环境就是生产"),), 12.0),
+        Block((Line(3, "采访组：在保护企业合法权"),), 12.0),
+        Block((Line(5, "力。今年以来，有哪些新举措？"),), 14.0),
+        Block((Line(7, "采访组：网上办进展如何？"),), 12.0),
+        Block((Line(9, "益方面，有哪些具体做法？"),), 12.0),
+        Block((Line(11, "王小二：重点是发展。"),), 10.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:3] == [(Kind.QUESTION, [1, 5]), (Kind.QUESTION, [3, 9]), (Kind.QUESTION, [7])]
+
+
+def test_two_labelled_questions_side_by_side_the_seconds_end_a_line_of_its_own_are_dealt_apart() -> None:
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：卜春生是种粮大户，您今年卖粮的"),), 19.0),
+        Block((Line(2, "主持人：最后请三位各用一句话，谈谈对粮"), Line(3, "感受怎么样？")), 19.0),
+        Block((Line(4, "食安全的理解。"),), 7.0),
+        Block((Line(6, "王小二：卖粮方便了。"),), 10.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:3] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4]), (Kind.ANSWER, [6])]
