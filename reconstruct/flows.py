@@ -144,7 +144,12 @@ def _maybe_elsewhere(
     if b.kind is not Kind.TEXT or cur.kind not in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
         return False
     if cur.open:
-        return relation is Relation.OTHER
+        if relation is Relation.OTHER:
+            return True
+        # a box at the column's width that opens on a sentence opener after a clause left
+        # open ("…主要是" / "随着…") is no more the column carried on than another box
+        left, right = _joined(cur.blocks[-1].lines[-3:]), _joined(b.lines[:3])
+        return _opens_sentence_after_clause(left, right, settings) and not word_read_across(left, right)
     if continues_open(b.lines[0].text) or _ends_elsewhere(b.lines[0].text, settings):
         return True  # "，…" or "办。…" after a finished sentence: it carries on one open elsewhere
     return relation is not Relation.INDENT or other

@@ -1225,3 +1225,20 @@ def test_a_clause_left_open_is_not_carried_on_by_a_framing_opener() -> None:
     for box in ("对于群众反映的问题，", "所以我们", "其中，有三家", "现在，居民"):
         assert _opens_sentence_after_clause("剩下的工作主要是", box, s)
         assert not _opens_sentence_after_clause("剩下的工作主要是，", box, s)
+
+
+def test_a_box_at_the_open_columns_width_opening_on_a_sentence_opener_is_left_tentative() -> None:
+    # the box under 李四's clause left open (…主要是) is at his column's width, but it opens
+    # "随着…": not glued on as the column carried on, but left for the stitching to weigh
+    text = """
+记者：街道是怎样做的？
+
+李四：我们街道的老小区改造已
+经完成大半，剩下的工作主要是
+
+随着城市的发展，老人越来越多
+了，绿地的作用也越来越重要。
+"""
+    blocks = classify_blocks(split_blocks(page(text)))
+    grouped = group_flows(blocks, frozenset(b.speaker for b in blocks if b.speaker))
+    assert grouped[-1].tentative and grouped[-1].text.startswith("随着")
