@@ -236,9 +236,12 @@ class Settings:
     # A piece in mid-sentence fills its column's width (only a paragraph's last line stops
     # short; a turn's first line, its label in another face, is let off): one narrower than
     # a column by more than the tolerance is a narrower column's line, and costs this much
-    # there. Less than the waiting bonus, so it only tells two waiting columns apart (1.0
-    # measured no better on pdftotext pages, worse on the held-out ones).
-    fused_too_narrow: float = 0.5
+    # there. As much as the waiting bonus: a column waiting in mid-sentence gains nothing
+    # from a piece too narrow for it, which goes to the narrower column it fills, finished
+    # or not, as readily (0.5 was tuned when each line was dealt with one line's look ahead;
+    # with the look a few lines down, 2.0 got more pairs right on the ReportLab pdftotext
+    # pages, as many on the Chromium ones, one fewer on the held-out ones; 1.5 fewer).
+    fused_too_narrow: float = 2.0
     # (a paragraph's first line, the column's last line finished or none yet, may stop
     # paragraph_indent shorter still)
     # A turn's first line that stops short of a column by more than the tolerance in

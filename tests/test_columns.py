@@ -506,3 +506,15 @@ def test_a_pair_of_characters_printed_elsewhere_on_the_page_tells_the_column() -
 望舒介绍了今年的工作安排。
 """)
     assert out.index("望舒介绍了今年的工作安排。") == out.index("右栏第二行说到镇党委书记岑") + 1
+
+
+def test_a_piece_too_narrow_for_a_waiting_column_goes_to_the_column_it_fills() -> None:
+    # the wide right column waits in mid-sentence, but the lone line stops well short of
+    # it: it fills the narrow left column, whose paragraph it opens
+    out = texts("""
+左栏开头的一行写满十个
+左栏这一行写满了十个 右栏这一行写满了十四个字符了
+左栏的这段话结束了。 右栏第二行也写满了十四个字符
+新的段落从这里开始写
+""")
+    assert out.index("新的段落从这里开始写") == out.index("左栏的这段话结束了。") + 1
