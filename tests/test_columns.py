@@ -4,7 +4,7 @@ import itertools
 from conftest import page
 from hypothesis import given, strategies as st
 
-from reconstruct.columns import _best_ahead, _fit, side_by_side, unfuse_columns
+from reconstruct.columns import _best_ahead, _fit, _pieces, _plan, side_by_side, unfuse_columns
 from reconstruct.model import Line
 from reconstruct.settings import Settings
 from reconstruct.pipeline import reconstruct_page
@@ -518,3 +518,23 @@ def test_a_piece_too_narrow_for_a_waiting_column_goes_to_the_column_it_fills() -
 新的段落从这里开始写
 """)
     assert out.index("新的段落从这里开始写") == out.index("左栏的这段话结束了。") + 1
+
+
+def test_a_plan_finds_each_fit_once_by_what_the_fit_looks_at() -> None:
+    # a fit looks at the column's last line and whether the line before it ends a sentence:
+    # the beam's ways that differ only further up share it (the fit is found once) ...
+    settings = Settings()
+    for piece in ("慧导览系统，手机一扫就", "讲得清楚明白又很生动。", "问：景区还有什么打算"):
+        for last in ("景区近年来上线了一套智", "为大家介绍各处的景点。"):
+            scores = {_fit(piece, [Line(0, above), Line(1, last)], 11.0, settings)
+                      for above in ("每位服务员早上八点上岗", "大家都说很好看呢", "这一句已经说完了。"[:-1])}
+            assert len(scores) == 1
+    # ... so a plan keeps its fits by that alone, not by the column's whole tail
+    run = [Line(k, t) for k, t in enumerate([
+        "景区近年来上线了一套智 游客们来到这里以后都说", "每位服务员早上八点上岗",
+        "为大家介绍各处的景点，", "慧导览系统，手机一扫就 讲得清楚明白又很生动。"])]
+    split = [_pieces(x.text, settings) for x in run]
+    fits: dict[tuple[str, str | None, bool, int], float] = {}
+    columns: list[list[Line]] = [[], []]
+    assert _plan(run, split, 0, 3, columns, [11.0, 11.0], settings, fits) == (0, 1)
+    assert fits and all(last is None or isinstance(last, str) for _, last, _, _ in fits)
