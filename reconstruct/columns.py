@@ -211,7 +211,7 @@ def _unfuse_run(
         k for k, p in enumerate(split)
         if len(p) == ncols and min(map(piece_width, p)) >= settings.fused_piece_width
     ), default=len(run))
-    fits: dict[tuple[str, str | None, bool, int], float] = {}
+    fits: dict[tuple[str, str | None, bool, float], float] = {}
     for k, (line, pieces) in enumerate(zip(run, split)):
         if k < start:
             continue  # dealt already (seed)
@@ -532,7 +532,7 @@ def _plan(
     columns: list[list[Line]],
     widths: list[float],
     settings: Settings,
-    fits: dict[tuple[str, str | None, bool, int], float],
+    fits: dict[tuple[str, str | None, bool, float], float],
     seen: _Pairs | frozenset[str] = frozenset(),
 ) -> tuple[int, ...] | None:
     """The columns line ``start``'s pieces go to, judged with the lines after it up to line
@@ -545,13 +545,16 @@ def _plan(
     one may be dealt in too many ways (a page of many columns side by side): each line by
     itself (:func:`_deal`). ``fits``: the fits found so far in the region."""
     ncols = len(columns)
+    if len(split[start]) == ncols:
+        return tuple(range(ncols))  # a piece to each column: one way only, nothing to weigh
     rows = [split[k] if len(split[k]) > 1 else [run[k].text] for k in range(start, end + 1)]
     if all(len(p) == 1 for p in rows) or any(math.comb(ncols, len(p)) > settings.deal_ways_max for p in rows):
         return None
 
     def fit(piece: str, tail: tuple[str, ...], c: int) -> float:
-        # (a fit looks at the column's last line and whether the one before ends a sentence)
-        key = (piece, tail[-1] if tail else None, len(tail) > 1 and ends_sentence(tail[-2]), c)
+        # (a fit looks at the column's last line, whether the one before ends a sentence, and
+        # the column's width: columns of one width share their fits)
+        key = (piece, tail[-1] if tail else None, len(tail) > 1 and ends_sentence(tail[-2]), widths[c])
         score = fits.get(key)
         if score is None:
             score = fits[key] = _fit(piece, [Line(0, t) for t in tail], widths[c], settings, seen)
@@ -588,7 +591,8 @@ def _plan(
                     total += table[c][0][i]
                     new[c] = table[c][1][i]
                 key = tuple(new)
-                if key not in nxt or nxt[key][0] < total:
+                kept = nxt.get(key)
+                if kept is None or kept[0] < total:
                     nxt[key] = (total, key, head or combo)
         beam = sorted(nxt.values(), key=lambda e: -e[0])[: settings.fused_deal_beam]
     following = split[end + 1] if end + 1 < len(split) else []

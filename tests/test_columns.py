@@ -534,7 +534,17 @@ def test_a_plan_finds_each_fit_once_by_what_the_fit_looks_at() -> None:
         "景区近年来上线了一套智 游客们来到这里以后都说", "每位服务员早上八点上岗",
         "为大家介绍各处的景点，", "慧导览系统，手机一扫就 讲得清楚明白又很生动。"])]
     split = [_pieces(x.text, settings) for x in run]
-    fits: dict[tuple[str, str | None, bool, int], float] = {}
-    columns: list[list[Line]] = [[], []]
-    assert _plan(run, split, 0, 3, columns, [11.0, 11.0], settings, fits) == (0, 1)
+    fits: dict[tuple[str, str | None, bool, float], float] = {}
+    columns: list[list[Line]] = [[Line(0, split[0][0])], [Line(0, split[0][1])]]
+    assert _plan(run, split, 1, 3, columns, [11.0, 11.0], settings, fits) == (1,)
     assert fits and all(last is None or isinstance(last, str) for _, last, _, _ in fits)
+
+
+def test_a_line_with_a_piece_for_each_column_is_dealt_without_a_plan() -> None:
+    # one way only to deal it: no fit is weighed
+    settings = Settings()
+    run = [Line(0, "景区近年来上线了一套智 游客们来到这里以后都说"), Line(1, "每位服务员早上八点上岗")]
+    split = [_pieces(x.text, settings) for x in run]
+    fits: dict[tuple[str, str | None, bool, float], float] = {}
+    assert _plan(run, split, 0, 1, [[], []], [11.0, 11.0], settings, fits) == (0, 1)
+    assert not fits
