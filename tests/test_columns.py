@@ -548,3 +548,21 @@ def test_a_line_with_a_piece_for_each_column_is_dealt_without_a_plan() -> None:
     fits: dict[tuple[str, str | None, bool, float], float] = {}
     assert _plan(run, split, 0, 1, [[], []], [11.0, 11.0], settings, fits) == (0, 1)
     assert not fits
+
+
+def test_joins_the_page_prints_elsewhere_outweigh_one_word_across_them() -> None:
+    # the right column's "…一套智" and the lone "慧导览…" make a dictionary word (智慧), but
+    # dealt to the left column the lone lines make four joins whose pairs the page prints
+    # elsewhere (新慧, 就随, 员好, and 智务 for the right column's next piece): those win
+    out = texts("""
+今年我们在全区推出了新 景区近年来上线了一套智
+慧导览系统，手机一扫就
+随时听到各处景点介绍，
+游客们都夸景区的讲解员
+好为此我们还增设外语讲 务平台，游客可以在线提
+
+记者王新慧看到，员好，智务平台很受欢迎，一用就随心。
+""")
+    assert out[:5] == ["今年我们在全区推出了新", "慧导览系统，手机一扫就", "随时听到各处景点介绍，",
+                       "游客们都夸景区的讲解员", "好为此我们还增设外语讲"]
+    assert out[6:8] == ["景区近年来上线了一套智", "务平台，游客可以在线提"]
