@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import replace
+from functools import lru_cache
 import re
 from collections.abc import Sequence
 
@@ -210,7 +211,7 @@ def _unfuse_run(
         k for k, p in enumerate(split)
         if len(p) == ncols and min(map(piece_width, p)) >= settings.fused_piece_width
     ), default=len(run))
-    fits: dict[tuple[str, tuple[str, ...], int], float] = {}
+    fits: dict[tuple[str, str | None, bool, float], float] = {}
     for k, (line, pieces) in enumerate(zip(run, split)):
         if k < start:
             continue  # dealt already (seed)
@@ -272,7 +273,15 @@ def _joins(left: str, right: str, seen: _Pairs | frozenset[str]) -> bool:
     """Does the text read on across the join of two pieces: a dictionary word across it,
     or the two characters either side of it printed side by side elsewhere on the page?"""
     left, right = unspaced(left), unspaced(right)
-    return bool(left and right) and (left[-1] + right[0] in seen or word_across(left, right))
+    return bool(left and right) and (left[-1] + right[0] in seen or _word_across(left, right))
+
+
+# (the beam of :func:`_plan` asks about the same joins again and again: a page's answers
+# are kept, bounded, so a batch does not grow them)
+@lru_cache(maxsize=16384)
+def _word_across(left: str, right: str) -> bool:
+    """:func:`word_across`, remembered."""
+    return word_across(left, right)
 
 
 def _question_box(split: list[list[str]]) -> bool:
@@ -523,7 +532,7 @@ def _plan(
     columns: list[list[Line]],
     widths: list[float],
     settings: Settings,
-    fits: dict[tuple[str, tuple[str, ...], int], float],
+    fits: dict[tuple[str, str | None, bool, float], float],
     seen: _Pairs | frozenset[str] = frozenset(),
 ) -> tuple[int, ...] | None:
     """The columns line ``start``'s pieces go to, judged with the lines after it up to line
@@ -536,15 +545,20 @@ def _plan(
     one may be dealt in too many ways (a page of many columns side by side): each line by
     itself (:func:`_deal`). ``fits``: the fits found so far in the region."""
     ncols = len(columns)
+    if len(split[start]) == ncols:
+        return tuple(range(ncols))  # a piece to each column: one way only, nothing to weigh
     rows = [split[k] if len(split[k]) > 1 else [run[k].text] for k in range(start, end + 1)]
     if all(len(p) == 1 for p in rows) or any(math.comb(ncols, len(p)) > settings.deal_ways_max for p in rows):
         return None
 
     def fit(piece: str, tail: tuple[str, ...], c: int) -> float:
-        key = (piece, tail, c)
-        if key not in fits:
-            fits[key] = _fit(piece, [Line(0, t) for t in tail], widths[c], settings, seen)
-        return fits[key]
+        # (a fit looks at the column's last line, whether the one before ends a sentence, and
+        # the column's width: columns of one width share their fits)
+        key = (piece, tail[-1] if tail else None, len(tail) > 1 and ends_sentence(tail[-2]), widths[c])
+        score = fits.get(key)
+        if score is None:
+            score = fits[key] = _fit(piece, [Line(0, t) for t in tail], widths[c], settings, seen)
+        return score
 
     # a way of dealing: its score, each column's last two lines (all a fit looks at), and
     # how it dealt line ``start``
@@ -553,22 +567,51 @@ def _plan(
         (0.0, tuple(tuple(x.text for x in col[-2:]) for col in columns), ())]
     for pieces in rows:
         nxt: dict[Tails, tuple[float, Tails, tuple[int, ...]]] = {}
+        combos = _combos(len(pieces), ncols)
+        ties = [_LEFT_TIE * sum(combo) for combo in combos]
+        # piece i goes to one of columns i … ncols - len(pieces) + i (the pieces keep their order)
+        reach = [range(i, ncols - len(pieces) + i + 1) for i in range(len(pieces))]
+        # a column's tail -> each piece's fit to it and the tail after it, found once for
+        # all the ways kept (they share most tails; 0.0 and () where a piece cannot go)
+        memo: list[dict[tuple[str, ...], tuple[list[float], list[tuple[str, ...]]]]] = [
+            {} for _ in range(ncols)]
         for score, tails, head in beam:
-            for combo in _combos(len(pieces), ncols):
-                total = score - _LEFT_TIE * sum(combo)
+            table: list[tuple[list[float], list[tuple[str, ...]]]] = []
+            for c, tail in enumerate(tails):
+                got = memo[c].get(tail)
+                if got is None:
+                    got = memo[c][tail] = (
+                        [fit(piece, tail, c) if c in reach[i] else 0.0 for i, piece in enumerate(pieces)],
+                        [tail[-1:] + (piece,) if c in reach[i] else () for i, piece in enumerate(pieces)])
+                table.append(got)
+            for combo, tie in zip(combos, ties):
+                total = score - tie
                 new = list(tails)
-                for piece, c in zip(pieces, combo):
-                    total += fit(piece, tails[c], c)
-                    new[c] = tails[c][-1:] + (piece,)
+                for i, c in enumerate(combo):
+                    total += table[c][0][i]
+                    new[c] = table[c][1][i]
                 key = tuple(new)
-                if key not in nxt or nxt[key][0] < total:
+                kept = nxt.get(key)
+                if kept is None or kept[0] < total:
                     nxt[key] = (total, key, head or combo)
         beam = sorted(nxt.values(), key=lambda e: -e[0])[: settings.fused_deal_beam]
     following = split[end + 1] if end + 1 < len(split) else []
     if len(following) == 1:
         following = [run[end + 1].text]
-    return max(beam, key=lambda e: e[0] + _best_ahead(
-        [[fit(q, e[1][c], c) for c in range(ncols)] for q in following]))[2]
+    # the next line's fits to a column, by the column's tail (the ways share most tails)
+    ahead: list[dict[tuple[str, ...], list[float]]] = [{} for _ in range(ncols)]
+
+    def fits_ahead(tail: tuple[str, ...], c: int) -> list[float]:
+        row = ahead[c].get(tail)
+        if row is None:
+            row = ahead[c][tail] = [fit(q, tail, c) for q in following]
+        return row
+
+    def with_ahead(e: tuple[float, Tails, tuple[int, ...]]) -> float:
+        cols = [fits_ahead(e[1][c], c) for c in range(ncols)]
+        return e[0] + _best_ahead([[cols[c][j] for c in range(ncols)] for j in range(len(following))])
+
+    return max(beam, key=with_ahead)[2]
 
 
 def _lone_column(
@@ -685,7 +728,7 @@ def _fit(
         score -= settings.fused_opener_short
     if _waiting(column):
         score += -settings.fused_waiting if labelled else settings.fused_waiting
-        if not labelled and word_across(unspaced(column[-1].text), piece.replace(" ", "")):
+        if not labelled and _word_across(unspaced(column[-1].text), piece.replace(" ", "")):
             score += settings.fused_word_across  # "…上线了智" + "慧景区…": 智慧
         elif not labelled and _joins(column[-1].text, piece, seen):
             # ... and a pair of characters across the join that the page prints side by

@@ -230,9 +230,12 @@ class Settings:
     fused_word_across: float = 2.0
     # A piece whose first character and the column's last make a pair the page prints side
     # by side within a piece elsewhere (the page's own words, names, numbers with their
-    # units) carries it on a little: 0.5 joined the most lines right on the pdftotext pages
-    # (0.25 and 1.0 fewer, 2.0 fewer on the held-out ones).
-    fused_pair_seen: float = 0.5
+    # units) carries it on, half as much as a word across: with a line dealt judged with the
+    # lines after it (fused_plan_lines) the joins of several lines are summed, and a few
+    # such pairs outweigh one word made across a join by chance. 1.0 joined the most lines
+    # right on the pdftotext pages (0.5 one pair fewer on the typeset ones; before the
+    # look-ahead over several lines, 0.5 had joined the most: 0.25 and 1.0 fewer).
+    fused_pair_seen: float = 1.0
     # A piece in mid-sentence fills its column's width (only a paragraph's last line stops
     # short; a turn's first line, its label in another face, is let off): one narrower than
     # a column by more than the tolerance is a narrower column's line, and costs this much

@@ -4,7 +4,7 @@ import itertools
 from conftest import page
 from hypothesis import given, strategies as st
 
-from reconstruct.columns import _best_ahead, _fit, side_by_side, unfuse_columns
+from reconstruct.columns import _best_ahead, _fit, _pieces, _plan, side_by_side, unfuse_columns
 from reconstruct.model import Line
 from reconstruct.settings import Settings
 from reconstruct.pipeline import reconstruct_page
@@ -518,3 +518,51 @@ def test_a_piece_too_narrow_for_a_waiting_column_goes_to_the_column_it_fills() -
 新的段落从这里开始写
 """)
     assert out.index("新的段落从这里开始写") == out.index("左栏的这段话结束了。") + 1
+
+
+def test_a_plan_finds_each_fit_once_by_what_the_fit_looks_at() -> None:
+    # a fit looks at the column's last line and whether the line before it ends a sentence:
+    # the beam's ways that differ only further up share it (the fit is found once) ...
+    settings = Settings()
+    for piece in ("慧导览系统，手机一扫就", "讲得清楚明白又很生动。", "问：景区还有什么打算"):
+        for last in ("景区近年来上线了一套智", "为大家介绍各处的景点。"):
+            scores = {_fit(piece, [Line(0, above), Line(1, last)], 11.0, settings)
+                      for above in ("每位服务员早上八点上岗", "大家都说很好看呢", "这一句已经说完了。"[:-1])}
+            assert len(scores) == 1
+    # ... so a plan keeps its fits by that alone, not by the column's whole tail
+    run = [Line(k, t) for k, t in enumerate([
+        "景区近年来上线了一套智 游客们来到这里以后都说", "每位服务员早上八点上岗",
+        "为大家介绍各处的景点，", "慧导览系统，手机一扫就 讲得清楚明白又很生动。"])]
+    split = [_pieces(x.text, settings) for x in run]
+    fits: dict[tuple[str, str | None, bool, float], float] = {}
+    columns: list[list[Line]] = [[Line(0, split[0][0])], [Line(0, split[0][1])]]
+    assert _plan(run, split, 1, 3, columns, [11.0, 11.0], settings, fits) == (1,)
+    assert fits and all(last is None or isinstance(last, str) for _, last, _, _ in fits)
+
+
+def test_a_line_with_a_piece_for_each_column_is_dealt_without_a_plan() -> None:
+    # one way only to deal it: no fit is weighed
+    settings = Settings()
+    run = [Line(0, "景区近年来上线了一套智 游客们来到这里以后都说"), Line(1, "每位服务员早上八点上岗")]
+    split = [_pieces(x.text, settings) for x in run]
+    fits: dict[tuple[str, str | None, bool, float], float] = {}
+    assert _plan(run, split, 0, 1, [[], []], [11.0, 11.0], settings, fits) == (0, 1)
+    assert not fits
+
+
+def test_joins_the_page_prints_elsewhere_outweigh_one_word_across_them() -> None:
+    # the right column's "…一套智" and the lone "慧导览…" make a dictionary word (智慧), but
+    # dealt to the left column the lone lines make four joins whose pairs the page prints
+    # elsewhere (新慧, 就随, 员好, and 智务 for the right column's next piece): those win
+    out = texts("""
+今年我们在全区推出了新 景区近年来上线了一套智
+慧导览系统，手机一扫就
+随时听到各处景点介绍，
+游客们都夸景区的讲解员
+好为此我们还增设外语讲 务平台，游客可以在线提
+
+记者王新慧看到，员好，智务平台很受欢迎，一用就随心。
+""")
+    assert out[:5] == ["今年我们在全区推出了新", "慧导览系统，手机一扫就", "随时听到各处景点介绍，",
+                       "游客们都夸景区的讲解员", "好为此我们还增设外语讲"]
+    assert out[6:8] == ["景区近年来上线了一套智", "务平台，游客可以在线提"]
