@@ -1270,3 +1270,19 @@ def test_a_glued_paragraph_opening_inside_an_open_sentences_word_is_set_loose() 
     assert loose[-2].text.endswith("压舱石。")
     assert loose[-1].tentative and loose[-1].text.startswith("备产业园")
     assert flows(A_GLUED_PARAGRAPH_INSIDE_A_WORD)[1].endswith("智能装备产业园二期、新材料中试基地建设，让更多的优质项目落地见效，形成了产业集群发展的态势。")
+
+
+def test_a_crossed_pair_of_joins_won_by_a_hair_is_put_in_order() -> None:
+    # two open sentences printed one after the other (rows 0, 1), two boxes printed one
+    # after the other (columns 0, 1): the first carried on by the second box wins by 0.05
+    # only, so the pair in order stands; a crossing won clearly, or a pair of flows that
+    # are no neighbours, stays as assigned
+    import numpy as np
+
+    from reconstruct.flows import _in_order
+
+    scores = np.array([[1.22, 1.30, 0.5], [1.26, 1.27, 0.5], [0.1, 0.1, 2.0]])
+    assert _in_order({0: 1, 1: 0, 2: 2}, scores, Settings().stitch_crossing_margin) == {0: 0, 1: 1, 2: 2}
+    clear = np.array([[1.0, 1.6], [1.5, 1.0]])
+    assert _in_order({0: 1, 1: 0}, clear, Settings().stitch_crossing_margin) == {0: 1, 1: 0}
+    assert _in_order({0: 1, 2: 0}, np.ones((3, 2)), Settings().stitch_crossing_margin) == {0: 1, 2: 0}
