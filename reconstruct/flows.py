@@ -511,7 +511,10 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
     that opens on a clause of a character or two before a comma (卖，…) as wide as another
     open flow's column and not as the blocks it is glued to (``Settings.loose_width_match``;
     a box of a few lines, whose width is a column's):
-    nothing in the words tells the two open sentences apart, the column does."""
+    nothing in the words tells the two open sentences apart, the column does. And a box
+    glued after a finished sentence, as the flow's next paragraph, is set loose when it opens
+    inside a word that another flow's open sentence begins, reading on that strongly
+    (…加快推进智能装 / 备产业园…, :func:`_opens_inside_word`): no paragraph opens so."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f) and not f.cut
@@ -526,6 +529,13 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
         if f.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
             for k in range(1, len(f.blocks)):
                 prev, b = f.blocks[k - 1], f.blocks[k]
+                if b.kind is Kind.TEXT and ends_sentence(prev.lines[-1].text) and _opens_inside_word(
+                    b, [end for m, end in ends.items() if m != n and m not in taken], settings
+                ):
+                    taken.add(next(m for m, end in ends.items() if m != n and m not in taken
+                                   and _inside_word(end, b, settings)))
+                    cut = k  # …智能装 / 备产业园…, glued after a finished sentence: no paragraph opens so
+                    break
                 if b.kind is not Kind.TEXT or ends_sentence(prev.lines[-1].text) or _gain(prev, b) > 0:
                     continue
                 by = None if f.kind is Kind.TEXT else next((
@@ -549,6 +559,21 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
         else:
             out += [f.with_blocks(f.blocks[:cut]), Flow(Kind.TEXT, f.blocks[cut:], tentative=True)]
     return out
+
+
+def _inside_word(end: Block, b: Block, settings: Settings) -> bool:
+    """Does the open sentence ending block ``end`` read on into box ``b`` inside a word, and
+    strongly (``Settings.loose_box_gain``)?"""
+    left, right = _joined(end.lines[-3:]), _joined(b.lines[:3])
+    return word_read_across(left, right) and join_gain(left, right) >= settings.loose_box_gain
+
+
+def _opens_inside_word(b: Block, ends: Sequence[Block], settings: Settings) -> bool:
+    """Does box ``b``, glued after a finished sentence as the flow's next paragraph, open
+    inside a word that a sentence left open elsewhere (its last block among ``ends``)
+    begins (…加快推进智能装 / 备产业园…)? No paragraph opens inside a word: the box carries
+    that sentence on (:func:`_unpinned`)."""
+    return any(_inside_word(end, b, settings) for end in ends)
 
 
 def _short_clause(b: Block, settings: Settings) -> bool:
@@ -687,10 +712,33 @@ def _best_continuations(
     # strong ones went to others)
     stay = np.full((len(opened), len(opened)), settings.stitch_stay_open)
     rows, cols = linear_sum_assignment(np.hstack([scores, stay]), maximize=True)
-    return {
-        opened[r]: cands[c] for r, c in zip(rows, cols)
+    chosen = {
+        int(r): int(c) for r, c in zip(rows, cols)
         if c < len(cands) and scores[r, c] > _FORBIDDEN / 2
     }
+    chosen = _in_order(chosen, scores, settings.stitch_crossing_margin)
+    return {opened[r]: cands[c] for r, c in chosen.items()}
+
+
+def _in_order(chosen: dict[int, int], scores: np.ndarray, margin: float) -> dict[int, int]:
+    """The assignment (rows: open flows, columns: boxes, both in page order) with each
+    crossed pair of joins — two open sentences printed one after the other, carried on by
+    two boxes printed one after the other, the first by the second — put in order when the
+    pair in order scores within ``margin`` of it: boxes carry on open sentences in the order
+    they are printed more often than not, and a crossing won by a few hundredths says
+    nothing against it. (Only neighbours: on a page whose order is mixed further, a chain
+    of swaps takes good joins apart.)"""
+    out = dict(chosen)
+    for a in sorted(chosen):
+        b = a + 1
+        if chosen.get(b) is None or chosen[a] != chosen[b] + 1 or out[a] != chosen[a] or out[b] != chosen[b]:
+            continue
+        c, d = chosen[a], chosen[b]
+        if min(scores[a, d], scores[b, c]) > _FORBIDDEN / 2 and (
+            scores[a, d] + scores[b, c] >= scores[a, c] + scores[b, d] - margin
+        ):
+            out[a], out[b] = d, c
+    return out
 
 
 # What an editor's note says of the interview it introduces (also assemble's test of a

@@ -117,6 +117,11 @@ class Settings:
     # to every flow at once, so no flow is pushed onto a weak box because another took the
     # strong one.
     stitch_stay_open: float = 1.0
+    # Two open sentences printed one after the other are carried on by boxes printed in the
+    # same order more often than crossed (an extractor reads the columns in order): a crossed
+    # pair of joins gives way to the pair in order when it scores no more than this above it
+    # (flows._in_order; the crossings seen scored within a few hundredths of each other).
+    stitch_crossing_margin: float = 0.08
     # Widths of a column wobble by about a unit (half-width runs, squeezed punctuation); a
     # first line this much wider than the column, or this much shorter than an indented one,
     # belongs to another box.

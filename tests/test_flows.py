@@ -1242,3 +1242,47 @@ def test_a_box_at_the_open_columns_width_opening_on_a_sentence_opener_is_left_te
     blocks = classify_blocks(split_blocks(page(text)))
     grouped = group_flows(blocks, frozenset(b.speaker for b in blocks if b.speaker))
     assert grouped[-1].tentative and grouped[-1].text.startswith("随着")
+
+
+A_GLUED_PARAGRAPH_INSIDE_A_WORD = """
+记者：园区怎样推进转型？
+
+张三：我们将持续深化改革，加快推进智能装
+
+李四：园区规划面积三十八平方公里，
+是全区工业的压舱石。
+
+  备产业园二期、新材料中
+试基地建设，让更多的优质项目落地见
+效，形成了产业集群发展的态势。
+"""
+
+
+def test_a_glued_paragraph_opening_inside_an_open_sentences_word_is_set_loose() -> None:
+    # the box glued as 李四's next paragraph after his finished sentence opens inside the
+    # word 张三's open sentence begins (智能装|备): no paragraph opens so, it is set loose
+    from reconstruct.flows import _side_by_side, _unpinned
+
+    blocks = classify_blocks(split_blocks(page(A_GLUED_PARAGRAPH_INSIDE_A_WORD)))
+    grouped = group_flows(blocks, frozenset(b.speaker for b in blocks if b.speaker))
+    assert "压舱石。备产业园" in grouped[-1].text
+    loose = _unpinned(grouped, Settings(), _side_by_side(grouped))
+    assert loose[-2].text.endswith("压舱石。")
+    assert loose[-1].tentative and loose[-1].text.startswith("备产业园")
+    assert flows(A_GLUED_PARAGRAPH_INSIDE_A_WORD)[1].endswith("智能装备产业园二期、新材料中试基地建设，让更多的优质项目落地见效，形成了产业集群发展的态势。")
+
+
+def test_a_crossed_pair_of_joins_won_by_a_hair_is_put_in_order() -> None:
+    # two open sentences printed one after the other (rows 0, 1), two boxes printed one
+    # after the other (columns 0, 1): the first carried on by the second box wins by 0.05
+    # only, so the pair in order stands; a crossing won clearly, or a pair of flows that
+    # are no neighbours, stays as assigned
+    import numpy as np
+
+    from reconstruct.flows import _in_order
+
+    scores = np.array([[1.22, 1.30, 0.5], [1.26, 1.27, 0.5], [0.1, 0.1, 2.0]])
+    assert _in_order({0: 1, 1: 0, 2: 2}, scores, Settings().stitch_crossing_margin) == {0: 0, 1: 1, 2: 2}
+    clear = np.array([[1.0, 1.6], [1.5, 1.0]])
+    assert _in_order({0: 1, 1: 0}, clear, Settings().stitch_crossing_margin) == {0: 1, 1: 0}
+    assert _in_order({0: 1, 2: 0}, np.ones((3, 2)), Settings().stitch_crossing_margin) == {0: 1, 2: 0}
