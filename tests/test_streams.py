@@ -463,3 +463,14 @@ def test_tie_breaks_equal_links_by_the_closer_width() -> None:
     assert _assign(base, bonus, ties) == {0: 2}
     ties = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.05], [0.0] * 3]
     assert _assign([[no, 1.0, no], [no, no, 0.0], [no, no, no]], bonus, ties) == {0: 1}
+
+
+def test_tie_breaks_equal_widths_by_how_much_the_text_gains_across_the_join() -> None:
+    """At the same width, the line whose text reads on likelier across the join (join_gain)
+    breaks the tie."""
+    settings = Settings()
+    prev = _Info.of("我们街道的老旧小")
+    good, bad = _Info.of("区改造已经完成了"), _Info.of("价格也比外面便宜")
+    assert good.width == bad.width
+    assert _tie(prev, good, settings) > _tie(prev, bad, settings)
+    assert _tie(prev, good, settings) - _tie(prev, bad, settings) <= settings.row_tie_gain
