@@ -363,7 +363,9 @@ class Settings:
     # ... and up to row_tie_gain by how much likelier the text reads run together across the
     # join (lexicon.join_gain, full at row_tie_gain_cap, the strong grade's bar), less than the
     # width's: QA pairs pdfminer.six 483 -> 486, ReportLab pdfminer.six 388 -> 390, held-out
-    # pdfminer.six 145 -> 144.
+    # pdfminer.six 145 -> 144. (The width's tie after a finished line too, a mid-paragraph
+    # sentence end at the column's width: ReportLab pdfminer.six 390 -> 393, pdfminer.six
+    # 486 -> 485.)
     row_tie_gain: float = 0.03
     row_tie_gain_cap: float = 5.0
     # A box whose link to the box its period points to scores this little or less (the text

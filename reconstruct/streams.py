@@ -530,12 +530,14 @@ def _link(prev: _Info, line: _Info, seen: _Printed, settings: Settings) -> float
 
 def _tie(prev: _Info, line: _Info, settings: Settings) -> float:
     """A small score that only breaks ties between links the coarse grades of :func:`_link`
-    score alike, in :func:`_match`'s assignment: how close the width of a line that carries
-    on an open one comes to it (a column's lines share its width to a fraction of a
-    character; the grades only ask whether it falls within a wobble), then how much likelier
+    score alike, in :func:`_match`'s assignment: how close the width of a line (no label,
+    not the end of a paragraph) comes to the line before it (a column's lines share its width
+    to a fraction of a character; the grades only ask whether it falls within a wobble, and
+    not at all after a finished sentence, where a line at the column's width may end it too),
+    then how much likelier
     the text reads run together across the join (:func:`lexicon.join_gain`, which the grades
     only cut in three)."""
-    if prev.closed or line.closed or line.labelled:
+    if line.closed or line.labelled:
         return 0.0
     off = abs((prev.chars if prev.spaced else prev.width) - (line.chars if line.spaced else line.width))
     tie = settings.row_tie_width * max(0.0, 1.0 - off / settings.row_tie_width_cap)

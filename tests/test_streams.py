@@ -455,7 +455,7 @@ def test_tie_breaks_equal_links_by_the_closer_width() -> None:
     near = _Info.of("经完成了大半工程还在进行")  # 12 wide
     far = _Info.of("经完成了大半工程还在进")  # 11 wide, within the wobble
     assert _tie(prev, near, settings) > _tie(prev, far, settings) >= 0.0
-    assert _tie(_Info.of("我们街道的老旧小区改造。"), near, settings) == 0.0  # a finished line: no tie
+    assert _tie(prev, _Info.of("经完成了。"), settings) == 0.0  # a paragraph's end: no tie
     no = -1e9
     base = [[no, 1.0, 1.0], [no, no, no], [no, no, no]]
     bonus = [[0.0] * 3 for _ in range(3)]
@@ -474,3 +474,12 @@ def test_tie_breaks_equal_widths_by_how_much_the_text_gains_across_the_join() ->
     assert good.width == bad.width
     assert _tie(prev, good, settings) > _tie(prev, bad, settings)
     assert _tie(prev, good, settings) - _tie(prev, bad, settings) <= settings.row_tie_gain
+
+
+def test_tie_breaks_by_width_after_a_finished_line_too() -> None:
+    """A sentence finished at the column's width goes on in a line of the same width: the
+    width's tie-break counts after it as after an open line."""
+    settings = Settings()
+    closed = _Info.of("我们街道的老旧小区改造。")  # 12 wide, finished
+    same, short = _Info.of("剩下的工作主要是加装电梯"), _Info.of("剩下的工作主要是加")
+    assert _tie(closed, same, settings) > _tie(closed, short, settings) >= 0.0
