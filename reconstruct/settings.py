@@ -358,6 +358,24 @@ class Settings:
     # (the open line a column carries on may stand paragraph_indent short of the next line
     # at its width: a paragraph's first line is indented)
     row_switch: float = 1.5
+    # A tie-break (streams._tie, in streams._match's assignment only, among links worth
+    # keeping): the grades above take few values, so on the pdfminer.six pages hundreds of wrong
+    # next lines score exactly as the true one; a line carrying on an open one gains up to
+    # row_tie_width the closer its width comes to it (nothing at row_tie_width_cap off, the
+    # wobble), too little to outweigh any grade. QA pairs: pdfminer.six 477 -> 483, held-out
+    # pdfminer.six 144 -> 145, ReportLab pdftotext 348 -> 347 (cap 2: ReportLab pdfminer.six
+    # 388 -> 385; cap 4 worse everywhere; join_gain as a tie-break too, and the tie in every
+    # link rather than the assignment's, lost join precision).
+    row_tie_width: float = 0.05
+    row_tie_width_cap: float = 1.0
+    # ... and up to row_tie_gain by how much likelier the text reads run together across the
+    # join (lexicon.join_gain, full at row_tie_gain_cap, the strong grade's bar), less than the
+    # width's: QA pairs pdfminer.six 483 -> 486, ReportLab pdfminer.six 388 -> 390, held-out
+    # pdfminer.six 145 -> 144. (The width's tie after a finished line too, a mid-paragraph
+    # sentence end at the column's width: ReportLab pdfminer.six 390 -> 393, pdfminer.six
+    # 486 -> 485.)
+    row_tie_gain: float = 0.03
+    row_tie_gain_cap: float = 5.0
     # A box whose link to the box its period points to scores this little or less (the text
     # does not read on and the width misses: -row_no_word - row_width_miss) carries on no
     # box, and leaves it to the box after: a column's top, printed where the period has a

@@ -27,7 +27,8 @@ line, printed at the band's end; one left with no next box takes the column's to
 from it as the boxes beside it found theirs. Where nearly every small box is a single line (pdfminer.six),
 on the page or in a long run of small boxes, the next boxes are first chosen for all boxes
 at once, by an assignment of the greatest sum of links (the periods' links favoured, then
-each link backed by the links beside it), which may also hang the next column's top under
+each link backed by the links beside it, and among links the grades score alike, the line
+closest to the open line's width), which may also hang the next column's top under
 a column's open bottom; the periods fill in the rest. Each column is printed as one box.
 Bigger boxes (a column the extractor kept whole), the interview's heading, a label printed
 one character per line and a wrapped headline stay as they are."""
@@ -310,7 +311,7 @@ def _reweave(run: list[list[Line]], seen: _Printed, settings: Settings, matched:
     # neither reads on from it nor fits its width, both lines a column's body lines (a
     # column's top, printed where the period had a column go on; a roster's or a heading's
     # short lines vary in width); a box claimed twice stays with the first
-    succ = _match(periods, first, last, links, settings) if matched else {}
+    succ = _match(periods, first, last, links, settings, lambda k, j: _tie(last[k], first[j], settings)) if matched else {}
     _follow_periods(succ, periods, first, last, links, settings)
     _rejoin(succ, first, last, links, settings)
     _along(succ, first, last, links, settings)
@@ -348,7 +349,8 @@ def _follow_periods(
 
 
 def _match(
-    periods: list[int], first: list[_Info], last: list[_Info], links: Callable[[int, int], float], settings: Settings
+    periods: list[int], first: list[_Info], last: list[_Info], links: Callable[[int, int], float], settings: Settings,
+    tie: Callable[[int, int], float] | None = None,
 ) -> dict[int, int]:
     """Each box's next box in its column (box to next box), chosen for all the boxes at once:
     the assignment of at most one next box to each box, and of each box to at most one, with
@@ -378,6 +380,12 @@ def _match(
         for j in range(max(0, k - settings.row_match_back), k):
             if not _turn(last[k], first[j], settings) and links(k, j) >= settings.row_match_back_min:
                 base[k][j] = links(k, j) - settings.row_match_back_cost
+    ties = [[0.0] * n for _ in range(n)]
+    if tie is not None:
+        for k in range(n):
+            for j in range(n):
+                if base[k][j] > _NO_LINK:
+                    ties[k][j] = tie(k, j)
     bonus = [[0.0] * n for _ in range(n)]
     for j in range(n):
         k = j - periods[j]
@@ -385,14 +393,14 @@ def _match(
             bonus[k][j] = settings.row_match_period + settings.row_no_link
             if min(last[k].width, first[j].width) < settings.row_no_link_width:  # see _follow_periods
                 bonus[k][j] = max(bonus[k][j], _TINY - base[k][j])
-    succ = _assign(base, bonus)
+    succ = _assign(base, bonus, ties)
     for _ in range(settings.row_match_rounds):
         bonus = [[0.0] * n for _ in range(n)]
         for k, j in succ.items():
             for d in (-1, 1):
                 if 0 <= k + d < n and 0 <= j + d < n:
                     bonus[k + d][j + d] += settings.row_match_support
-        succ = _assign(base, bonus)
+        succ = _assign(base, bonus, ties)
     return succ
 
 
@@ -400,11 +408,13 @@ _NO_LINK = -1e9  # a link not allowed
 _TINY = 0.01  # a link worth keeping, barely
 
 
-def _assign(base: list[list[float]], bonus: list[list[float]]) -> dict[int, int]:
+def _assign(base: list[list[float]], bonus: list[list[float]], ties: list[list[float]] | None = None) -> dict[int, int]:
     """The best assignment of next boxes (see :func:`_match`) under the links ``base`` plus
     ``bonus``; links worth nothing or less are left out."""
     n = len(base)
     weight = [[max(base[k][j] + bonus[k][j], 0.0) for j in range(n)] for k in range(n)]
+    if ties is not None:  # only between links worth keeping: a tie-break never lets one in
+        weight = [[v + t if v > 0 else 0.0 for v, t in zip(row, trow)] for row, trow in zip(weight, ties)]
     rows, cols = linear_sum_assignment([[-v for v in row] for row in weight])
     succ = {int(k): int(j) for k, j in zip(rows, cols) if weight[k][j] > 0}
     done: set[int] = set()
@@ -516,6 +526,24 @@ def _link(prev: _Info, line: _Info, seen: _Printed, settings: Settings) -> float
         return -settings.row_label_break  # a new turn does not carry on an open sentence
     width = settings.row_width_fit if _fits(prev, line, settings) else -settings.row_width_miss
     return _reads_on(prev.text, line.text, seen, settings) + width
+
+
+def _tie(prev: _Info, line: _Info, settings: Settings) -> float:
+    """A small score that only breaks ties between links the coarse grades of :func:`_link`
+    score alike, in :func:`_match`'s assignment: how close the width of a line (no label,
+    not the end of a paragraph) comes to the line before it (a column's lines share its width
+    to a fraction of a character; the grades only ask whether it falls within a wobble, and
+    not at all after a finished sentence, where a line at the column's width may end it too),
+    then how much likelier
+    the text reads run together across the join (:func:`lexicon.join_gain`, which the grades
+    only cut in three)."""
+    if line.closed or line.labelled:
+        return 0.0
+    off = abs((prev.chars if prev.spaced else prev.width) - (line.chars if line.spaced else line.width))
+    tie = settings.row_tie_width * max(0.0, 1.0 - off / settings.row_tie_width_cap)
+    if settings.row_tie_gain and prev.text and line.text:
+        tie += settings.row_tie_gain * min(join_gain(prev.text, line.text), settings.row_tie_gain_cap) / settings.row_tie_gain_cap
+    return tie
 
 
 def _label(raw: str) -> str:

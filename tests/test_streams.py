@@ -6,7 +6,7 @@ from reconstruct import reconstruct_page
 from reconstruct.model import Line
 from reconstruct.settings import Settings
 from reconstruct.streams import (
-    _along, _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _single_run, _small_runs,
+    _along, _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _tie, _single_run, _small_runs,
     _turn, printed_row_by_row,
     unweave_rows,
 )
@@ -352,8 +352,9 @@ def test_a_question_set_across_the_columns_stands_apart_in_print_order() -> None
     boxes = boxes_of(text, Settings())
     assert [question] in boxes
     assert boxes.index([question]) == 2  # after the band above (a box per column), before the one below
-    # without the rule the next band's lines are dealt in after it
-    assert [question] not in boxes_of(text, Settings(row_span_ratio=1e9))
+    # without the rule (and the width tie-break, which here alone keeps it apart too) the
+    # next band's lines are dealt in after it
+    assert [question] not in boxes_of(text, Settings(row_span_ratio=1e9, row_tie_width=0.0))
 
 
 def test_a_long_run_of_single_lines_is_dealt_by_the_assignment_beside_bigger_boxes() -> None:
@@ -443,3 +444,42 @@ def test_a_column_left_open_with_no_next_box_takes_the_top_its_neighbours_offset
     succ = {0: 2, 2: 4}  # a finished sentence needs no next box
     _along(succ, closed, closed, links, settings)
     assert 1 not in succ
+
+
+def test_tie_breaks_equal_links_by_the_closer_width() -> None:
+    """Two next lines the grades score alike (both within the wobble): the one whose width
+    comes closer to the open line's wins the assignment; a tie never lets in a link worth
+    nothing."""
+    settings = Settings()
+    prev = _Info.of("我们街道的老旧小区改造已")  # 12 wide, open
+    near = _Info.of("经完成了大半工程还在进行")  # 12 wide
+    far = _Info.of("经完成了大半工程还在进")  # 11 wide, within the wobble
+    assert _tie(prev, near, settings) > _tie(prev, far, settings) >= 0.0
+    assert _tie(prev, _Info.of("经完成了。"), settings) == 0.0  # a paragraph's end: no tie
+    no = -1e9
+    base = [[no, 1.0, 1.0], [no, no, no], [no, no, no]]
+    bonus = [[0.0] * 3 for _ in range(3)]
+    ties = [[0.0, _tie(prev, far, settings), _tie(prev, near, settings)], [0.0] * 3, [0.0] * 3]
+    assert _assign(base, bonus, ties) == {0: 2}
+    ties = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.05], [0.0] * 3]
+    assert _assign([[no, 1.0, no], [no, no, 0.0], [no, no, no]], bonus, ties) == {0: 1}
+
+
+def test_tie_breaks_equal_widths_by_how_much_the_text_gains_across_the_join() -> None:
+    """At the same width, the line whose text reads on likelier across the join (join_gain)
+    breaks the tie."""
+    settings = Settings()
+    prev = _Info.of("我们街道的老旧小")
+    good, bad = _Info.of("区改造已经完成了"), _Info.of("价格也比外面便宜")
+    assert good.width == bad.width
+    assert _tie(prev, good, settings) > _tie(prev, bad, settings)
+    assert _tie(prev, good, settings) - _tie(prev, bad, settings) <= settings.row_tie_gain
+
+
+def test_tie_breaks_by_width_after_a_finished_line_too() -> None:
+    """A sentence finished at the column's width goes on in a line of the same width: the
+    width's tie-break counts after it as after an open line."""
+    settings = Settings()
+    closed = _Info.of("我们街道的老旧小区改造。")  # 12 wide, finished
+    same, short = _Info.of("剩下的工作主要是加装电梯"), _Info.of("剩下的工作主要是加")
+    assert _tie(closed, same, settings) > _tie(closed, short, settings) >= 0.0
