@@ -1127,23 +1127,7 @@ def test_a_box_printed_after_one_that_moved_home_is_weighed_again() -> None:
     # the first paragraph box, printed after 李四's answer, goes to 张三 (his width, his
     # street); the second, printed after it, then follows 张三's answer, and is weighed again
     # there: it speaks of 李四's hospital at his width, so it carries on 李四's answer
-    text = """
-张三：街道的老人多。
-
-李四：医院的医生多。
-
-张三：桂湖街道的老小区大多
-是职工宿舍，住的老人比较多，
-这几年我们改造了三十个小区。
-
-李四：松园医院的急诊科今年扩建了，
-医生也多了，来看病的群众也更多了，
-大家都说看病比以前方便多了。
-
-  桂湖街道的老年食堂每天为
-老人提供午餐，老人们吃得很放
-心，都说很方便。
-
+    text = PARAGRAPH_AT_ANOTHER_ANSWERS_WIDTH + """
   松园医院的急诊科还新添了一批设备，
 医生们用起来很顺手，看病的群众
 也觉得松园医院的急诊科越办越好。
