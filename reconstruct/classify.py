@@ -454,70 +454,93 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
     k = 0
     while k + 1 < len(out):
         a, b = out[k], out[k + 1]
-        if a.kind is not Kind.QUESTION or b.kind is not Kind.QUESTION or bool(a.speaker) != bool(b.speaker):
+        got = None
+        if a.kind is Kind.QUESTION and b.kind is Kind.QUESTION and bool(a.speaker) == bool(b.speaker):
+            got = (_open_pair_ends(out, k, after) or _rows_of_labelled_pair(out, k, after)
+                   or _rows_of_unlabelled_pair(out, k, settings))
+        if got is None:
             k += 1
             continue
-        if a.speaker and k + 3 < len(out):
-            c, d = out[k + 2], out[k + 3]
-            if (
-                not ends_sentence(a.lines[-1].text) and not ends_sentence(b.lines[-1].text)
-                and not any(_asks(x) for x in a.lines + b.lines)
-                and c.kind is Kind.TEXT and d.kind is Kind.TEXT and _asks(c.lines[-1]) and _asks(d.lines[-1])
-                and not any(_asks(x) for x in c.lines[:-1] + d.lines[:-1])
-                and c.first == after.get(b.last) and d.first == after.get(c.last)
-                and _gain(a.lines + c.lines) + _gain(b.lines + d.lines)
-                >= _gain(a.lines[-1:] + b.lines[:1]) + _gain(b.lines + c.lines) + _gain(c.lines[-1:] + d.lines[:1])
-            ):
-                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, d.last)
-                out[k:k + 4] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines)]
-                k += 2
-                continue
-            got = _ends_apart(out, k, after)
-            if got:
-                c, j = out[k + 2], got
-                d = out[j]
-                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, d.last)
-                out[k:j + 1] = [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines), *out[k + 3:j]]
-                k += 2
-                continue
-        if a.speaker and len(a.lines) == 1 and len(b.lines) in (2, 3) and b.first == after.get(a.last):
-            # the rows of two labelled turns, the second's block holding both ends (or the
-            # first's, the second's end a line of its own printed right after it)
-            after_b = out[k + 2] if len(b.lines) == 2 and k + 2 < len(out) else None
-            tail = after_b.lines if after_b is not None and after_b.kind is Kind.TEXT and len(after_b.lines) == 1 else ()
-            rows: tuple[Line, ...] = a.lines + b.lines + tail
-            first, second = rows[0::2], rows[1::2]
-            dealt, read = _gain(first) + _gain(second), _gain(b.lines + tail)
-            if (
-                len(rows) == 4 and not _asks(b.lines[0]) and _asks(rows[2]) and ends_sentence(rows[3].text)
-                and (not tail or tail[0].number == after.get(b.last))
-                and (_asks(rows[3]) or (tail and dealt > read))
-                and (dealt > read or (dealt == read and not ends_sentence(a.lines[0].text)))
-            ):
-                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, rows[-1].number)
-                out[k:k + (3 if tail else 2)] = [_with_lines(a, first), _with_lines(b, second)]
-                k += 2
-                continue
-        if not a.speaker and len(a.lines) >= 3 and len(a.lines) % 2 and len(b.lines) == 1:
-            lines = a.lines + b.lines
-            first, second = lines[0::2], lines[1::2]
-            dealt, read = _gain(first) + _gain(second), _gain(a.lines)
-            full = max(line_width(x) for x in a.lines) - settings.box_width_tolerance
-            if not any(_asks(x) or ends_sentence(x.text) for x in a.lines[:-1]) and (
-                dealt > read or (
-                    # or, with the words no help (no more than a chance word across a join
-                    # as printed), when the line alone is a question's end (a box's last
-                    # line, narrower than a row) after two rows that fill the box
-                    read < settings.dealt_weak_gain and line_width(b.lines[0]) < full
-                    and min(line_width(x) for x in a.lines[:2]) >= full
-                )
-            ):
-                log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, b.last)
-                out[k:k + 2] = [_with_lines(a, first), _with_lines(b, second)]
-                k += 2
-                continue
-        k += 1
+        end, parts = got
+        log.debug("lines %d-%d: two questions side by side, dealt apart", a.first, out[end - 1].last)
+        out[k:end] = parts
+        k += 2
     return out
+
+
+# A dealing of two questions side by side: the index after the blocks it takes, and the
+# blocks they become.
+_Dealt = tuple[int, list[Block]]
+
+
+def _open_pair_ends(out: list[Block], k: int, after: dict[int, int]) -> _Dealt | None:
+    """Two labelled host's turns at ``k``, each left open, and the two ends printed next (or
+    the second's after a whole question between, :func:`_ends_apart`)."""
+    a, b = out[k], out[k + 1]
+    if not a.speaker or k + 3 >= len(out):
+        return None
+    c, d = out[k + 2], out[k + 3]
+    if (
+        not ends_sentence(a.lines[-1].text) and not ends_sentence(b.lines[-1].text)
+        and not any(_asks(x) for x in a.lines + b.lines)
+        and c.kind is Kind.TEXT and d.kind is Kind.TEXT and _asks(c.lines[-1]) and _asks(d.lines[-1])
+        and not any(_asks(x) for x in c.lines[:-1] + d.lines[:-1])
+        and c.first == after.get(b.last) and d.first == after.get(c.last)
+        and _gain(a.lines + c.lines) + _gain(b.lines + d.lines)
+        >= _gain(a.lines[-1:] + b.lines[:1]) + _gain(b.lines + c.lines) + _gain(c.lines[-1:] + d.lines[:1])
+    ):
+        return k + 4, [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines)]
+    j = _ends_apart(out, k, after)
+    if not j:
+        return None
+    d = out[j]
+    return j + 1, [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines), *out[k + 3:j]]
+
+
+def _rows_of_labelled_pair(out: list[Block], k: int, after: dict[int, int]) -> _Dealt | None:
+    """A labelled host's turn of one line at ``k``, then the rows of it and the next turn
+    side by side: the second's block holding both ends (or the first's, the second's end a
+    line of its own printed right after it)."""
+    a, b = out[k], out[k + 1]
+    if not (a.speaker and len(a.lines) == 1 and len(b.lines) in (2, 3) and b.first == after.get(a.last)):
+        return None
+    after_b = out[k + 2] if len(b.lines) == 2 and k + 2 < len(out) else None
+    tail = after_b.lines if after_b is not None and after_b.kind is Kind.TEXT and len(after_b.lines) == 1 else ()
+    rows: tuple[Line, ...] = a.lines + b.lines + tail
+    first, second = rows[0::2], rows[1::2]
+    dealt, read = _gain(first) + _gain(second), _gain(b.lines + tail)
+    if (
+        len(rows) == 4 and not _asks(b.lines[0]) and _asks(rows[2]) and ends_sentence(rows[3].text)
+        and (not tail or tail[0].number == after.get(b.last))
+        and (_asks(rows[3]) or (tail and dealt > read))
+        and (dealt > read or (dealt == read and not ends_sentence(a.lines[0].text)))
+    ):
+        return k + (3 if tail else 2), [_with_lines(a, first), _with_lines(b, second)]
+    return None
+
+
+def _rows_of_unlabelled_pair(out: list[Block], k: int, settings: Settings) -> _Dealt | None:
+    """A question without its label at ``k`` of an odd number of lines and a line alone
+    after it: every other line is the first question's, when the words read better so dealt
+    or, no help from the words, the rows' shape says so."""
+    a, b = out[k], out[k + 1]
+    if a.speaker or len(a.lines) < 3 or not len(a.lines) % 2 or len(b.lines) != 1:
+        return None
+    lines = a.lines + b.lines
+    first, second = lines[0::2], lines[1::2]
+    dealt, read = _gain(first) + _gain(second), _gain(a.lines)
+    full = max(line_width(x) for x in a.lines) - settings.box_width_tolerance
+    if not any(_asks(x) or ends_sentence(x.text) for x in a.lines[:-1]) and (
+        dealt > read or (
+            # or, with the words no help (no more than a chance word across a join as
+            # printed), when the line alone is a question's end (a box's last line, narrower
+            # than a row) after two rows that fill the box
+            read < settings.dealt_weak_gain and line_width(b.lines[0]) < full
+            and min(line_width(x) for x in a.lines[:2]) >= full
+        )
+    ):
+        return k + 2, [_with_lines(a, first), _with_lines(b, second)]
+    return None
 
 
 def _ends_apart(out: list[Block], k: int, after: dict[int, int]) -> int:
