@@ -514,7 +514,7 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
     nothing in the words tells the two open sentences apart, the column does. And a box
     glued after a finished sentence, as the flow's next paragraph, is set loose when it opens
     inside a word that another flow's open sentence begins, reading on that strongly
-    (…加快推进智能装 / 备产业园…, :func:`_opens_inside_word`): no paragraph opens so."""
+    (…加快推进智能装 / 备产业园…, :func:`_inside_word`): no paragraph opens so."""
     ends = {
         k: f.blocks[-1] for k, f in enumerate(flows)
         if f.kind in _STITCHABLE and f.open and not _stub(f) and not f.cut
@@ -529,13 +529,13 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
         if f.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
             for k in range(1, len(f.blocks)):
                 prev, b = f.blocks[k - 1], f.blocks[k]
-                if b.kind is Kind.TEXT and ends_sentence(prev.lines[-1].text) and _opens_inside_word(
-                    b, [end for m, end in ends.items() if m != n and m not in taken], settings
-                ):
-                    taken.add(next(m for m, end in ends.items() if m != n and m not in taken
-                                   and _inside_word(end, b, settings)))
-                    cut = k  # …智能装 / 备产业园…, glued after a finished sentence: no paragraph opens so
-                    break
+                if b.kind is Kind.TEXT and ends_sentence(prev.lines[-1].text):
+                    into = next((m for m, end in ends.items() if m != n and m not in taken
+                                 and _inside_word(end, b, settings)), None)
+                    if into is not None:
+                        taken.add(into)
+                        cut = k  # …智能装 / 备产业园…, glued after a finished sentence: no paragraph opens so
+                        break
                 if b.kind is not Kind.TEXT or ends_sentence(prev.lines[-1].text) or _gain(prev, b) > 0:
                     continue
                 by = None if f.kind is Kind.TEXT else next((
@@ -563,17 +563,10 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
 
 def _inside_word(end: Block, b: Block, settings: Settings) -> bool:
     """Does the open sentence ending block ``end`` read on into box ``b`` inside a word, and
-    strongly (``Settings.loose_box_gain``)?"""
+    strongly (``Settings.loose_box_gain``)? No paragraph opens inside a word: a box glued
+    after a finished sentence that does carries that sentence on (:func:`_unpinned`)."""
     left, right = _joined(end.lines[-3:]), _joined(b.lines[:3])
     return word_read_across(left, right) and join_gain(left, right) >= settings.loose_box_gain
-
-
-def _opens_inside_word(b: Block, ends: Sequence[Block], settings: Settings) -> bool:
-    """Does box ``b``, glued after a finished sentence as the flow's next paragraph, open
-    inside a word that a sentence left open elsewhere (its last block among ``ends``)
-    begins (…加快推进智能装 / 备产业园…)? No paragraph opens inside a word: the box carries
-    that sentence on (:func:`_unpinned`)."""
-    return any(_inside_word(end, b, settings) for end in ends)
 
 
 def _short_clause(b: Block, settings: Settings) -> bool:
