@@ -164,8 +164,7 @@ def score_matrix(
         asks_several = bool(several.search(q_texts[i]))
         asks_brief = bool(brief_q.search(q_texts[i]))
         who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
-        put_to = [g.name for g in guests if g.name and _addressed(q_texts[i], g, settings.address_reach)]
-        put_to_one = put_to[0] if len(put_to) == 1 and len(guests) > 1 else None
+        put_to_one = _put_to_one(q_texts[i], guests, settings)
         recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
         for j, a in enumerate(answers):
             lexical = dot(qw, full_w[j])
@@ -309,6 +308,13 @@ _VOCATIVE = frozenset("，,：:")
 _CHIEF = re.compile(r"总(?:经理|裁|监|工程师)$")
 # ... or the words that ask them to speak: "王局长谈谈…", "李院长给我们介绍一下…"
 _REQUEST = re.compile(r"(?:谈谈|谈一谈|说说|说一说|讲讲|讲一讲|介绍|给(?:大家|我们|读者)|再谈|来谈|先谈|最后谈)")
+
+
+def _put_to_one(question: str, guests: Sequence[Guest], settings: Settings) -> str | None:
+    """The one guest of several the question is put to by surname and post (:func:`_addressed`),
+    else None."""
+    put_to = [g.name for g in guests if g.name and _addressed(question, g, settings.address_reach)]
+    return put_to[0] if len(put_to) == 1 and len(guests) > 1 else None
 
 
 def _addressed(question: str, guest: Guest, reach: int, pause: bool = True) -> bool:
@@ -743,8 +749,8 @@ def _anchors(
     guests = interview.guests
     for q, a in interview.anchored:
         weight = settings.anchor_weight
-        put_to = [g.name for g in guests if g.name and _addressed(asked[q], g, settings.address_reach)]
-        if len(put_to) == 1 and len(guests) > 1 and interview.answers[a].speaker != put_to[0]:
+        put_to = _put_to_one(asked[q], guests, settings)
+        if put_to is not None and interview.answers[a].speaker != put_to:
             continue  # "路董事长，您…" is put to that guest: another's answer after it is out of place
         if a != first[q]:
             named = _named_guests(asked[q], interview.guests, asked, settings)
