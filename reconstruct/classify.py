@@ -358,7 +358,7 @@ def _roster_atop_question(block: Block, speakers: frozenset[str]) -> list[Block]
         return [block]
     head, rest = block.lines[:top], block.lines[top:]
     return [Block(head, column_width(head), Kind.ROSTER),
-            Block(rest, column_width(rest), block.kind, block.speaker, block.label)]
+            _with_lines(block, rest)]
 
 
 def _roster_in_question(block: Block, speakers: frozenset[str]) -> list[Block]:
@@ -422,7 +422,7 @@ def _question_asked_after(blocks: list[Block], after: dict[int, int], settings: 
         ):
             log.debug("lines %d-%d: the question of the host's turn before", b.first, b.last)
             lines = prev.lines + b.lines
-            out[-1] = Block(lines, column_width(lines), prev.kind, prev.speaker, prev.label)
+            out[-1] = _with_lines(prev, lines)
             continue
         out.append(b)
     return out
@@ -564,8 +564,8 @@ def _ends_apart(out: list[Block], k: int, after: dict[int, int]) -> int:
         return 0
     d = out[j]
 
-    def gain(x: Block, y: Block) -> float:
-        return join_gain(unspaced(x.lines[-1].text), unspaced(y.lines[0].text))
+    def gain(x: Block, y: Block) -> float:  # across the join of x's last line and y's first
+        return _gain((x.lines[-1], y.lines[0]))
 
     return j if gain(a, c) + gain(b, d) > gain(a, d) + gain(b, c) else 0
 
