@@ -456,7 +456,7 @@ def _dealt_apart(blocks: list[Block], after: dict[int, int], settings: Settings)
         a, b = out[k], out[k + 1]
         got = None
         if a.kind is Kind.QUESTION and b.kind is Kind.QUESTION and bool(a.speaker) == bool(b.speaker):
-            got = (_open_pair_ends(out, k, after) or _rows_of_labelled_pair(out, k, after)
+            got = (_open_pair_ends(out, k, after) or _rows_of_labelled_pair(out, k, after, settings)
                    or _rows_of_unlabelled_pair(out, k, settings))
         if got is None:
             k += 1
@@ -497,10 +497,14 @@ def _open_pair_ends(out: list[Block], k: int, after: dict[int, int]) -> _Dealt |
     return j + 1, [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines), *out[k + 3:j]]
 
 
-def _rows_of_labelled_pair(out: list[Block], k: int, after: dict[int, int]) -> _Dealt | None:
+def _rows_of_labelled_pair(out: list[Block], k: int, after: dict[int, int], settings: Settings) -> _Dealt | None:
     """A labelled host's turn of one line at ``k``, then the rows of it and the next turn
     side by side: the second's block holding both ends (or the first's, the second's end a
-    line of its own printed right after it)."""
+    line of its own printed right after it). With the words no help, the rows' shape may
+    tell: the first turn's line fills its box though it asks (its question goes on with a
+    second sentence) and so does the second's first, while the line after that, which
+    asks, falls short of the box (a question's last line) — read as printed, the second
+    turn's last line would then be a paragraph of its own without a label."""
     a, b = out[k], out[k + 1]
     if not (a.speaker and len(a.lines) == 1 and len(b.lines) in (2, 3) and b.first == after.get(a.last)):
         return None
@@ -513,10 +517,18 @@ def _rows_of_labelled_pair(out: list[Block], k: int, after: dict[int, int]) -> _
         len(rows) == 4 and not _asks(b.lines[0]) and _asks(rows[2]) and ends_sentence(rows[3].text)
         and (not tail or tail[0].number == after.get(b.last))
         and (_asks(rows[3]) or (tail and dealt > read))
-        and (dealt > read or (dealt == read and not ends_sentence(a.lines[0].text)))
+        and (dealt > read or (dealt == read and (
+            not ends_sentence(a.lines[0].text) or (not tail and _short_after_full(rows, settings))
+        )))
     ):
         return k + (3 if tail else 2), [_with_lines(a, first), _with_lines(b, second)]
     return None
+
+
+def _short_after_full(rows: Sequence[Line], settings: Settings) -> bool:
+    """Do the first two of four rows fill the box, and the third fall short of it?"""
+    full = max(line_width(x) for x in rows) - settings.box_width_tolerance
+    return min(line_width(x) for x in rows[:2]) >= full and line_width(rows[2]) < full
 
 
 def _rows_of_unlabelled_pair(out: list[Block], k: int, settings: Settings) -> _Dealt | None:

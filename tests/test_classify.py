@@ -501,3 +501,18 @@ def test_two_labelled_questions_side_by_side_the_seconds_end_a_line_of_its_own_a
     ]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[:3] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4]), (Kind.ANSWER, [6])]
+
+
+def test_two_labelled_questions_side_by_side_dealt_apart_by_the_rows_shape() -> None:
+    # rows: the first turn fills its line though it asks (a second sentence follows), the
+    # second's first line fills it too, then the first's short end, then the second's
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：今年上半年，全区工业经济运行总体情况如何？"),), 26.0),
+        Block((Line(2, "主持人：作为扎根本地二十余年的企业，你们近年来在"),
+               Line(3, "有哪些亮点值得关注？"), Line(4, "转型升级方面有哪些探索？")), 26.0),
+        Block((Line(6, "王小二：总的来看，运行平稳。"),), 13.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
