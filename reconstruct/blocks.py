@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import statistics
 from functools import lru_cache
 from collections.abc import Sequence
 
@@ -93,11 +92,18 @@ def column_width(lines: Sequence[Line]) -> float:
     Short lines (paragraph ends, indented starts) fall in the lower half and do not count;
     the occasional letter-spaced or half-width-padded line is outvoted by its neighbours.
     """
-    widths = sorted((line_width(x) for x in lines), reverse=True)
+    return _column_of([line_width(x) for x in lines])
+
+
+def _column_of(widths: list[float]) -> float:
+    """:func:`column_width` of lines of these widths (measured once by the caller)."""
     if not widths:
         return 0.0
-    top = widths[: max(1, (len(widths) + 1) // 2)]
-    return float(statistics.median(top))
+    ordered = sorted(widths, reverse=True)
+    n = max(1, (len(ordered) + 1) // 2)  # the upper half, widest first: its median
+    if n % 2:
+        return float(ordered[n // 2])
+    return (ordered[n // 2 - 1] + ordered[n // 2]) / 2
 
 
 def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, ...]:
@@ -153,10 +159,10 @@ def _after_question(run: list[Line], lines: Sequence[Line], k: int, settings: Se
     sentence may wrap onto a line or two more ("主要风险集中在哪些方" / "面？"), or it is a
     remark that closes the question's box: a sentence no wider than the question's lines,
     then a blank line and the next turn's label ("…还要不要保存？" / "有人担心原件没人管了。")."""
+    if not run[-1].text.rstrip().endswith(("？", "?")):
+        return False  # (first: the cheaper test)
     m = LABEL.match(run[0].text.strip())
     if not m or re.sub(r"\s", "", m.group(1)) not in settings.host_labels:
-        return False
-    if not run[-1].text.rstrip().endswith(("？", "?")):
         return False
     for n, line in enumerate(lines[k : k + settings.question_wrap_lines]):
         text = line.text.rstrip()
@@ -224,7 +230,7 @@ _FUSED_BYLINE = re.compile(r"^(?P<title>\S[^，。！？；：:]*?)\s+(?P<byline
 def _split_fused_byline(lines: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
-        m = _FUSED_BYLINE.match(line.text.strip())
+        m = _FUSED_BYLINE.match(line.text.strip()) if "记者" in line.text else None
         if m and parse_byline(m.group("byline")):
             out += [Line(line.number, m.group("title")), Line(line.number, m.group("byline"))]
         else:
@@ -238,9 +244,11 @@ def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
     if _heading_on_top(run, settings):
         blocks.append(Block(lines=(run[0],), width=column_width(run[:1])))
         run = run[1:]
-    for wide in _cut_wide_lines(run, settings):
-        for part in _cut_width_jumps(wide, settings):
-            blocks.append(Block(lines=tuple(part), width=column_width(part)))
+    # (each line measured once here, for the cuts and the blocks' column widths)
+    widths = [line_width(x) for x in run]
+    for lo, hi in _cut_wide_lines(run, widths, settings):
+        for a, b in _cut_width_jumps(run[lo:hi], widths[lo:hi], settings):
+            blocks.append(Block(lines=tuple(run[lo + a : lo + b]), width=_column_of(widths[lo + a : lo + b])))
 
 
 def _heading_on_top(run: list[Line], settings: Settings) -> bool:
@@ -284,35 +292,37 @@ def _title_over_text(run: list[Line], settings: Settings) -> bool:
     return not word_read_across(first, second)
 
 
-def _cut_wide_lines(run: list[Line], settings: Settings) -> list[list[Line]]:
+def _cut_wide_lines(run: list[Line], widths: list[float], settings: Settings) -> list[tuple[int, int]]:
     """A line much wider than the lines around it is a box of its own (an unwrapped
-    question or headline printed next to a wrapped column)."""
+    question or headline printed next to a wrapped column). The parts, as index ranges of
+    ``run`` (whose lines' widths are ``widths``)."""
     if len(run) < 2 or wrapped_heading(run) or _host_question(run, settings):
-        return [run]
+        return [(0, len(run))]
     if _stacked_headings(run, settings):
-        return [[run[0]], [run[1]]]
-    widths = [line_width(x) for x in run]
+        return [(0, 1), (1, 2)]
     # a mark wrapped to a line of its own ("？": a typesetter that lets a line open on a
     # closing mark) is no measure of the column's width
     marks = [_only_marks(x.text) for x in run]
     ordered = sorted(w for w, m in zip(widths, marks) if not m)
-    parts: list[list[Line]] = [[]]
+    if len(ordered) < 2:
+        return [(0, len(run))]
+    cuts: list[tuple[int, int]] = []
+    start = 0  # the current part's first line
     for i, line in enumerate(run):
-        if marks[i] or len(ordered) < 2:
-            parts[-1].append(line)
+        if marks[i]:
             continue
         typical = max(_median_without(ordered, widths[i]), 1.0)
         wide = widths[i] > settings.wide_line_ratio * typical and widths[i] - typical > 6
         # an unwrapped line is complete: it ends a sentence or is a headline with no
         # punctuation; a wide line that stops in mid-sentence runs on into the next one
         if wide and (ends_sentence(line.text) or not PUNCT.search(line.text)):
-            if parts[-1]:
-                parts.append([])
-            parts[-1].append(line)
-            parts.append([])
-        else:
-            parts[-1].append(line)
-    return [p for p in parts if p]
+            if start < i:
+                cuts.append((start, i))
+            cuts.append((i, i + 1))
+            start = i + 1
+    if start < len(run):
+        cuts.append((start, len(run)))
+    return cuts
 
 
 def _host_question(run: list[Line], settings: Settings) -> bool:
@@ -331,7 +341,11 @@ def _host_question(run: list[Line], settings: Settings) -> bool:
 def _only_marks(text: str) -> bool:
     """A line of punctuation alone (a closing mark wrapped away from its sentence)."""
     t = text.strip()
-    return bool(t) and not PUNCT.sub("", t).strip("”’）》」』 　")
+    return bool(t) and not t.strip(_MARKS)
+
+
+# (the characters of PUNCT, and the closing marks and spaces a line of marks may hold)
+_MARKS = "，。、；：！？,.;:!?”’）》」』 　"
 
 
 def _stacked_headings(run: list[Line], settings: Settings) -> bool:
@@ -372,7 +386,7 @@ def wrapped_heading(
     return plain and line_width(last) < line_width(first) - shortfall
 
 
-def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
+def _cut_width_jumps(run: list[Line], widths: list[float], settings: Settings) -> list[tuple[int, int]]:
     """After a finished sentence, lines of another width than the box's full lines cannot
     be the box's: another box starts there, printed without a blank line between. A wider
     line shows it at once; narrower ones when the next full line is narrower too by more
@@ -380,31 +394,38 @@ def _cut_width_jumps(run: list[Line], settings: Settings) -> list[list[Line]]:
     does a full line right after a paragraph's short last line, and, in a box whose only
     full line is its first, two lines narrower than that line; so does a block's two-line
     end, an open line far narrower than the column and a sentence's end, and such two lines
-    in mid-block (a narrower box's first lines)."""
-    parts: list[list[Line]] = [[]]
+    in mid-block (a narrower box's first lines). The parts, as index ranges of ``run``
+    (whose lines' widths are ``widths``)."""
+    cuts: list[tuple[int, int]] = []
+    start = 0  # the current part's first line
     full: list[float] = []  # widths of the current part's full lines (after its first), sorted
     for k, line in enumerate(run):
-        cur = parts[-1]
-        if full and ends_sentence(cur[-1].text) and not spaced(line.text):
-            col = full[len(full) // 2]
-            if (
-                line_width(line) > col + settings.box_width_tolerance
-                or _narrower(run[k : k + 2], col, settings)
-                or _short_box_at_end(run[k:], col, settings)
-                or _short_box_between(run[k : k + 3], col, settings)
-                or _unindented_after_end(cur[-1], line, col, settings)
-            ):
-                parts.append([])
+        if k > start:
+            prev = run[k - 1]
+            if full and ends_sentence(prev.text) and not spaced(line.text):
+                col = full[len(full) // 2]
+                if (
+                    widths[k] > col + settings.box_width_tolerance
+                    or _narrower(run[k : k + 2], col, settings)
+                    or _short_box_at_end(run[k:], col, settings)
+                    or _short_box_between(run[k : k + 3], col, settings)
+                    or _unindented_after_end(prev, line, col, settings)
+                ):
+                    cuts.append((start, k))
+                    start = k
+                    full = []
+            elif len(full) >= 2 and _column_beside(prev, run[k : k + 3], full[len(full) // 2], settings):
+                cuts.append((start, k))
+                start = k
                 full = []
-        elif len(full) >= 2 and _column_beside(cur[-1], run[k : k + 3], full[len(full) // 2], settings):
-            parts.append([])
-            full = []
-        elif not full and _narrower_than_first(cur, run[k : k + 2], settings):
-            parts.append([])
-        if parts[-1] and not ends_sentence(line.text) and not spaced(line.text):
-            bisect.insort(full, line_width(line))
-        parts[-1].append(line)
-    return [p for p in parts if p]
+            elif not full and _narrower_than_first(run[start:k], run[k : k + 2], settings):
+                cuts.append((start, k))
+                start = k
+        if k > start and not ends_sentence(line.text) and not spaced(line.text):
+            bisect.insort(full, widths[k])
+    if start < len(run):
+        cuts.append((start, len(run)))
+    return cuts
 
 
 def _short_box_at_end(lines: list[Line], col: float, settings: Settings) -> bool:
@@ -486,12 +507,13 @@ def _narrower(lines: list[Line], col: float, settings: Settings) -> bool:
 def _median_without(ordered: list[float], value: float) -> float:
     """statistics.median of the sorted list ``ordered`` with one ``value`` taken out,
     without sorting again."""
-    others = ordered.copy()
-    del others[bisect.bisect_left(others, value)]
-    n = len(others)
+    gone = bisect.bisect_left(ordered, value)
+    n = len(ordered) - 1  # (the others: ordered[i] before ``gone``, ordered[i + 1] from it)
     if n % 2:
-        return others[n // 2]
-    return (others[n // 2 - 1] + others[n // 2]) / 2
+        i = n // 2
+        return ordered[i] if i < gone else ordered[i + 1]
+    i, j = n // 2 - 1, n // 2
+    return ((ordered[i] if i < gone else ordered[i + 1]) + (ordered[j] if j < gone else ordered[j + 1])) / 2
 
 
 # One character, a space, then the line: a vertical label's character glued to the start
@@ -552,17 +574,20 @@ def _isolate_label_lines(lines: Sequence[Line], settings: Settings) -> list[Line
     "按者编", as a vertical label comes out) printed right after a finished sentence with no
     blank line between: a block of its own, not the last line of the text above it."""
     out: list[Line] = []
+    before = ""  # the text of out's last line, stripped
     for k, line in enumerate(lines):
         text = line.text.strip()
-        before = out[-1].text.strip() if out else ""
-        if (before and ends_sentence(before) and len(text) >= 3
+        if (before and len(text) >= 3 and ends_sentence(before)
                 and match_note_label(text, settings) is not None):
             out.append(Line(line.number, ""))
             out.append(line)
+            before = text
             if k + 1 < len(lines) and lines[k + 1].text.strip():
                 out.append(Line(line.number, ""))
+                before = ""
             continue
         out.append(line)
+        before = text
     return out
 
 
@@ -579,7 +604,9 @@ def _unglue_trailing_labels(lines: Sequence[Line], settings: Settings) -> list[L
     i = 0
     while i < len(out):
         line = out[i]
-        m = _TRAILING.match(line.text.strip())
+        text = line.text.strip()
+        # (the pattern's last character is a Chinese one: most lines end on a mark)
+        m = _TRAILING.match(text) if text and "\u3400" <= text[-1] <= "\u9fff" else None
         rest = _trailing_run(out, i, m.group("chars"), longest, settings) if m else None
         if m is None or rest is None:
             i += 1
@@ -610,9 +637,13 @@ def _unglue_headline_ends(lines: Sequence[Line]) -> list[Line]:
     out = list(lines)
     for i in range(len(out) - 1, 0, -1):
         above, line = out[i - 1], out[i]
-        m = _END_PIECE.match(line.text.strip())
+        if PUNCT.search(above.text) or " " in above.text.strip():
+            continue  # (the line above first: most have punctuation, and the match is dearer)
         head = unspaced(above.text)
-        if m is None or not head or PUNCT.search(head) or " " in above.text.strip() or len(head) < 6:
+        if len(head) < 6:
+            continue
+        m = _END_PIECE.match(line.text.strip())
+        if m is None:
             continue
         if _POST_BEFORE.search(m.group("text")):
             continue  # a roster entry's post and its holder's name ("…站长 解晓")
