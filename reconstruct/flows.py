@@ -22,7 +22,7 @@ from itertools import chain
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigrams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
+from .lexicon import bigram_seq, bigrams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
@@ -316,11 +316,20 @@ def flow_cap(blocks: Sequence[Block], settings: Settings) -> tuple[float, int]:
     or a closing mark hangs past it: lines with half-width characters or ending on a closing
     mark do not count); the widest of the commonest wins a tie. (0, 0) when
     no line runs on."""
-    counts = Counter(
-        line_width(x) for b in blocks for x in b.lines
+    return _cap_of(Counter(chain.from_iterable(map(_cap_widths, blocks))), settings)
+
+
+def _cap_widths(b: Block) -> tuple[float, ...]:
+    """The widths of block ``b``'s lines that show its column's cap (:func:`flow_cap`)."""
+    return tuple([
+        line_width(x) for x in b.lines
         if not ends_sentence(x.text) and not spaced(x.text) and not _HALF_WIDTH.search(x.text)
         and x.text.rstrip()[-1:] not in CLOSING_MARKS
-    )
+    ])
+
+
+def _cap_of(counts: Counter[float], settings: Settings) -> tuple[float, int]:
+    """:func:`flow_cap` of the counts of its lines' widths."""
     if not counts:
         return 0.0, 0
     width = max(counts, key=lambda w: (counts[w], w))
@@ -353,21 +362,22 @@ def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> lis
     settings = settings or Settings()
     pairs = _side_by_side(flows)  # (the same lines whatever the flows: once)
     flows = _question_tails(list(flows), settings, pairs)
+    page = _Page(pairs)  # (the blocks stay the same from here on, regrouped)
     order = [b for f in flows for b in f.blocks]
     before = {id(b): a for a, b in zip(order, order[1:])}
     noted = _before_note_labels(order)  # the note's own boxes: no answer carries on there
     voices = _voices(flows)  # each guest's words as printed with their labels, once
-    flows = _unpinned(flows, settings, pairs)
+    flows = _unpinned(flows, settings, pairs, page)
     for _ in range(4):
-        nxt = _best_continuations(flows, settings, voices, noted, pairs)
+        nxt = _best_continuations(flows, settings, voices, noted, page)
         if not nxt:
             break
         flows = _chain(flows, nxt)
-    moved = _paragraph_homes(flows, before, noted, settings, voices)
+    moved = _paragraph_homes(flows, before, noted, settings, voices, page)
     if moved is not flows:
         # a tentative box printed after one that moved home now follows a finished answer:
         # weighed again (its place in the first round was a tentative box's, no home)
-        moved = _paragraph_homes(moved, before, noted, settings, voices)
+        moved = _paragraph_homes(moved, before, noted, settings, voices, page)
     flows = moved
     out: list[Flow] = []
     owner: dict[int, int] = {}  # id(block) -> index in out
@@ -487,14 +497,16 @@ def _reads_into(left: str, text: str, piece: str, pairs: Container[str], setting
     return word_read_across(left, piece) or _seen_across(left, piece, pairs)
 
 
-def _gain(left: Block, right: Block) -> float:
+def _gain(left: Block, right: Block, page: _Page) -> float:
     """How much likelier the text reads run together across the end of block ``left`` into
     block ``right`` than broken there (lexicon.join_gain, over a few lines: a last line may
     hold one character)."""
-    return join_gain(_joined(left.lines[-3:]), _joined(right.lines[:3]))
+    return join_gain(page.tail(left), page.head(right))
 
 
-def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = frozenset()) -> list[Flow]:
+def _unpinned(
+    flows: list[Flow], settings: Settings, pairs: Container[str] = frozenset(), page: _Page | None = None
+) -> list[Flow]:
     """A box that group_flows took as a column carried on in mid-sentence (the same width,
     no indent) is set loose, as a tentative box, when its text does not read on from that
     sentence (no word runs across the join) but reads on strongly from another flow left
@@ -521,6 +533,8 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
     }
     if not ends:
         return flows
+    page = _Page(pairs) if page is None else page
+    pairs = page.pairs
     taken: set[int] = set()
     out: list[Flow] = []
     boxes = [g.head for g in flows if g.kind is Kind.TEXT and not _stub(g)]
@@ -529,18 +543,22 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
         if f.kind in (Kind.ANSWER, Kind.ARTICLE, Kind.TEXT):
             for k in range(1, len(f.blocks)):
                 prev, b = f.blocks[k - 1], f.blocks[k]
-                if b.kind is Kind.TEXT and ends_sentence(prev.lines[-1].text):
+                if b.kind is not Kind.TEXT:
+                    continue
+                if ends_sentence(prev.lines[-1].text):
                     into = next((m for m, end in ends.items() if m != n and m not in taken
-                                 and _inside_word(end, b, settings)), None)
+                                 and _inside_word(end, b, settings, page)), None)
                     if into is not None:
                         taken.add(into)
                         cut = k  # …智能装 / 备产业园…, glued after a finished sentence: no paragraph opens so
                         break
-                if b.kind is not Kind.TEXT or ends_sentence(prev.lines[-1].text) or _gain(prev, b) > 0:
+                    continue
+                left = page.tail(prev)
+                if join_gain(left, page.head(b)) > 0:
                     continue
                 by = None if f.kind is Kind.TEXT else next((
                     m for m, end in ends.items()
-                    if m < n and m not in taken and (_gain(end, b) >= settings.loose_box_gain or (
+                    if m < n and m not in taken and (_gain(end, b, page) >= settings.loose_box_gain or (
                         _pair_seen(end, b, pairs) and not _pair_seen(prev, b, pairs)
                         and same_column(flow_column(flows[m].blocks), flow_column((b,)))))
                 ), None)
@@ -551,7 +569,7 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
                     taken.add(by)
                     cut = k
                     break
-                if any(x is not b and _gain(prev, x) >= settings.loose_box_gain for x in boxes):
+                if any(x is not b and join_gain(left, page.head(x)) >= settings.loose_box_gain for x in boxes):
                     cut = k  # …还经常组 / 做。…: the sentence reads on strongly into another box (织文艺…)
                     break
         if cut is None:
@@ -561,11 +579,11 @@ def _unpinned(flows: list[Flow], settings: Settings, pairs: Container[str] = fro
     return out
 
 
-def _inside_word(end: Block, b: Block, settings: Settings) -> bool:
+def _inside_word(end: Block, b: Block, settings: Settings, page: _Page) -> bool:
     """Does the open sentence ending block ``end`` read on into box ``b`` inside a word, and
     strongly (``Settings.loose_box_gain``)? No paragraph opens inside a word: a box glued
     after a finished sentence that does carries that sentence on (:func:`_unpinned`)."""
-    left, right = _joined(end.lines[-3:]), _joined(b.lines[:3])
+    left, right = page.tail(end), page.head(b)
     return word_read_across(left, right) and join_gain(left, right) >= settings.loose_box_gain
 
 
@@ -632,6 +650,86 @@ def _carries_on(flow: Flow, prev: Block) -> bool:
     return ends_sentence(prev.lines[-1].text) or prev is flow.blocks[-1]
 
 
+class _Page:
+    """What the stitching asks again and again of one page's blocks and flows, found once:
+    the few lines either side of a join read as one text (:func:`_joined`), each flow's
+    text, its bigrams, their length and unit vector, its column and its cap. Made afresh
+    for each page's stitching; keyed on the blocks' ids, each answer kept with the blocks
+    it was found for (so no id is reused while the memo lives)."""
+
+    __slots__ = ("pairs", "_tails", "_heads", "_texts", "_said", "_units", "_columns", "_caps", "_widths")
+
+    def __init__(self, pairs: Container[str] = frozenset()) -> None:
+        self.pairs = pairs  # pairs of Chinese characters printed side by side
+        self._tails: dict[int, tuple[Block, str]] = {}
+        self._heads: dict[int, tuple[Block, str]] = {}
+        self._texts: dict[tuple[int, ...], tuple[tuple[Block, ...], str]] = {}
+        self._said: dict[str, tuple[Counter[str], float]] = {}
+        self._units: dict[str, dict[str, float]] = {}
+        self._columns: dict[tuple[int, ...], tuple[tuple[Block, ...], float]] = {}
+        self._caps: dict[tuple[int, ...], tuple[tuple[Block, ...], tuple[float, int]]] = {}
+        self._widths: dict[int, tuple[Block, tuple[float, ...]]] = {}
+
+    def tail(self, b: Block) -> str:
+        """The last few lines of block ``b`` as one text (the open end of a join)."""
+        hit = self._tails.get(id(b))
+        if hit is None:
+            hit = self._tails[id(b)] = (b, _joined(b.lines[-3:]))
+        return hit[1]
+
+    def head(self, b: Block) -> str:
+        """The first few lines of block ``b`` as one text (what carries a join on)."""
+        hit = self._heads.get(id(b))
+        if hit is None:
+            hit = self._heads[id(b)] = (b, _joined(b.lines[:3]))
+        return hit[1]
+
+    def text(self, flow: Flow) -> str:
+        key = tuple(map(id, flow.blocks))
+        hit = self._texts.get(key)
+        if hit is None:
+            hit = self._texts[key] = (flow.blocks, flow.text)
+        return hit[1]
+
+    def said(self, text: str) -> tuple[Counter[str], float]:
+        """The text's bigrams and their length."""
+        hit = self._said.get(text)
+        if hit is None:
+            counts = bigrams(text)
+            hit = self._said[text] = (counts, norm(counts))
+        return hit
+
+    def unit(self, text: str) -> dict[str, float]:
+        """The text's bigrams as a vector of length one."""
+        hit = self._units.get(text)
+        if hit is None:
+            counts, length = self.said(text)
+            hit = self._units[text] = unit(counts, length)
+        return hit
+
+    def column(self, blocks: tuple[Block, ...]) -> float:
+        key = tuple(map(id, blocks))
+        hit = self._columns.get(key)
+        if hit is None:
+            hit = self._columns[key] = (blocks, flow_column(blocks))
+        return hit[1]
+
+    def cap(self, blocks: tuple[Block, ...], settings: Settings) -> tuple[float, int]:
+        key = tuple(map(id, blocks))
+        hit = self._caps.get(key)
+        if hit is None:
+            counts = Counter(chain.from_iterable(map(self._cap_widths, blocks)))
+            hit = self._caps[key] = (blocks, _cap_of(counts, settings))
+        return hit[1]
+
+    def _cap_widths(self, b: Block) -> tuple[float, ...]:
+        """:func:`_cap_widths` of block ``b``, once (a flow grows a box at a time)."""
+        hit = self._widths.get(id(b))
+        if hit is None:
+            hit = self._widths[id(b)] = (b, _cap_widths(b))
+        return hit[1]
+
+
 @dataclass(frozen=True, slots=True)
 class _Words:
     """What the flows of one stitching pass say, computed once for the pass: each flow's
@@ -645,24 +743,43 @@ class _Words:
     unit: dict[int, dict[str, float]]
     columns: dict[int, float]
     caps: dict[int, tuple[float, int]]
-    pairs: Container[str] = frozenset()  # pairs of Chinese characters printed side by side
+    page: _Page  # what the page's stitching found already (and its printed pairs)
+    dots: dict[tuple[str, int], float]  # a guest's own words against a candidate's (voiced)
+
+    def voiced(self, who: str, j: int) -> float:
+        """How much candidate ``j`` says what guest ``who`` says and the others do not (the
+        dot of the two unit vectors; each guest has several flows, each asked once)."""
+        key = (who, j)
+        found = self.dots.get(key)
+        if found is None:
+            found = self.dots[key] = dot(self.unit[j], self.voices[who])
+        return found
+
+    @property
+    def pairs(self) -> Container[str]:
+        """The pairs of Chinese characters the page prints side by side."""
+        return self.page.pairs
 
     @classmethod
     def of(cls, flows: list[Flow], rows: Sequence[int], cands: Sequence[int],
            voices: dict[str, dict[str, float]], settings: Settings,
-           pairs: Container[str] = frozenset()) -> _Words:
-        texts = {k: flows[k].text for k in (*rows, *cands)}
-        said = {k: bigrams(t) for k, t in texts.items()}
-        norms = {k: norm(v) for k, v in said.items()}
-        units = {j: unit(said[j], norms[j]) for j in cands} if voices else {}
-        columns = {k: flow_column(flows[k].blocks) for k in (*rows, *cands)}
-        caps = {k: flow_cap(flows[k].blocks, settings) for k in (*rows, *cands)}
-        return cls(voices, texts, said, norms, units, columns, caps, pairs)
+           page: _Page | None = None) -> _Words:
+        page = _Page() if page is None else page
+        keys = (*rows, *cands)
+        texts = {k: page.text(flows[k]) for k in keys}
+        said: dict[int, Counter[str]] = {}
+        norms: dict[int, float] = {}
+        for k, t in texts.items():
+            said[k], norms[k] = page.said(t)
+        units = {j: page.unit(texts[j]) for j in cands} if voices else {}
+        columns = {k: page.column(flows[k].blocks) for k in keys}
+        caps = {k: page.cap(flows[k].blocks, settings) for k in keys}
+        return cls(voices, texts, said, norms, units, columns, caps, page, {})
 
 
 def _best_continuations(
     flows: list[Flow], settings: Settings, voices: dict[str, dict[str, float]], noted: set[int],
-    pairs: Container[str] = frozenset(),
+    page: _Page,
 ) -> dict[int, int]:
     opened = [
         i for i, f in enumerate(flows) if f.kind in _STITCHABLE and f.open and not _stub(f) and not f.cut
@@ -676,7 +793,7 @@ def _best_continuations(
     if not opened or not cands:
         return {}
     # what each flow says, its words' unit vector and its column, once per flow
-    words = _Words.of(flows, opened, cands, voices, settings, pairs)
+    words = _Words.of(flows, opened, cands, voices, settings, page)
     scores = np.array(
         [
             [_stitch_score(flows, i, j, settings, words) for j in cands]
@@ -758,6 +875,7 @@ def _paragraph_homes(
     noted: set[int],
     settings: Settings,
     voices: dict[str, dict[str, float]],
+    page: _Page,
 ) -> list[Flow]:
     """Tentative boxes that start a sentence, given to the finished answer they carry on.
 
@@ -802,7 +920,7 @@ def _paragraph_homes(
     cands += stranded
     if not cands or not owners:
         return flows  # (a stranded box with no finished answer to go to stays)
-    words = _Words.of(flows, owners, cands, voices, settings)
+    words = _Words.of(flows, owners, cands, voices, settings, page)
     scores = np.array([[_home_score(flows, i, j, settings, words)
                         + (settings.stitch_home if home.get(j) == i else 0.0) for j in cands]
                        for i in owners])
@@ -887,12 +1005,13 @@ def _home_score(
     settings: Settings,
     words: _Words,
 ) -> float:
-    score = _affinity(flows, i, j, settings, words)
+    counts_on = _counts_on(words.texts[i], words.texts[j])
+    score = _affinity(flows, i, j, settings, words, counts_on)
     if same_column(words.columns[i], words.columns[j]):
         score += settings.stitch_same_width
     if abs(words.columns[i] - words.columns[j]) <= settings.exact_width_tolerance:
         score += settings.stitch_exact_width
-    if _counts_on(words.texts[i], words.texts[j]):
+    if counts_on:
         score += settings.home_enumeration  # a paragraph "二是…" after "一是…": that answer's next point
     return score + _cap_score(words, i, j, settings)
 
@@ -903,17 +1022,19 @@ def _affinity(
     j: int,
     settings: Settings,
     words: _Words,
+    counts_on: bool,
 ) -> float:
     """How well flow ``j`` would carry on flow ``i`` by position and words: after it in
-    reading order and near it, words shared with it, words only that guest uses."""
+    reading order and near it, words shared with it, words only that guest uses
+    (``counts_on``: :func:`_counts_on` of the two flows' texts, known to the caller)."""
     score = settings.stitch_after if j > i else 0.0
     score -= settings.stitch_per_flow_between * abs(j - i)
     score += settings.stitch_shared_words * cosine(
         words.said[i], words.said[j], words.norms[i], words.norms[j])
-    voice = words.voices.get(flows[i].head.speaker or "")
-    if voice:
-        score += settings.stitch_voice * dot(words.unit[j], voice)
-    if _counts_on(words.texts[i], words.texts[j]):
+    who = flows[i].head.speaker or ""
+    if words.voices.get(who):
+        score += settings.stitch_voice * words.voiced(who, j)
+    if counts_on:
         score += settings.stitch_enumeration
     return score
 
@@ -951,13 +1072,15 @@ def _stub(flow: Flow) -> bool:
 def _voices(flows: list[Flow]) -> dict[str, dict[str, float]]:
     """What each guest says that the others do not: the bigrams of all their answers,
     weighted by rarity among the guests (what every guest says weighs nothing), unit length."""
-    said: dict[str, Counter[str]] = {}
+    texts: dict[str, list[str]] = {}
     for f in flows:
         if f.kind is Kind.ANSWER and f.head.speaker:
-            said.setdefault(f.head.speaker, Counter()).update(bigrams(f.text))
-    n = len(said)
+            texts.setdefault(f.head.speaker, []).append(f.text)
+    n = len(texts)
     if n <= 1:
         return {}
+    # (all of a guest's bigrams counted at once, in C, rather than added up answer by answer)
+    said = {who: Counter(chain.from_iterable(map(bigram_seq, ts))) for who, ts in texts.items()}
     df: Counter[str] = Counter(chain.from_iterable(said.values()))  # (each guest's bigrams, in C)
     rarity = {d: math.log(n / d) for d in range(1, n)}  # the logs of a few values, once
     scale: dict[int, float] = {}
@@ -977,13 +1100,14 @@ def _stitch_score(
     words: _Words,
 ) -> float:
     f, g = flows[i], flows[j]
-    if i == j or _asks_nothing(f, g):
+    if i == j or _asks_nothing(f, words.texts[i], words.texts[j]):
         return _FORBIDDEN
     # the words around the join, read over a few lines (a last line may hold one character)
-    left, right = _joined(f.blocks[-1].lines[-3:]), _joined(g.head.lines[:3])
+    left, right = words.page.tail(f.blocks[-1]), words.page.head(g.head)
     across = word_read_across(left, right) or _number_across(left, right)
     relation = box_relation(f.blocks, g.head, settings)
-    if g.paragraph and not (across and join_gain(left, right) >= settings.paragraph_box_gain):
+    gain = join_gain(left, right) if across and (g.paragraph or j > i) else 0.0
+    if g.paragraph and not (across and gain >= settings.paragraph_box_gain):
         # a box that opens an indented paragraph after the flow printed before it carries
         # on no open sentence unless the sentence reads on into it strongly (…养老服务。我 /
         # 们按照…): no paragraph opens inside a word (…城市部 / 类似的… reads on weakly)
@@ -992,7 +1116,8 @@ def _stitch_score(
         # an indented paragraph carries on no open sentence; but no paragraph starts inside
         # a word ("…发现数" / "据异常…"): the short first line was short for another reason
         return _FORBIDDEN
-    score = settings.stitch_any + _affinity(flows, i, j, settings, words)
+    score = settings.stitch_any + _affinity(
+        flows, i, j, settings, words, _counts_on(words.texts[i], words.texts[j]))
     first = g.head.lines[0].text
     # (a dash may open a subtitle, an ellipsis a quotation.) A phrase of one character
     # ("策，…") carries on an open one as a comma does; a clause of a few ("办。…") says the box
@@ -1007,7 +1132,7 @@ def _stitch_score(
         score -= settings.stitch_opener_after_clause  # …的发展 / 随着…: no clause goes on so
     if across:
         score += settings.stitch_word_across
-        if j > i and join_gain(left, right) >= settings.stitch_strong_gain:
+        if j > i and gain >= settings.stitch_strong_gain:
             score += settings.stitch_reads_strongly  # …他们的生 / 活本身…: far likelier read on
     if _closes_mark(words.texts[i], words.texts[j]):
         score += settings.stitch_closes_mark
@@ -1092,12 +1217,13 @@ def _asks(text: str) -> bool:
     return "？" in text or "?" in text
 
 
-def _asks_nothing(f: Flow, g: Flow) -> bool:
+def _asks_nothing(f: Flow, text: str, box: str) -> bool:
     """A host's question left open before its question mark goes on in a box that asks it:
-    a box with no question mark does not carry it on."""
-    if f.kind is not Kind.QUESTION or _asks(f.text):
+    a box with no question mark does not carry it on (``text``: the flow ``f``'s, ``box``:
+    the box's)."""
+    if f.kind is not Kind.QUESTION or _asks(text):
         return False
-    return not _asks(g.text)
+    return not _asks(box)
 
 
 def _chain(flows: list[Flow], nxt: dict[int, int]) -> list[Flow]:
