@@ -416,3 +416,28 @@ def test_flat_takes_out_every_whitespace_as_strip_spaces_and_the_regex_did():
 
     for text in ["张 三 局长", " GDP 增长\t5 %\n", "a\u3000b\u00a0c\u2003d", "", "\n\n"]:
         assert _flat(text) == re.sub(r"\s+", "", strip_spaces(text))
+
+
+def test_a_vertical_label_read_one_character_a_line_between_the_notes_lines_heads_the_note() -> None:
+    # an extractor reading the page by rows puts the upright label's characters in between
+    # the note's lines, the last one onto a note line's end after a gap
+    iv = _interview("""
+手中有粮，心中不慌。近年来全县粮食播种面积稳定，产量
+编
+连续五年保持增长，仓储设施也不断完善，群众的饭碗端得
+者
+更牢。本期访谈，我们请来相关部门的负责人谈谈 按
+粮食安全。
+
+某县端牢饭碗护粮仓
+
+记者 张一 李二
+
+主持人：今年收购情况怎么样？
+
+王小二：收购进展顺利。
+""")
+    assert iv.label == "编者按"
+    note = "".join(p.text for p in iv.editor_note)
+    assert note.startswith("手中有粮") and note.endswith("谈谈粮食安全。")
+    assert "编" not in note and "按" not in note
