@@ -151,6 +151,11 @@ def _claim_notes(flows: list[Flow], settings: Settings) -> list[Flow]:
             continue
         if i == 0:
             continue
+        j = _note_within_heading(out, i)
+        if j is not None:
+            out[i] = replace(f, blocks=(f.head, *out[j].blocks))
+            taken.add(j)
+            continue
         k = _printed_before(out, f.head)
         if k is None:
             k = i - 1
@@ -237,6 +242,22 @@ def _note_past_heading(flows: list[Flow], i: int) -> int | None:
     if g.kind is not Kind.TEXT or g.tentative or not NOTE_CUE.search(g.text):
         return None
     return i + 2
+
+
+def _note_within_heading(flows: list[Flow], i: int) -> int | None:
+    """The note's text when the label comes after the heading and the note's box was read
+    inside it (a box set beside the title read between the title and the subtitle): the
+    running text no flow claims with a headline before it and the rest of the heading
+    between it and the label."""
+    k = i - 1
+    while k > 0 and flows[k].kind in (Kind.SUBTITLE, Kind.BYLINE):
+        k -= 1
+    if k == i - 1 or k < 1:
+        return None
+    g = flows[k]
+    if g.kind is not Kind.TEXT or g.tentative or flows[k - 1].kind is not Kind.HEADLINE:
+        return None
+    return k
 
 
 def _printed_before(flows: list[Flow], block: Block) -> int | None:

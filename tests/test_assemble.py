@@ -441,3 +441,30 @@ def test_a_vertical_label_read_one_character_a_line_between_the_notes_lines_head
     note = "".join(p.text for p in iv.editor_note)
     assert note.startswith("手中有粮") and note.endswith("谈谈粮食安全。")
     assert "编" not in note and "按" not in note
+
+
+def test_a_note_read_between_the_title_and_the_subtitle_goes_to_the_label_after_them() -> None:
+    # the note's box beside the title is read in between the title and its subtitle, and
+    # its vertical label only after the subtitle
+    iv = _interview("""
+某县端牢饭碗护粮仓
+
+手中有粮，心中不慌。全县粮食播种面积稳定。
+近日，记者专访了县粮食局局长王小二。
+
+——访某县粮食局局长王小二
+
+编
+者
+按
+
+记者 张一 李二
+
+主持人：今年收购情况怎么样？
+
+王小二：收购进展顺利。
+""")
+    assert iv.label == "编者按"
+    assert "".join(p.text for p in iv.editor_note).startswith("手中有粮")
+    assert not iv.lead
+    assert iv.title == "某县端牢饭碗护粮仓"
