@@ -478,14 +478,26 @@ def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragr
     paras: list[Paragraph] = []
     after_furniture = False
     item: Flow | None = None  # a news item printed between the furniture and the lead
+    # answers read between the furniture and the lead (their boxes come first in the
+    # extractor's order): the first finished running text after them that no flow claims
+    # and that does not speak as a guest is still the lead, when no lead text came before
+    beside_answers = False
+    took_text = False
     for f in flows:
         if f.kind is Kind.FIELD or (after_furniture and f.kind is Kind.TEXT and id(f) not in used and (
                 item is None or not same_column(flow_column(item.blocks), flow_column(f.blocks)))):
             used.add(id(f))
             paras += join_paragraphs(f.blocks, settings)
+            took_text = True  # (a lead field is lead text too)
+        elif (beside_answers and not took_text and f.kind is Kind.TEXT and id(f) not in used
+              and not f.tentative and ends_sentence(f.text) and not speaks_as_guest(f.text, settings)):
+            used.add(id(f))
+            paras += join_paragraphs(f.blocks, settings)
+            took_text = True
         elif f.kind is Kind.ROSTER and ends_sentence(f.text):
             # a roster written as a sentence ("本期访谈嘉宾：…。") is also the lead's text
             paras += join_paragraphs(f.blocks, settings)
+        beside_answers = f.kind is Kind.ANSWER and (after_furniture or beside_answers)
         # a news item set between the furniture and the lead (a box of its own beside the
         # heading) does not end the furniture either: the text after it at another width
         # than the item's is the lead (at the item's width, the item's own box)

@@ -468,3 +468,28 @@ def test_a_note_read_between_the_title_and_the_subtitle_goes_to_the_label_after_
     assert "".join(p.text for p in iv.editor_note).startswith("手中有粮")
     assert not iv.lead
     assert iv.title == "某县端牢饭碗护粮仓"
+
+
+
+def test_a_lead_read_after_an_answers_box_below_the_heading_is_still_the_lead() -> None:
+    # the extractor reads a guest's answer box before the lead set beside it: the finished
+    # running text after it that no flow claims and that does not speak as a guest is the lead
+    from reconstruct.assemble import _lead
+    from reconstruct.flows import Flow
+    from reconstruct.model import Block, Kind, Line
+    from reconstruct.settings import Settings
+
+    def flow(kind: Kind, n: int, text: str, speaker: str | None = None) -> Flow:
+        return Flow(kind, (Block(lines=(Line(n, text),), width=float(len(text)), kind=kind, speaker=speaker),))
+
+    flows = [
+        flow(Kind.HEADLINE, 1, "某县端牢饭碗护粮仓"),
+        flow(Kind.BYLINE, 2, "记者 张一 李二"),
+        flow(Kind.ANSWER, 3, "王小二：收购进展顺利，各收购点", "王小二"),
+        flow(Kind.TEXT, 4, "手中有粮，心中不慌。近年来，某县粮食播种面积稳定，产量连续增长。"),
+        flow(Kind.QUESTION, 5, "主持人：今年收购情况怎么样？", "主持人"),
+        flow(Kind.ANSWER, 6, "王小二：仓储设施也在不断完善。", "王小二"),
+        flow(Kind.TEXT, 7, "另一段没有人认领的文字也已写完。"),
+    ]
+    lead = _lead(flows, {id(flows[2]), id(flows[4]), id(flows[5])}, Settings())
+    assert "".join(p.text for p in lead) == "手中有粮，心中不慌。近年来，某县粮食播种面积稳定，产量连续增长。"
