@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .blocks import LABEL
+from .blocks import LABEL, match_note_label
 from .classify import parse_byline
 from .flows import NOTE_CUE, Flow, group_flows, roster_like, same_column, segments, speaks_as_guest, stitch_flows
 from .interviews import split_interviews
@@ -137,7 +137,7 @@ def _claim_notes(flows: list[Flow], settings: Settings) -> list[Flow]:
     plus the paragraph next to them when it shares the note's words more than its flow's
     (down to the flow's first, when the flow is running text no answer or article claims:
     a note printed in two boxes of other widths)."""
-    out = list(flows)
+    out = _interleaved_labels(list(flows), settings)
     taken: set[int] = set()
     for i, f in enumerate(out):
         if f.kind is not Kind.NOTE_LABEL or len(f.blocks) > 1:
@@ -150,6 +150,11 @@ def _claim_notes(flows: list[Flow], settings: Settings) -> list[Flow]:
             taken.add(j)
             continue
         if i == 0:
+            continue
+        j = _note_within_heading(out, i)
+        if j is not None:
+            out[i] = replace(f, blocks=(f.head, *out[j].blocks))
+            taken.add(j)
             continue
         k = _printed_before(out, f.head)
         if k is None:
@@ -173,6 +178,60 @@ def _claim_notes(flows: list[Flow], settings: Settings) -> list[Flow]:
     return [f for j, f in enumerate(out) if j not in taken]
 
 
+# A line's last piece after a gap: a label's characters read onto the note's line.
+_LINE_END = re.compile(r"^(?P<text>.*\S)\s+(?P<chars>[\u3400-\u9fff]{1,3})$")
+
+
+def _interleaved_labels(flows: list[Flow], settings: Settings) -> list[Flow]:
+    """A vertical note label read one character a line in between the note's own lines
+    (an extractor that reads the page by rows: note line, label character, note line, …):
+    when the one-character lines of a running text's flow spell a note label (the last of
+    them perhaps read onto a note line's end after a gap, "…部门负 按"), on a page with no
+    note label of its own, the label comes out as a note label and the flow as its note."""
+    if any(f.kind is Kind.NOTE_LABEL for f in flows):
+        return flows
+    for i, f in enumerate(flows):
+        if f.kind is not Kind.TEXT or f.tentative:
+            continue
+        lines = [x for b in f.blocks for x in b.lines]
+        singles = [x for x in lines if len(strip_spaces(x.text)) == 1]
+        if len(singles) < 2:
+            continue
+        chars = "".join(strip_spaces(x.text) for x in singles)
+        label = match_note_label(chars, settings)
+        glued: Line | None = None
+        if label is None:
+            # the label's last characters read onto a note line after a gap
+            for x in lines:
+                m = _LINE_END.match(x.text.strip())
+                if m and len(strip_spaces(m.group("text"))) > 1:
+                    label = match_note_label(chars + m.group("chars"), settings)
+                    if label is not None:
+                        glued = x
+                        break
+        if label is None:
+            continue
+        drop = {id(x) for x in singles}
+        head_lines = list(singles)
+        if glued is not None:
+            m = _LINE_END.match(glued.text.strip())
+            assert m is not None
+            head_lines.append(Line(glued.number, m.group("chars")))
+        blocks: list[Block] = []
+        for b in f.blocks:
+            kept = tuple(
+                Line(x.number, _LINE_END.sub(r"\g<text>", x.text.strip())) if x is glued else x
+                for x in b.lines if id(x) not in drop
+            )
+            if kept:
+                blocks.append(replace(b, lines=kept))
+        if not blocks:
+            continue
+        head = Block(lines=tuple(head_lines), width=1.0, kind=Kind.NOTE_LABEL, label=label)
+        return [*flows[:i], Flow(Kind.NOTE_LABEL, (head, *blocks)), *flows[i + 1:]]
+    return flows
+
+
 def _note_past_heading(flows: list[Flow], i: int) -> int | None:
     """The note's text when a heading stands between it and its label (a vertical label set
     beside the title comes out before it): the running text right after that heading, if
@@ -183,6 +242,22 @@ def _note_past_heading(flows: list[Flow], i: int) -> int | None:
     if g.kind is not Kind.TEXT or g.tentative or not NOTE_CUE.search(g.text):
         return None
     return i + 2
+
+
+def _note_within_heading(flows: list[Flow], i: int) -> int | None:
+    """The note's text when the label comes after the heading and the note's box was read
+    inside it (a box set beside the title read between the title and the subtitle): the
+    running text no flow claims with a headline before it and the rest of the heading
+    between it and the label."""
+    k = i - 1
+    while k > 0 and flows[k].kind in (Kind.SUBTITLE, Kind.BYLINE):
+        k -= 1
+    if k == i - 1 or k < 1:
+        return None
+    g = flows[k]
+    if g.kind is not Kind.TEXT or g.tentative or flows[k - 1].kind is not Kind.HEADLINE:
+        return None
+    return k
 
 
 def _printed_before(flows: list[Flow], block: Block) -> int | None:
@@ -403,14 +478,26 @@ def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragr
     paras: list[Paragraph] = []
     after_furniture = False
     item: Flow | None = None  # a news item printed between the furniture and the lead
+    # answers read between the furniture and the lead (their boxes come first in the
+    # extractor's order): the first finished running text after them that no flow claims
+    # and that does not speak as a guest is still the lead, when no lead text came before
+    beside_answers = False
+    took_text = False
     for f in flows:
         if f.kind is Kind.FIELD or (after_furniture and f.kind is Kind.TEXT and id(f) not in used and (
                 item is None or not same_column(flow_column(item.blocks), flow_column(f.blocks)))):
             used.add(id(f))
             paras += join_paragraphs(f.blocks, settings)
+            took_text = True  # (a lead field is lead text too)
+        elif (beside_answers and not took_text and f.kind is Kind.TEXT and id(f) not in used
+              and not f.tentative and ends_sentence(f.text) and not speaks_as_guest(f.text, settings)):
+            used.add(id(f))
+            paras += join_paragraphs(f.blocks, settings)
+            took_text = True
         elif f.kind is Kind.ROSTER and ends_sentence(f.text):
             # a roster written as a sentence ("本期访谈嘉宾：…。") is also the lead's text
             paras += join_paragraphs(f.blocks, settings)
+        beside_answers = f.kind is Kind.ANSWER and (after_furniture or beside_answers)
         # a news item set between the furniture and the lead (a box of its own beside the
         # heading) does not end the furniture either: the text after it at another width
         # than the item's is the lead (at the item's width, the item's own box)

@@ -416,3 +416,80 @@ def test_flat_takes_out_every_whitespace_as_strip_spaces_and_the_regex_did():
 
     for text in ["张 三 局长", " GDP 增长\t5 %\n", "a\u3000b\u00a0c\u2003d", "", "\n\n"]:
         assert _flat(text) == re.sub(r"\s+", "", strip_spaces(text))
+
+
+def test_a_vertical_label_read_one_character_a_line_between_the_notes_lines_heads_the_note() -> None:
+    # an extractor reading the page by rows puts the upright label's characters in between
+    # the note's lines, the last one onto a note line's end after a gap
+    iv = _interview("""
+手中有粮，心中不慌。近年来全县粮食播种面积稳定，产量
+编
+连续五年保持增长，仓储设施也不断完善，群众的饭碗端得
+者
+更牢。本期访谈，我们请来相关部门的负责人谈谈 按
+粮食安全。
+
+某县端牢饭碗护粮仓
+
+记者 张一 李二
+
+主持人：今年收购情况怎么样？
+
+王小二：收购进展顺利。
+""")
+    assert iv.label == "编者按"
+    note = "".join(p.text for p in iv.editor_note)
+    assert note.startswith("手中有粮") and note.endswith("谈谈粮食安全。")
+    assert "编" not in note and "按" not in note
+
+
+def test_a_note_read_between_the_title_and_the_subtitle_goes_to_the_label_after_them() -> None:
+    # the note's box beside the title is read in between the title and its subtitle, and
+    # its vertical label only after the subtitle
+    iv = _interview("""
+某县端牢饭碗护粮仓
+
+手中有粮，心中不慌。全县粮食播种面积稳定。
+近日，记者专访了县粮食局局长王小二。
+
+——访某县粮食局局长王小二
+
+编
+者
+按
+
+记者 张一 李二
+
+主持人：今年收购情况怎么样？
+
+王小二：收购进展顺利。
+""")
+    assert iv.label == "编者按"
+    assert "".join(p.text for p in iv.editor_note).startswith("手中有粮")
+    assert not iv.lead
+    assert iv.title == "某县端牢饭碗护粮仓"
+
+
+
+def test_a_lead_read_after_an_answers_box_below_the_heading_is_still_the_lead() -> None:
+    # the extractor reads a guest's answer box before the lead set beside it: the finished
+    # running text after it that no flow claims and that does not speak as a guest is the lead
+    from reconstruct.assemble import _lead
+    from reconstruct.flows import Flow
+    from reconstruct.model import Block, Kind, Line
+    from reconstruct.settings import Settings
+
+    def flow(kind: Kind, n: int, text: str, speaker: str | None = None) -> Flow:
+        return Flow(kind, (Block(lines=(Line(n, text),), width=float(len(text)), kind=kind, speaker=speaker),))
+
+    flows = [
+        flow(Kind.HEADLINE, 1, "某县端牢饭碗护粮仓"),
+        flow(Kind.BYLINE, 2, "记者 张一 李二"),
+        flow(Kind.ANSWER, 3, "王小二：收购进展顺利，各收购点", "王小二"),
+        flow(Kind.TEXT, 4, "手中有粮，心中不慌。近年来，某县粮食播种面积稳定，产量连续增长。"),
+        flow(Kind.QUESTION, 5, "主持人：今年收购情况怎么样？", "主持人"),
+        flow(Kind.ANSWER, 6, "王小二：仓储设施也在不断完善。", "王小二"),
+        flow(Kind.TEXT, 7, "另一段没有人认领的文字也已写完。"),
+    ]
+    lead = _lead(flows, {id(flows[2]), id(flows[4]), id(flows[5])}, Settings())
+    assert "".join(p.text for p in lead) == "手中有粮，心中不慌。近年来，某县粮食播种面积稳定，产量连续增长。"
