@@ -22,7 +22,7 @@ from itertools import chain
 import numpy as np
 
 from .blocks import LABEL, line_width, spaced
-from .lexicon import bigram_seq, bigrams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
+from .lexicon import bigrams, cosine, dot, join_gain, norm, unit, word_across, word_read_across
 from .lsap import linear_sum_assignment
 from .model import Block, Kind, Line
 from .paragraphs import flow_column
@@ -316,20 +316,11 @@ def flow_cap(blocks: Sequence[Block], settings: Settings) -> tuple[float, int]:
     or a closing mark hangs past it: lines with half-width characters or ending on a closing
     mark do not count); the widest of the commonest wins a tie. (0, 0) when
     no line runs on."""
-    return _cap_of(Counter(chain.from_iterable(map(_cap_widths, blocks))), settings)
-
-
-def _cap_widths(b: Block) -> tuple[float, ...]:
-    """The widths of block ``b``'s lines that show its column's cap (:func:`flow_cap`)."""
-    return tuple([
-        line_width(x) for x in b.lines
+    counts = Counter(
+        line_width(x) for b in blocks for x in b.lines
         if not ends_sentence(x.text) and not spaced(x.text) and not _HALF_WIDTH.search(x.text)
         and x.text.rstrip()[-1:] not in CLOSING_MARKS
-    ])
-
-
-def _cap_of(counts: Counter[float], settings: Settings) -> tuple[float, int]:
-    """:func:`flow_cap` of the counts of its lines' widths."""
+    )
     if not counts:
         return 0.0, 0
     width = max(counts, key=lambda w: (counts[w], w))
@@ -657,7 +648,7 @@ class _Page:
     for each page's stitching; keyed on the blocks' ids, each answer kept with the blocks
     it was found for (so no id is reused while the memo lives)."""
 
-    __slots__ = ("pairs", "_tails", "_heads", "_texts", "_said", "_units", "_columns", "_caps", "_widths")
+    __slots__ = ("pairs", "_tails", "_heads", "_texts", "_said", "_units", "_columns", "_caps")
 
     def __init__(self, pairs: Container[str] = frozenset()) -> None:
         self.pairs = pairs  # pairs of Chinese characters printed side by side
@@ -668,7 +659,6 @@ class _Page:
         self._units: dict[str, dict[str, float]] = {}
         self._columns: dict[tuple[int, ...], tuple[tuple[Block, ...], float]] = {}
         self._caps: dict[tuple[int, ...], tuple[tuple[Block, ...], tuple[float, int]]] = {}
-        self._widths: dict[int, tuple[Block, tuple[float, ...]]] = {}
 
     def tail(self, b: Block) -> str:
         """The last few lines of block ``b`` as one text (the open end of a join)."""
@@ -718,15 +708,7 @@ class _Page:
         key = tuple(map(id, blocks))
         hit = self._caps.get(key)
         if hit is None:
-            counts = Counter(chain.from_iterable(map(self._cap_widths, blocks)))
-            hit = self._caps[key] = (blocks, _cap_of(counts, settings))
-        return hit[1]
-
-    def _cap_widths(self, b: Block) -> tuple[float, ...]:
-        """:func:`_cap_widths` of block ``b``, once (a flow grows a box at a time)."""
-        hit = self._widths.get(id(b))
-        if hit is None:
-            hit = self._widths[id(b)] = (b, _cap_widths(b))
+            hit = self._caps[key] = (blocks, flow_cap(blocks, settings))
         return hit[1]
 
 
@@ -1072,15 +1054,13 @@ def _stub(flow: Flow) -> bool:
 def _voices(flows: list[Flow]) -> dict[str, dict[str, float]]:
     """What each guest says that the others do not: the bigrams of all their answers,
     weighted by rarity among the guests (what every guest says weighs nothing), unit length."""
-    texts: dict[str, list[str]] = {}
+    said: dict[str, Counter[str]] = {}
     for f in flows:
         if f.kind is Kind.ANSWER and f.head.speaker:
-            texts.setdefault(f.head.speaker, []).append(f.text)
-    n = len(texts)
+            said.setdefault(f.head.speaker, Counter()).update(bigrams(f.text))
+    n = len(said)
     if n <= 1:
         return {}
-    # (all of a guest's bigrams counted at once, in C, rather than added up answer by answer)
-    said = {who: Counter(chain.from_iterable(map(bigram_seq, ts))) for who, ts in texts.items()}
     df: Counter[str] = Counter(chain.from_iterable(said.values()))  # (each guest's bigrams, in C)
     rarity = {d: math.log(n / d) for d in range(1, n)}  # the logs of a few values, once
     scale: dict[int, float] = {}
