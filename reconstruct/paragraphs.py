@@ -9,6 +9,7 @@ without kinsoku sets them there): that line ends the paragraph before it.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 
 from .blocks import line_width
@@ -21,10 +22,9 @@ __all__ = ["join_paragraphs", "flow_column"]
 
 def flow_column(blocks: Sequence[Block]) -> float:
     """Column width of a flow: the median width of its blocks that have three lines or more."""
-    tall = sorted(b.width for b in blocks if len(b.lines) >= 3)
-    if tall:  # (their median, as statistics.median takes it, without its checks and copies)
-        n = len(tall)
-        return float(tall[n // 2]) if n % 2 else (tall[n // 2 - 1] + tall[n // 2]) / 2
+    tall = [b.width for b in blocks if len(b.lines) >= 3]
+    if tall:
+        return float(statistics.median(tall))
     return max((line_width(x) for b in blocks for x in b.lines), default=0.0)
 
 

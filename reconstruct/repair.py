@@ -125,14 +125,12 @@ def join_lines(lines: Sequence[str]) -> str:
 
 @lru_cache(maxsize=256)
 def _join(lines: tuple[str, ...]) -> str:
-    parts: list[str] = []  # (joined once at the end: no string grown line by line)
-    last = ""  # the last character so far
+    out = ""
     for raw in lines:
         line = strip_spaces(raw)
         if not line:
             continue
-        if last.isascii() and last.isalpha() and line[0].isascii() and line[0].isalpha():
-            parts.append(" ")
-        parts.append(line)
-        last = line[-1]
-    return "".join(parts)
+        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+            out += " "
+        out += line
+    return out
