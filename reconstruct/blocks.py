@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .furniture import parse_byline
 from .lexicon import word_across, word_read_across
 from .model import Block, Line, Page
-from .repair import continues_open, display_width, ends_sentence, strip_spaces, unspaced
+from .repair import NEVER_AFTER_END, display_width, ends_sentence, strip_spaces, unspaced
 from .settings import Settings
 
 __all__ = ["split_blocks", "line_width", "spaced", "column_width", "unglue_vertical_labels",
@@ -116,15 +116,23 @@ def split_blocks(page: Page, settings: Settings | None = None) -> tuple[Block, .
         settings,
     )
     lines = _unglue_headline_ends(lines)
+    prev_byline = False  # (is the run's last line a byline: each line parsed once)
+    openers = settings.article_openers + SUBTITLE_DASHES  # (what a line starting a block opens with)
     for k, line in enumerate(lines):
-        if not line.text.strip():
+        text = line.text.strip()
+        if not text:
             _flush(run, blocks, settings)
             run = []
         else:
-            if run and (_starts_block(line, run[-1], settings) or _after_question(run, lines, k, settings)):
+            byline = parse_byline(text) is not None
+            if run and (
+                _starts_block(line, text, byline, run[-1], prev_byline, openers)
+                or _after_question(run, lines, k, settings)
+            ):
                 _flush(run, blocks, settings)
                 run = []
             run.append(line)
+            prev_byline = byline
     _flush(run, blocks, settings)
     return tuple(_cut_glued_headings(blocks, settings))
 
@@ -187,18 +195,19 @@ def _closing_remark(run: list[Line], remark: Sequence[Line], after: Sequence[Lin
     return bool(LABEL.match(following))
 
 
-def _starts_block(line: Line, prev: Line, settings: Settings) -> bool:
+def _starts_block(line: Line, text: str, byline: bool, prev: Line, prev_byline: bool, openers: tuple[str, ...]) -> bool:
     """Labels, news openers, subtitles and bylines start a block; a byline also ends one. So
     does a line that opens on a comma or a full stop after a finished sentence: it carries on
-    a sentence left open in another box (lines of boxes side by side read interleaved)."""
-    text = line.text.strip()
+    a sentence left open in another box (lines of boxes side by side read interleaved).
+    (``text``: ``line``'s, stripped; ``byline``, ``prev_byline``: whether it and ``prev``
+    are bylines, parsed once by the caller; ``openers``: the news openers and subtitle dashes.)"""
     return (
-        _opens_label(text, prev)
-        or text.startswith(settings.article_openers + SUBTITLE_DASHES)
-        or parse_byline(text) is not None
-        or parse_byline(prev.text) is not None
+        byline
+        or prev_byline
+        or (("：" in text or ":" in text) and _opens_label(text, prev))  # (no colon: no label)
+        or text.startswith(openers)
         or _after_subtitle(prev, line)
-        or (ends_sentence(prev.text) and continues_open(text))
+        or (text[0] in NEVER_AFTER_END and ends_sentence(prev.text))  # (text: stripped, not empty)
     )
 
 
@@ -218,7 +227,7 @@ def _opens_label(text: str, prev: Line) -> bool:
 def _after_subtitle(prev: Line, line: Line) -> bool:
     """A ——subtitle is a line of its own: the line after it starts another block, unless
     it is the subtitle's wrapped end (shorter, with no punctuation)."""
-    if not prev.text.strip().startswith(SUBTITLE_DASHES):
+    if not prev.text.lstrip().startswith(SUBTITLE_DASHES):
         return False
     return bool(PUNCT.search(line.text)) or line_width(line) >= line_width(prev)
 
@@ -241,27 +250,29 @@ def _split_fused_byline(lines: Sequence[Line]) -> list[Line]:
 def _flush(run: list[Line], blocks: list[Block], settings: Settings) -> None:
     if not run:
         return
-    if _heading_on_top(run, settings):
-        blocks.append(Block(lines=(run[0],), width=column_width(run[:1])))
-        run = run[1:]
-    # (each line measured once here, for the cuts and the blocks' column widths)
+    # (each line measured once here, for the headline on top, the cuts and the blocks'
+    # column widths)
     widths = [line_width(x) for x in run]
+    if _heading_on_top(run, widths, settings):
+        blocks.append(Block(lines=(run[0],), width=_column_of(widths[:1])))
+        run, widths = run[1:], widths[1:]
     for lo, hi in _cut_wide_lines(run, widths, settings):
         for a, b in _cut_width_jumps(run[lo:hi], widths[lo:hi], settings):
             blocks.append(Block(lines=tuple(run[lo + a : lo + b]), width=_column_of(widths[lo + a : lo + b])))
 
 
-def _heading_on_top(run: list[Line], settings: Settings) -> bool:
+def _heading_on_top(run: list[Line], widths: list[float], settings: Settings) -> bool:
     """A headline printed right on top of a box of another column, with no blank line
     between ("岚川高新区新材料中试基地投用" over lines of eleven, "亩，年产量…"): the box's
     first line wider than every other line of it left open by more than the wobble (a
     paragraph's first line is indented, never wider; a roster's short lines of names say
     nothing), with no punctuation, and the next line neither reading on from it nor ending
-    a sentence (…农田的 / 灌溉问题。). It is a block of its own."""
+    a sentence (…农田的 / 灌溉问题。). It is a block of its own. (``widths``: the run's
+    lines' widths.)"""
     if len(run) < 2:
         return False
     first = run[0].text.strip()
-    if PUNCT.search(re.sub(r"(?<=\d)\.(?=\d)", "", first)) or LABEL.match(first) or spaced(first):
+    if PUNCT.search(_DECIMAL_POINT.sub("", first) if "." in first else first) or LABEL.match(first) or spaced(first):
         return False
     if _title_over_text(run, settings):
         return True
@@ -269,10 +280,14 @@ def _heading_on_top(run: list[Line], settings: Settings) -> bool:
         return False
     # (a line with a gap inside is spaced out or fused with a column beside it: its width
     # is no box's)
-    rest = [line_width(x) for x in run[1:] if " " not in x.text.strip() and not ends_sentence(x.text)]
-    if len(rest) < 2 or ends_sentence(run[1].text) or line_width(run[0]) <= max(rest) + settings.box_width_wobble:
+    rest = [w for x, w in zip(run[1:], widths[1:]) if " " not in x.text.strip() and not ends_sentence(x.text)]
+    if len(rest) < 2 or ends_sentence(run[1].text) or widths[0] <= max(rest) + settings.box_width_wobble:
         return False
     return not word_read_across(unspaced(first), unspaced(run[1].text))
+
+
+# A point between digits ("18.6"): no sentence's full stop.
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _title_over_text(run: list[Line], settings: Settings) -> bool:
@@ -296,15 +311,25 @@ def _cut_wide_lines(run: list[Line], widths: list[float], settings: Settings) ->
     """A line much wider than the lines around it is a box of its own (an unwrapped
     question or headline printed next to a wrapped column). The parts, as index ranges of
     ``run`` (whose lines' widths are ``widths``)."""
-    if len(run) < 2 or wrapped_heading(run) or _host_question(run, settings):
+    if len(run) < 2:
         return [(0, len(run))]
-    if _stacked_headings(run, settings):
-        return [(0, 1), (1, 2)]
+    if len(run) == 2:  # (a wrapped heading and stacked headings have two lines)
+        if wrapped_heading(run) or _host_question(run, settings):
+            return [(0, 2)]
+        if _stacked_headings(run, settings):
+            return [(0, 1), (1, 2)]
     # a mark wrapped to a line of its own ("？": a typesetter that lets a line open on a
     # closing mark) is no measure of the column's width
     marks = [_only_marks(x.text) for x in run]
     ordered = sorted(w for w, m in zip(widths, marks) if not m)
     if len(ordered) < 2:
+        return [(0, len(run))]
+    # (the common case, no line wide at all: the widest line is not wide even against the
+    # lowest of the medians below, the one left when the widest itself is taken out)
+    low = max(_median_without(ordered, ordered[-1]), 1.0)
+    if not (ordered[-1] > settings.wide_line_ratio * low and ordered[-1] - low > 6):
+        return [(0, len(run))]
+    if len(run) > 2 and _host_question(run, settings):
         return [(0, len(run))]
     cuts: list[tuple[int, int]] = []
     start = 0  # the current part's first line
@@ -399,10 +424,13 @@ def _cut_width_jumps(run: list[Line], widths: list[float], settings: Settings) -
     cuts: list[tuple[int, int]] = []
     start = 0  # the current part's first line
     full: list[float] = []  # widths of the current part's full lines (after its first), sorted
+    # (each line's tests made once: a line is looked at as itself and as the next's ``prev``)
+    ends = [ends_sentence(x.text) for x in run]
+    gapped = [spaced(x.text) for x in run]
     for k, line in enumerate(run):
         if k > start:
             prev = run[k - 1]
-            if full and ends_sentence(prev.text) and not spaced(line.text):
+            if full and ends[k - 1] and not gapped[k]:
                 col = full[len(full) // 2]
                 if (
                     widths[k] > col + settings.box_width_tolerance
@@ -421,7 +449,7 @@ def _cut_width_jumps(run: list[Line], widths: list[float], settings: Settings) -
             elif not full and _narrower_than_first(run[start:k], run[k : k + 2], settings):
                 cuts.append((start, k))
                 start = k
-        if k > start and not ends_sentence(line.text) and not spaced(line.text):
+        if k > start and not ends[k] and not gapped[k]:
             bisect.insort(full, widths[k])
     if start < len(run):
         cuts.append((start, len(run)))

@@ -48,6 +48,10 @@ def _xml(attr: str) -> str:
     return f"{{{XML_NS}}}{attr}"
 
 
+_XML_ID = _xml("id")
+_XML_LANG = _xml("lang")
+
+
 @dataclass(frozen=True, slots=True)
 class TeiDocument:
     """One output document: its file name suffix (``interview-1``, ``articles``) and tree."""
@@ -78,20 +82,31 @@ def write_tei(doc: TeiDocument, path: str | os.PathLike[str], *, sync: bool = Fa
     """Write atomically: a temporary file in the same folder, then a rename, so a reader
     never sees half a document. ``sync`` also forces the bytes to disk before the rename
     (a quarter of a millisecond a file); a batch instead syncs once, before its manifest."""
-    path = Path(path)
-    tmp = stage_tei(doc, path, sync=sync)
+    target = os.fspath(path)  # (plain strings on the way: a Path is made once, at the end)
+    tmp = _stage(doc, target, sync)
     try:
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _unlink(tmp)
         raise
-    return path
+    return Path(path)
 
 
 def stage_tei(doc: TeiDocument, path: str | os.PathLike[str], *, sync: bool = False) -> Path:
     """:func:`write_tei` up to the rename: the document's bytes in a temporary file beside
     ``path`` (``.NAME.*.tmp``), returned; renaming it onto ``path`` is the caller's."""
-    path = Path(path)
+    return Path(_stage(doc, os.fspath(path), sync))
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _stage(doc: TeiDocument, path: str, sync: bool) -> str:
+    """:func:`stage_tei` on a path given as a string: the temporary file's, returned."""
     data = etree.tostring(doc.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     fd, tmp = _create_beside(path)
     try:
@@ -102,7 +117,7 @@ def stage_tei(doc: TeiDocument, path: str | os.PathLike[str], *, sync: bool = Fa
             os.fsync(fd)
     except BaseException:
         os.close(fd)
-        tmp.unlink(missing_ok=True)
+        _unlink(tmp)
         raise
     os.close(fd)
     return tmp
@@ -114,12 +129,13 @@ _SERIAL = itertools.count()
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _create_beside(path: Path) -> tuple[int, Path]:
+def _create_beside(path: str) -> tuple[int, str]:
     """A new, empty ``.NAME.*.tmp`` file beside ``path``, opened for writing, with the mode
     a plain ``open`` gives (0666 less the umask: readers need the usual mode), as
     ``tempfile.mkstemp`` (0600, then a chmod) would give it at twice the cost."""
+    folder, name = os.path.split(path)
     while True:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}-{next(_SERIAL)}.tmp")
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_SERIAL)}.tmp")
         try:
             return os.open(tmp, _NEW_FILE, 0o666), tmp
         except FileExistsError:
@@ -166,6 +182,25 @@ def _template(name: str) -> etree._Element:
         return E.segmentation(*map(E.ab, _SEGMENTATION))
     if name == "normalization":
         return E.normalization(*map(E.ab, _NORMALIZATION), method="silent")
+    if name == "TEI":
+        # every document's skeleton, its header's parts in their order, filled in by _header
+        root = E.TEI()
+        root.set(_XML_LANG, LANG)
+        header = _add(root, "teiHeader")
+        file_desc = _add(header, "fileDesc")
+        _add(file_desc, "titleStmt")
+        file_desc.append(_copy("publicationStmt"))
+        _add(_add(file_desc, "sourceDesc"), "biblStruct")
+        encoding = _add(header, "encodingDesc")
+        encoding.append(_copy("appInfo"))
+        decl = _add(encoding, "editorialDecl")
+        decl.append(_copy("segmentation"))
+        decl.append(_copy("normalization"))
+        _english(encoding)
+        _add(header, "profileDesc").append(_copy("langUsage"))
+        _add(_english(_add(header, "revisionDesc")), "change")
+        _add(root, "text")
+        return root
     raise KeyError(name)
 
 
@@ -175,19 +210,13 @@ def _copy(name: str) -> etree._Element:
     return _template(name).__copy__()
 
 
-def _header(root: etree._Element, meta: PageMeta, head: _Head, when: str) -> etree._Element:
-    """The document's teiHeader, appended to ``root``."""
-    header = _add(root, "teiHeader")
-    file_desc = _add(header, "fileDesc")
-    _title_stmt(file_desc, head)
-    file_desc.append(_publication_stmt(meta))
-    _source(_add(file_desc, "sourceDesc"), meta, head)
-    encoding = _add(header, "encodingDesc")
-    encoding.append(_copy("appInfo"))
-    _decisions(_add(encoding, "editorialDecl"), head.result, head.interview)
-    _english(encoding)
-    profile = _add(header, "profileDesc")
-    profile.append(_copy("langUsage"))
+def _header(header: etree._Element, meta: PageMeta, head: _Head, when: str) -> etree._Element:
+    """The document's teiHeader, ``header`` (a copy of the skeleton's: see _template), filled in."""
+    file_desc, encoding, profile, revision = header
+    _title_stmt(file_desc[0], head)
+    _publication_stmt(file_desc[1], meta)
+    _source(file_desc[2][0], meta, head)
+    _decisions(encoding[1], head.result, head.interview)
     iv = head.interview
     if iv is not None and (iv.questions or iv.guests):
         label, printed = head.roster
@@ -199,22 +228,22 @@ def _header(root: etree._Element, meta: PageMeta, head: _Head, when: str) -> etr
         if iv.questions:
             host = _add(persons, "person", role="interviewer")
             _add(host, "persName", iv.host)
-            host.set(_xml("id"), "host")
+            host.set(_XML_ID, "host")
         for g in iv.guests:
             _person(persons, g)
-    revision = _add(header, "revisionDesc")
-    _add(revision, "change", f"Converted from {meta.source} by reconstruct {__version__}.", when=when)
-    _english(revision)
+    change = revision[0]
+    change.text = f"Converted from {meta.source} by reconstruct {__version__}."
+    change.set("when", when)
     return header
 
 
 def _english(el: etree._Element) -> etree._Element:
-    el.set(_xml("lang"), "en")
+    el.set(_XML_LANG, "en")
     return el
 
 
-def _title_stmt(parent: etree._Element, head: _Head) -> etree._Element:
-    stmt = _add(parent, "titleStmt")
+def _title_stmt(stmt: etree._Element, head: _Head) -> etree._Element:
+    """The titleStmt (``stmt``): the document's titles, reporters and editor."""
     for text, kind in head.titles:
         title = _add(stmt, "title", text, type=kind)
         if head.english:
@@ -229,13 +258,13 @@ def _title_stmt(parent: etree._Element, head: _Head) -> etree._Element:
     if head.edited:
         editor = _english(E.respStmt(E.resp("question–answer pairings corrected by hand"),
                                      E.name("editor")))
-        editor.set(_xml("id"), EDITOR.lstrip("#"))
+        editor.set(_XML_ID, EDITOR.lstrip("#"))
         stmt.append(editor)
     return stmt
 
 
-def _publication_stmt(meta: PageMeta) -> etree._Element:
-    stmt = _copy("publicationStmt")
+def _publication_stmt(stmt: etree._Element, meta: PageMeta) -> etree._Element:
+    """The publicationStmt (``stmt``, the skeleton's): the page's licence added."""
     if meta.licence:
         licence = E.licence(meta.licence)
         if meta.licence.startswith(("http://", "https://")):
@@ -244,8 +273,8 @@ def _publication_stmt(meta: PageMeta) -> etree._Element:
     return stmt
 
 
-def _source(parent: etree._Element, meta: PageMeta, head: _Head) -> etree._Element:
-    struct = _add(parent, "biblStruct")
+def _source(struct: etree._Element, meta: PageMeta, head: _Head) -> etree._Element:
+    """The sourceDesc's biblStruct (``struct``): the article and the page it is printed on."""
     if head.analytic and (head.titles or head.reporters):
         analytic = _add(struct, "analytic")
         for text, kind in head.titles:
@@ -289,11 +318,9 @@ def _decisions(parent: etree._Element, result: PageResult, iv: Interview | None 
     if result.removed_chars:
         norm.append(f"{result.removed_chars} characters that XML cannot hold were removed.")
     norm += list(result.normalised)
-    parent.append(_copy("segmentation"))
-    normalization = _copy("normalization")
+    normalization = parent[1]  # (the skeleton's segmentation, then normalization)
     for text in norm:
         _add(normalization, "ab", text)
-    parent.append(normalization)
     if iv is not None:
         _add(_add(parent, "interpretation"), "ab", _order(iv))
         edited = sum(1 for t in iv.turns if t.resp)
@@ -312,14 +339,11 @@ def _order(iv: Interview) -> str:
 
 
 def _tei(meta: PageMeta, head: _Head, when: str) -> tuple[etree._Element, etree._Element]:
-    """The document's root with its header, and its (empty) ``<text>``."""
-    root = E.TEI()
-    root.set(_xml("lang"), LANG)
-    _header(root, meta, head, when)
-    return root, _add(root, "text")
-
-
-_XML_ID = _xml("id")
+    """The document's root with its header, and its (empty) ``<text>``: the skeleton copied
+    (one copy costs a fraction of making its elements one by one) and filled in."""
+    root = _copy("TEI")
+    _header(root[0], meta, head, when)
+    return root, root[1]
 
 
 def _paras(parent: etree._Element, paragraphs: Sequence[Paragraph], prefix: str) -> etree._Element:
@@ -380,7 +404,7 @@ def _person(parent: etree._Element, guest: Guest) -> etree._Element:
     person = _add(parent, "person", role="interviewee")
     if guest.named:
         _add(person, "persName", guest.name)
-    person.set(_xml("id"), guest.id)
+    person.set(_XML_ID, guest.id)
     org, post = split_title(guest.title)
     if org and post:
         affiliation = _add(person, "affiliation")
@@ -398,17 +422,17 @@ def _start(t: Turn) -> int:
 
 
 def _sp(parent: etree._Element, turn: Turn, k: int, ids: dict[str, str]) -> etree._Element:
-    sp = _SUB(parent, _SP)
-    _SUB(sp, _SPEAKER).text = turn.speaker
-    _paras(sp, turn.paragraphs, f"sp{k}")
-    sp.set(_xml("id"), f"sp{k}")
+    attrib = {_XML_ID: f"sp{k}"}  # (made with the element: each set() parses its name again)
     who = "host" if turn.role == "host" else ids.get(turn.speaker)
     if who:
-        sp.set("who", f"#{who}")
+        attrib["who"] = f"#{who}"
     if turn.cert:
-        sp.set("cert", turn.cert)
+        attrib["cert"] = turn.cert
     if turn.resp:
-        sp.set("resp", turn.resp)
+        attrib["resp"] = turn.resp
+    sp = _SUB(parent, _SP, attrib)
+    _SUB(sp, _SPEAKER).text = turn.speaker
+    _paras(sp, turn.paragraphs, f"sp{k}")
     return sp
 
 
@@ -429,7 +453,7 @@ def _articles_tei(result: PageResult, when: str) -> etree._Element:
 
 def _article(parent: etree._Element, art: Article, k: int) -> etree._Element:
     div = _add(parent, "div", type="article")
-    div.set(_xml("id"), f"art{k}")
+    div.set(_XML_ID, f"art{k}")
     if art.headline:
         _add(div, "head", art.headline)
     return _paras(div, art.paragraphs, f"art{k}")
