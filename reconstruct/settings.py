@@ -393,6 +393,14 @@ class Settings:
     # none): 2.0 gave pdfminer.six QA 0.223 and held-out 0.219, 0 and 1 gave 0.219 / 0.205,
     # 3 and 4 gave 0.220 / 0.215.
     row_rejoin_gain: float = 2.0
+    # ... and takes the top of another column (a box no column carries on) printed up to
+    # row_max_period boxes before its own top when the box reads on from it this well (the
+    # text strongly, at the width or not; a weak reading at the width, 1.5, is not enough):
+    # the band's next column's top printed among the band's first boxes, before this
+    # column's own top. QA pairs pdfminer.six 485 -> 486, held-out 144 -> 143, ReportLab
+    # pdfminer.six 393 -> 395 (at 4.5, the strong reading at the width alone: 486 / 143 /
+    # 393; any box before the top, claimed or not, at the gain bar: 492 / 141 / 395).
+    row_rejoin_back_min: float = 2.5
     # A column left in mid-sentence with no next box takes the column's top at the offset at
     # which the boxes either side of it carry on theirs (streams._along) when it carries it on
     # this well (the text reading on weakly against a missed width, or not at all at the

@@ -453,12 +453,16 @@ def _rejoin(
     in the column itself, that reads on from it by more than ``row_rejoin_gain`` better than
     from the box the period hung it under: the top of the band's next column, printed among
     the band's first boxes but carrying on this column's last line, printed at the band's
-    end (``links(k, j)``: how well box j carries on box k). Each move raises the sum of the
-    links, so the rounds end."""
+    end (``links(k, j)``: how well box j carries on box k); or a column's top (a box no column
+    carries on) printed up to ``row_max_period`` boxes before its own top that reads on from
+    it by ``row_rejoin_back_min`` at least (the text strongly), and from no other open column
+    end as well: the band's next column's top, printed among the band's first boxes before
+    this column's top. Each move raises the sum of the links, so the rounds end."""
     pred = {v: k for k, v in succ.items()}
     for _ in range(len(first)):
         changed = False
         heads = [j for j in range(len(first)) if j not in pred]
+        ends = [j for j in range(len(first)) if j not in succ and not last[j].closed]
         for h in heads:
             if h in pred:  # hung under a column in this round
                 continue
@@ -470,11 +474,14 @@ def _rejoin(
                 continue
             inside = set(chain)
             best, gain = None, settings.row_rejoin_gain
-            for b in range(h + 1, end):
+            for b in range(max(0, h - settings.row_max_period), end):
                 if b in inside or _turn(last[end], first[b], settings):
                     continue
                 v = links(end, b)
                 p = pred.get(b)
+                if b < h and (p is not None or v < settings.row_rejoin_back_min or any(
+                        e != end and links(e, b) >= v for e in ends)):
+                    continue  # before the top: only a column's top that reads on strongly from this end alone
                 if p is not None:
                     v -= links(p, b)
                 if v > gain:

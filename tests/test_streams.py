@@ -6,7 +6,7 @@ from reconstruct import reconstruct_page
 from reconstruct.model import Line
 from reconstruct.settings import Settings
 from reconstruct.streams import (
-    _along, _assign, _boxes, _fits, _Info, _link, _match, _Printed, _reads_on, _single_lines, _tie, _single_run, _small_runs,
+    _along, _assign, _boxes, _fits, _rejoin, _Info, _link, _match, _Printed, _reads_on, _single_lines, _tie, _single_run, _small_runs,
     _turn, printed_row_by_row,
     unweave_rows,
 )
@@ -483,3 +483,28 @@ def test_tie_breaks_by_width_after_a_finished_line_too() -> None:
     closed = _Info.of("我们街道的老旧小区改造。")  # 12 wide, finished
     same, short = _Info.of("剩下的工作主要是加装电梯"), _Info.of("剩下的工作主要是加")
     assert _tie(closed, same, settings) > _tie(closed, short, settings) >= 0.0
+
+
+def test_a_column_left_open_takes_an_unclaimed_top_printed_just_before_its_own_top_that_reads_on_strongly() -> None:
+    # the column 3 -> 4 ends in mid-sentence; box 1, printed before its top and carried on by no
+    # column, reads on from its end strongly at its width: it is the next column's top
+    settings = Settings()
+    texts = ["我们街道的老旧小区改造已", "社区食堂开业以后每天有两", "经完成了大半，剩下的工作", "百多位老人来吃饭，价格也",
+             "主要是加装电梯和整治背街"]
+    infos = [_Info.of(t) for t in texts]
+
+    def strong(k: int, j: int) -> float:
+        return 4.5 if (k, j) == (4, 1) else 0.0
+
+    def weak(k: int, j: int) -> float:
+        return 1.5 if (k, j) == (4, 1) else 0.0
+
+    succ = {3: 4}
+    _rejoin(succ, infos, infos, strong, settings)
+    assert succ == {3: 4, 4: 1}
+    succ = {3: 4}  # reading on only weakly: a box printed before the top is left
+    _rejoin(succ, infos, infos, weak, settings)
+    assert succ == {3: 4}
+    succ = {0: 1, 3: 4}  # a column carries box 1 on already
+    _rejoin(succ, infos, infos, strong, settings)
+    assert succ == {0: 1, 3: 4}
