@@ -49,6 +49,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     settings = settings or Settings()
     speakers = find_speakers(blocks, settings)
     out = [_classify(b, speakers, settings) for b in blocks]
+    out = [part for b in out for part in _question_end_atop(b, settings)]
     out = _vertical_labels(out, settings)
     for k in range(len(out)):  # each entry seen after the one before it was recognised
         heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
@@ -62,6 +63,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = [part for b in out for part in _moved_after_question(b, after)]
     out = _question_asked_after(out, after, settings)
     out = _dealt_apart(out, after, settings)
+    out = _question_box_ends(out, settings)
     out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
     for b in out:
@@ -426,6 +428,67 @@ def _question_asked_after(blocks: list[Block], after: dict[int, int], settings: 
             continue
         out.append(b)
     return out
+
+
+def _question_end_atop(block: Block, settings: Settings) -> list[Block]:
+    """A question's open end that the extractor put atop another box's running text: a
+    block's first line or few, the last of them asking and none before it ending a
+    sentence, all clearly narrower than the lines of the rest (a narrow question's box
+    beside a wide column) — two blocks, so that the question left open can take its end."""
+    lines = block.lines
+    if block.kind is not Kind.TEXT or len(lines) < 4:
+        return [block]
+    top = next((i + 1 for i, x in enumerate(lines[: settings.question_end_atop_lines]) if ends_sentence(x.text)), 0)
+    if not top or not _asks(lines[top - 1]) or len(lines) - top < 2:
+        return [block]
+    head, rest = lines[:top], lines[top:]
+    narrow = max(line_width(x) for x in head)
+    wide = min(line_width(x) for x in rest[:-1])  # (the rest's last line may fall short)
+    if narrow > wide * settings.question_end_atop_share:
+        return [block]
+    log.debug("lines %d-%d: a question's end atop a box of running text", head[0].number, head[-1].number)
+    return [Block(head, column_width(head)), Block(rest, column_width(rest))]
+
+
+def _question_box_ends(blocks: list[Block], settings: Settings) -> list[Block]:
+    """A labelled host's turn left open (its last line ends no sentence, nothing in it asks)
+    in a box of its own narrower than the columns around it, whose rest the extractor read
+    as blocks among the other boxes' (the rows of a narrow box beside wider ones): the next
+    blocks of running text no wider than the turn's box, each reading on across the join
+    from the line before (a word across it, lexicon.join_gain), up to the one whose last
+    line asks, skipping the wider blocks between (the other boxes) — the turn takes them."""
+    out = list(blocks)
+    tol = settings.question_box_width_tolerance
+    for k, q in enumerate(out):
+        if (
+            q.kind is not Kind.QUESTION or not q.speaker or ends_sentence(q.lines[-1].text)
+            or any(p in x.text for x in q.lines for p in "？?")
+        ):
+            continue
+        box = max(line_width(x) for x in q.lines)
+        taken: list[int] = []
+        last = q.lines[-1]
+        done = False
+        for j in range(k + 1, min(len(out), k + 1 + settings.question_box_reach)):
+            b = out[j]
+            wide = max(line_width(x) for x in b.lines)
+            if b.kind is Kind.TEXT and wide <= box + tol and _gain((last, b.lines[0])) >= settings.dealt_weak_gain:
+                if any(_asks(x) for x in b.lines[:-1]):
+                    break
+                taken.append(j)
+                last = b.lines[-1]
+                if _asks(last):
+                    done = True
+                    break
+            elif b.kind in (Kind.QUESTION, Kind.ANSWER) or wide <= box + tol:
+                break  # (another turn, or a block of the box's own width that does not read on)
+        if not done:
+            continue
+        log.debug("lines %d-%d: a host's turn takes its box's rest, read among other boxes", q.first, out[taken[-1]].last)
+        out[k] = _with_lines(q, q.lines + tuple(x for j in taken for x in out[j].lines))
+        for j in reversed(taken):
+            out[j] = Block((), 0.0)  # (dropped below)
+    return [b for b in out if b.lines]
 
 
 def _gain(lines: Sequence[Line]) -> float:

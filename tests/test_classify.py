@@ -516,3 +516,33 @@ def test_two_labelled_questions_side_by_side_dealt_apart_by_the_rows_shape() -> 
     ]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
+
+
+def test_a_questions_narrow_end_atop_a_wide_box_of_text_is_set_apart() -> None:
+    from reconstruct.classify import _question_end_atop
+    from reconstruct.model import Block, Line
+
+    block = Block((Line(10, "么？请您具体谈"), Line(11, "一谈好吗？"),
+                   Line(12, "工作报告。今年全区共服务基层群众"), Line(13, "八万余人次，满意率达到九成以上，"),
+                   Line(14, "成效明显。")), 17.0)
+    got = [[x.number for x in b.lines] for b in _question_end_atop(block, Settings())]
+    assert got == [[10, 11], [12, 13, 14]]
+    # a paragraph's own lines (no narrower than the rest) stay one block
+    even = Block((Line(10, "今年的工作重点是什么？我们认为"),) + block.lines[2:], 17.0)
+    assert len(_question_end_atop(even, Settings())) == 1
+
+
+def test_an_open_narrow_question_takes_its_boxs_rest_read_among_wider_boxes() -> None:
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：合作"), Line(2, "社成立以来，村")), 7.0),
+        Block((Line(4, "另外，我们还组建了专门的服务队伍，"), Line(5, "定期进村入户开展技术指导。")), 17.0),
+        Block((Line(7, "民，大家最直观"), Line(8, "的感受是什")), 7.0),
+        Block((Line(10, "我们还建设了冷链仓储和检测中心，"), Line(11, "农产品当天就能运到城里超市。")), 17.0),
+        Block((Line(13, "么？请您具体"), Line(14, "谈一谈？")), 7.0),
+        Block((Line(16, "王小二：最直观的感受就是收入高了。"),), 17.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[0] == (Kind.QUESTION, [1, 2, 7, 8, 13, 14])
+    assert (Kind.TEXT, [4, 5]) in got and (Kind.TEXT, [10, 11]) in got
