@@ -66,6 +66,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = _question_box_ends(out, settings)
     out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
+    out = _question_end_in_roster(out, after, speakers)
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -386,6 +387,36 @@ def _roster_in_question(block: Block, speakers: frozenset[str]) -> list[Block]:
     roster = tuple(block.lines[i] for i in entries)
     return [Block(keep, column_width(keep), block.kind, block.speaker, block.label),
             Block(roster, column_width(roster), Kind.ROSTER)]
+
+
+def _question_end_in_roster(blocks: list[Block], after: dict[int, int], speakers: frozenset[str]) -> list[Block]:
+    """A labelled host's turn left open (its last line ends no sentence, nothing in it asks)
+    whose end the extractor put in a roster's block (the roster's box printed beside the
+    questions'): a line of the roster that opens on a mark only an open sentence goes on
+    with ("，…") and asks, names no guest, and is printed right after the turn's last line
+    (``after``: each printed line's next) — the turn takes it."""
+    open_at = {
+        b.last: k for k, b in enumerate(blocks)
+        if b.kind is Kind.QUESTION and b.speaker and not ends_sentence(b.lines[-1].text)
+        and not any(p in x.text for x in b.lines for p in "？?")
+    }
+    if not open_at:
+        return blocks
+    out = list(blocks)
+    for j, r in enumerate(blocks):
+        if r.kind is not Kind.ROSTER or len(r.lines) < 2:
+            continue
+        for x in r.lines[1:]:
+            text = unspaced(x.text)
+            k = next((k for last, k in open_at.items() if after.get(last) == x.number), None)
+            if k is None or not continues_open(text) or not _asks(x) or any(n in text for n in speakers):
+                continue
+            log.debug("line %d: a host's turn's end read into a roster's block", x.number)
+            q = out[k]
+            out[k] = _with_lines(q, q.lines + (x,))
+            rest = tuple(y for y in out[j].lines if y is not x)
+            out[j] = _with_lines(out[j], rest)
+    return out
 
 
 def _moved_after_question(block: Block, after: dict[int, int]) -> list[Block]:

@@ -546,3 +546,17 @@ def test_an_open_narrow_question_takes_its_boxs_rest_read_among_wider_boxes() ->
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[0] == (Kind.QUESTION, [1, 2, 7, 8, 13, 14])
     assert (Kind.TEXT, [4, 5]) in got and (Kind.TEXT, [10, 11]) in got
+
+
+def test_an_open_questions_end_read_into_a_rosters_block_goes_back_to_it() -> None:
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "采访组：两个街道的改造小区都比较集中"),), 18.0),
+        Block((Line(3, "访谈嘉宾："), Line(5, "云峤区住房和城乡建设委员会主任 王小二"),
+               Line(2, "，各自有什么特色做法？")), 18.0),
+        Block((Line(7, "王小二：我们先摸清需求。"),), 12.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[0] == (Kind.QUESTION, [1, 2])
+    assert got[1] == (Kind.ROSTER, [3, 5])
