@@ -64,6 +64,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = _question_asked_after(out, after, settings)
     out = _dealt_apart(out, after, settings)
     out = _question_box_ends(out, settings)
+    out = _ends_of_a_row_pair(out, after)
     out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
     out = _question_end_in_roster(out, after, speakers)
@@ -589,6 +590,49 @@ def _open_pair_ends(out: list[Block], k: int, after: dict[int, int]) -> _Dealt |
         return None
     d = out[j]
     return j + 1, [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines), *out[k + 3:j]]
+
+
+def _ends_of_a_row_pair(blocks: list[Block], after: dict[int, int]) -> list[Block]:
+    """Two labelled host's turns printed on rows one right after the other (two boxes side
+    by side, read row by row; other turns may stand between them in the blocks' order), each
+    left open, and one block of running text printed right after the second holding both
+    ends (:func:`_ends_in_one_block`): each turn takes its end."""
+    out = list(blocks)
+    ends = {b.last: i for i, b in enumerate(out) if b.kind is Kind.QUESTION and b.speaker}
+    for j in range(2, len(out)):
+        b, c = out[j - 1], out[j]
+        if c.kind is not Kind.TEXT or b.kind is not Kind.QUESTION or not b.speaker or c.first != after.get(b.last):
+            continue
+        i = next((i for last, i in ends.items() if i < j - 1 and after.get(last) == b.first), None)
+        if i is None or any(_asks(x) for x in out[i].lines + b.lines):
+            continue
+        got = _ends_in_one_block(out[i], b, c)
+        if got:
+            log.debug("lines %d-%d: two open turns' ends in one block, dealt apart", c.first, c.last)
+            out[i], out[j - 1] = got
+            out[j] = Block((), 0.0)
+    return [b for b in out if b.lines]
+
+
+def _ends_in_one_block(a: Block, b: Block, c: Block) -> list[Block] | None:
+    """Two labelled host's turns, each left open, and one block of running text printed
+    next holding both ends: its lines up to the only one that asks (none ending a sentence
+    before it), then the rest, which ends a sentence (a request: "…举措。") — the first end
+    the first turn's and the second the second's, unless the words read better across the
+    joins crossed."""
+    if ends_sentence(a.lines[-1].text) or ends_sentence(b.lines[-1].text) or not ends_sentence(c.lines[-1].text):
+        return None
+    asks = [i for i, x in enumerate(c.lines) if _asks(x)]
+    if len(asks) != 1 or asks[0] + 1 >= len(c.lines) or any(ends_sentence(x.text) for x in c.lines[: asks[0]]):
+        return None
+    first, second = c.lines[: asks[0] + 1], c.lines[asks[0] + 1:]
+    if any(ends_sentence(x.text) for x in second[:-1]):
+        return None
+    if _gain((a.lines[-1], first[0])) + _gain((b.lines[-1], second[0])) < (
+        _gain((a.lines[-1], second[0])) + _gain((b.lines[-1], first[0]))
+    ):
+        return None
+    return [_with_lines(a, a.lines + first), _with_lines(b, b.lines + second)]
 
 
 def _rows_of_labelled_pair(out: list[Block], k: int, after: dict[int, int], settings: Settings) -> _Dealt | None:

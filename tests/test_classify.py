@@ -560,3 +560,23 @@ def test_an_open_questions_end_read_into_a_rosters_block_goes_back_to_it() -> No
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[0] == (Kind.QUESTION, [1, 2])
     assert got[1] == (Kind.ROSTER, [3, 5])
+
+
+def test_two_open_turns_on_consecutive_rows_take_their_ends_from_one_block() -> None:
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：有网友在留言里"),), 11.0),
+        Block((Line(3, "主持人：今年的重点工作是什么？"),), 15.0),
+        Block((Line(5, "主持人：最后，请王局长"),), 11.0),
+        Block((Line(7, "提问：老人看病，能不能"), Line(8, "在家门口解决？"),
+               Line(10, "给大家介绍一下下一步还有哪"), Line(11, "些便民举措。")), 13.0),
+        Block((Line(13, "王小二：我们先做好规划。"),), 12.0),
+    ]
+    after = {1: 5, 5: 7}  # the two turns' rows printed one right after the other
+    from reconstruct.classify import _ends_of_a_row_pair
+
+    got = [[x.number for x in b.lines] for b in _ends_of_a_row_pair(
+        [b if not b.lines[0].text.startswith("主持人") else
+         Block(b.lines, b.width, Kind.QUESTION, "主持人") for b in blocks], after)]
+    assert got[:3] == [[1, 7, 8], [3], [5, 10, 11]]
