@@ -49,6 +49,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     settings = settings or Settings()
     speakers = find_speakers(blocks, settings)
     out = [_classify(b, speakers, settings) for b in blocks]
+    out = [part for b in out for part in _question_end_atop(b, settings)]
     out = _vertical_labels(out, settings)
     for k in range(len(out)):  # each entry seen after the one before it was recognised
         heads_news = k + 1 < len(out) and out[k + 1].kind is Kind.ARTICLE
@@ -62,8 +63,11 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = [part for b in out for part in _moved_after_question(b, after)]
     out = _question_asked_after(out, after, settings)
     out = _dealt_apart(out, after, settings)
+    out = _question_box_ends(out, settings)
+    out = _ends_of_a_row_pair(out, after)
     out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
+    out = _question_end_in_roster(out, after, speakers)
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -386,6 +390,36 @@ def _roster_in_question(block: Block, speakers: frozenset[str]) -> list[Block]:
             Block(roster, column_width(roster), Kind.ROSTER)]
 
 
+def _question_end_in_roster(blocks: list[Block], after: dict[int, int], speakers: frozenset[str]) -> list[Block]:
+    """A labelled host's turn left open (its last line ends no sentence, nothing in it asks)
+    whose end the extractor put in a roster's block (the roster's box printed beside the
+    questions'): a line of the roster that opens on a mark only an open sentence goes on
+    with ("，…") and asks, names no guest, and is printed right after the turn's last line
+    (``after``: each printed line's next) — the turn takes it."""
+    open_at = {
+        b.last: k for k, b in enumerate(blocks)
+        if b.kind is Kind.QUESTION and b.speaker and not ends_sentence(b.lines[-1].text)
+        and not any(p in x.text for x in b.lines for p in "？?")
+    }
+    if not open_at:
+        return blocks
+    out = list(blocks)
+    for j, r in enumerate(blocks):
+        if r.kind is not Kind.ROSTER or len(r.lines) < 2:
+            continue
+        for x in r.lines[1:]:
+            text = unspaced(x.text)
+            k = next((k for last, k in open_at.items() if after.get(last) == x.number), None)
+            if k is None or not continues_open(text) or not _asks(x) or any(n in text for n in speakers):
+                continue
+            log.debug("line %d: a host's turn's end read into a roster's block", x.number)
+            q = out[k]
+            out[k] = _with_lines(q, q.lines + (x,))
+            rest = tuple(y for y in out[j].lines if y is not x)
+            out[j] = _with_lines(out[j], rest)
+    return out
+
+
 def _moved_after_question(block: Block, after: dict[int, int]) -> list[Block]:
     """A labelled question's block that goes on, after its question mark, with lines that
     do not follow on in the page's line order (the extractor put another box's lines
@@ -426,6 +460,67 @@ def _question_asked_after(blocks: list[Block], after: dict[int, int], settings: 
             continue
         out.append(b)
     return out
+
+
+def _question_end_atop(block: Block, settings: Settings) -> list[Block]:
+    """A question's open end that the extractor put atop another box's running text: a
+    block's first line or few, the last of them asking and none before it ending a
+    sentence, all clearly narrower than the lines of the rest (a narrow question's box
+    beside a wide column) — two blocks, so that the question left open can take its end."""
+    lines = block.lines
+    if block.kind is not Kind.TEXT or len(lines) < 4:
+        return [block]
+    top = next((i + 1 for i, x in enumerate(lines[: settings.question_end_atop_lines]) if ends_sentence(x.text)), 0)
+    if not top or not _asks(lines[top - 1]) or len(lines) - top < 2:
+        return [block]
+    head, rest = lines[:top], lines[top:]
+    narrow = max(line_width(x) for x in head)
+    wide = min(line_width(x) for x in rest[:-1])  # (the rest's last line may fall short)
+    if narrow > wide * settings.question_end_atop_share:
+        return [block]
+    log.debug("lines %d-%d: a question's end atop a box of running text", head[0].number, head[-1].number)
+    return [Block(head, column_width(head)), Block(rest, column_width(rest))]
+
+
+def _question_box_ends(blocks: list[Block], settings: Settings) -> list[Block]:
+    """A labelled host's turn left open (its last line ends no sentence, nothing in it asks)
+    in a box of its own narrower than the columns around it, whose rest the extractor read
+    as blocks among the other boxes' (the rows of a narrow box beside wider ones): the next
+    blocks of running text no wider than the turn's box, each reading on across the join
+    from the line before (a word across it, lexicon.join_gain), up to the one whose last
+    line asks, skipping the wider blocks between (the other boxes) — the turn takes them."""
+    out = list(blocks)
+    tol = settings.question_box_width_tolerance
+    for k, q in enumerate(out):
+        if (
+            q.kind is not Kind.QUESTION or not q.speaker or ends_sentence(q.lines[-1].text)
+            or any(p in x.text for x in q.lines for p in "？?")
+        ):
+            continue
+        box = max(line_width(x) for x in q.lines)
+        taken: list[int] = []
+        last = q.lines[-1]
+        done = False
+        for j in range(k + 1, min(len(out), k + 1 + settings.question_box_reach)):
+            b = out[j]
+            wide = max(line_width(x) for x in b.lines)
+            if b.kind is Kind.TEXT and wide <= box + tol and _gain((last, b.lines[0])) >= settings.dealt_weak_gain:
+                if any(_asks(x) for x in b.lines[:-1]):
+                    break
+                taken.append(j)
+                last = b.lines[-1]
+                if _asks(last):
+                    done = True
+                    break
+            elif b.kind in (Kind.QUESTION, Kind.ANSWER) or wide <= box + tol:
+                break  # (another turn, or a block of the box's own width that does not read on)
+        if not done:
+            continue
+        log.debug("lines %d-%d: a host's turn takes its box's rest, read among other boxes", q.first, out[taken[-1]].last)
+        out[k] = _with_lines(q, q.lines + tuple(x for j in taken for x in out[j].lines))
+        for j in reversed(taken):
+            out[j] = Block((), 0.0)  # (dropped below)
+    return [b for b in out if b.lines]
 
 
 def _gain(lines: Sequence[Line]) -> float:
@@ -495,6 +590,49 @@ def _open_pair_ends(out: list[Block], k: int, after: dict[int, int]) -> _Dealt |
         return None
     d = out[j]
     return j + 1, [_with_lines(a, a.lines + c.lines), _with_lines(b, b.lines + d.lines), *out[k + 3:j]]
+
+
+def _ends_of_a_row_pair(blocks: list[Block], after: dict[int, int]) -> list[Block]:
+    """Two labelled host's turns printed on rows one right after the other (two boxes side
+    by side, read row by row; other turns may stand between them in the blocks' order), each
+    left open, and one block of running text printed right after the second holding both
+    ends (:func:`_ends_in_one_block`): each turn takes its end."""
+    out = list(blocks)
+    ends = {b.last: i for i, b in enumerate(out) if b.kind is Kind.QUESTION and b.speaker}
+    for j in range(2, len(out)):
+        b, c = out[j - 1], out[j]
+        if c.kind is not Kind.TEXT or b.kind is not Kind.QUESTION or not b.speaker or c.first != after.get(b.last):
+            continue
+        i = next((i for last, i in ends.items() if i < j - 1 and after.get(last) == b.first), None)
+        if i is None or any(_asks(x) for x in out[i].lines + b.lines):
+            continue
+        got = _ends_in_one_block(out[i], b, c)
+        if got:
+            log.debug("lines %d-%d: two open turns' ends in one block, dealt apart", c.first, c.last)
+            out[i], out[j - 1] = got
+            out[j] = Block((), 0.0)
+    return [b for b in out if b.lines]
+
+
+def _ends_in_one_block(a: Block, b: Block, c: Block) -> list[Block] | None:
+    """Two labelled host's turns, each left open, and one block of running text printed
+    next holding both ends: its lines up to the only one that asks (none ending a sentence
+    before it), then the rest, which ends a sentence (a request: "…举措。") — the first end
+    the first turn's and the second the second's, unless the words read better across the
+    joins crossed."""
+    if ends_sentence(a.lines[-1].text) or ends_sentence(b.lines[-1].text) or not ends_sentence(c.lines[-1].text):
+        return None
+    asks = [i for i, x in enumerate(c.lines) if _asks(x)]
+    if len(asks) != 1 or asks[0] + 1 >= len(c.lines) or any(ends_sentence(x.text) for x in c.lines[: asks[0]]):
+        return None
+    first, second = c.lines[: asks[0] + 1], c.lines[asks[0] + 1:]
+    if any(ends_sentence(x.text) for x in second[:-1]):
+        return None
+    if _gain((a.lines[-1], first[0])) + _gain((b.lines[-1], second[0])) < (
+        _gain((a.lines[-1], second[0])) + _gain((b.lines[-1], first[0]))
+    ):
+        return None
+    return [_with_lines(a, a.lines + first), _with_lines(b, b.lines + second)]
 
 
 def _rows_of_labelled_pair(out: list[Block], k: int, after: dict[int, int], settings: Settings) -> _Dealt | None:

@@ -511,6 +511,19 @@ class Settings:
     # less than this (a chance word across a join, …不|下一步… 1.1; a real one, …要|素…,
     # …打|算…, scores 5 or more).
     dealt_weak_gain: float = 2.0
+    # A question's open end read atop another box's running text (classify): a block's first
+    # lines, at most question_end_atop_lines of them (a question's end wraps over a line or
+    # two), the last asking, each at most question_end_atop_share of the rest's lines wide
+    # (a narrow question box beside a wide column, 7 characters to 17; a paragraph's own
+    # lines differ by an indent, a character or two), are set apart as a block of their own.
+    question_end_atop_lines: int = 3
+    # A host's turn left open in a narrow box takes the next blocks of running text no wider
+    # than its box (within question_box_width_tolerance characters: the same box's lines) that
+    # read on across each join, up to the one that asks, within question_box_reach blocks
+    # (its box's rows dealt among a few wider boxes' paragraphs).
+    question_box_width_tolerance: float = 0.5
+    question_box_reach: int = 6
+    question_end_atop_share: float = 0.75
     # A block of at most this many characters leaves no sentence open before a roster entry
     # (a name's or a headline's wrapped end, "立华", is no sentence).
     open_sentence_chars: int = 4

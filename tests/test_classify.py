@@ -516,3 +516,67 @@ def test_two_labelled_questions_side_by_side_dealt_apart_by_the_rows_shape() -> 
     ]
     got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
+
+
+def test_a_questions_narrow_end_atop_a_wide_box_of_text_is_set_apart() -> None:
+    from reconstruct.classify import _question_end_atop
+    from reconstruct.model import Block, Line
+
+    block = Block((Line(10, "么？请您具体谈"), Line(11, "一谈好吗？"),
+                   Line(12, "工作报告。今年全区共服务基层群众"), Line(13, "八万余人次，满意率达到九成以上，"),
+                   Line(14, "成效明显。")), 17.0)
+    got = [[x.number for x in b.lines] for b in _question_end_atop(block, Settings())]
+    assert got == [[10, 11], [12, 13, 14]]
+    # a paragraph's own lines (no narrower than the rest) stay one block
+    even = Block((Line(10, "今年的工作重点是什么？我们认为"),) + block.lines[2:], 17.0)
+    assert len(_question_end_atop(even, Settings())) == 1
+
+
+def test_an_open_narrow_question_takes_its_boxs_rest_read_among_wider_boxes() -> None:
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：合作"), Line(2, "社成立以来，村")), 7.0),
+        Block((Line(4, "另外，我们还组建了专门的服务队伍，"), Line(5, "定期进村入户开展技术指导。")), 17.0),
+        Block((Line(7, "民，大家最直观"), Line(8, "的感受是什")), 7.0),
+        Block((Line(10, "我们还建设了冷链仓储和检测中心，"), Line(11, "农产品当天就能运到城里超市。")), 17.0),
+        Block((Line(13, "么？请您具体"), Line(14, "谈一谈？")), 7.0),
+        Block((Line(16, "王小二：最直观的感受就是收入高了。"),), 17.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[0] == (Kind.QUESTION, [1, 2, 7, 8, 13, 14])
+    assert (Kind.TEXT, [4, 5]) in got and (Kind.TEXT, [10, 11]) in got
+
+
+def test_an_open_questions_end_read_into_a_rosters_block_goes_back_to_it() -> None:
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "采访组：两个街道的改造小区都比较集中"),), 18.0),
+        Block((Line(3, "访谈嘉宾："), Line(5, "云峤区住房和城乡建设委员会主任 王小二"),
+               Line(2, "，各自有什么特色做法？")), 18.0),
+        Block((Line(7, "王小二：我们先摸清需求。"),), 12.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[0] == (Kind.QUESTION, [1, 2])
+    assert got[1] == (Kind.ROSTER, [3, 5])
+
+
+def test_two_open_turns_on_consecutive_rows_take_their_ends_from_one_block() -> None:
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(1, "主持人：有网友在留言里"),), 11.0),
+        Block((Line(3, "主持人：今年的重点工作是什么？"),), 15.0),
+        Block((Line(5, "主持人：最后，请王局长"),), 11.0),
+        Block((Line(7, "提问：老人看病，能不能"), Line(8, "在家门口解决？"),
+               Line(10, "给大家介绍一下下一步还有哪"), Line(11, "些便民举措。")), 13.0),
+        Block((Line(13, "王小二：我们先做好规划。"),), 12.0),
+    ]
+    after = {1: 5, 5: 7}  # the two turns' rows printed one right after the other
+    from reconstruct.classify import _ends_of_a_row_pair
+
+    got = [[x.number for x in b.lines] for b in _ends_of_a_row_pair(
+        [b if not b.lines[0].text.startswith("主持人") else
+         Block(b.lines, b.width, Kind.QUESTION, "主持人") for b in blocks], after)]
+    assert got[:3] == [[1, 7, 8], [3], [5, 10, 11]]
