@@ -785,7 +785,18 @@ def _best_continuations(
     # running text printed before the page's first turn, a sentence's start, is the lead
     # (or the note): no turn printed after it carries on there
     first = next((k for k, f in enumerate(flows) if f.kind in _TURNS), len(flows))
+    # (by print position too: a box opening an indented paragraph under the title block,
+    # printed above every answer's first line, is the lead wherever the extractor put it)
+    answered = min((f.head.lines[0].number for f in flows if f.kind is Kind.ANSWER), default=-1)
     for c, j in enumerate(cands):
+        if _lead_above_answers(flows, j, answered, settings):
+            at = flows[j].head.lines[0].number
+            for r, i in enumerate(opened):
+                if flows[i].head.lines[0].number > at and not (
+                    _word_across_join(flows[i], flows[j])
+                    and _gain(flows[i].blocks[-1], flows[j].head, page) >= settings.stitch_strong_gain
+                ):
+                    scores[r, c] = _FORBIDDEN  # (unless a word reads on into it strongly)
         # ... nor a news item, when it opens right under the interview's subtitle or byline
         # (a heading starts a text of its own), unless a word runs across the join (…千亩稻 /
         # 田和农耕…: the extractor printed the heading between the lines); nor any flow, a
@@ -810,6 +821,19 @@ def _best_continuations(
     }
     chosen = _in_order(chosen, scores, settings.stitch_crossing_margin)
     return {opened[r]: cands[c] for r, c in chosen.items()}
+
+
+def _lead_above_answers(flows: Sequence[Flow], j: int, answered: int, settings: Settings) -> bool:
+    """Is flow ``j`` a box of running text set right under the title block (a subtitle,
+    byline or roster printed before it), printed above the first line of every answer on
+    the page (``answered``), that opens an indented paragraph of its own: the lead, which
+    no flow printed after it carries on (a continuation is printed after its flow's start)?"""
+    g = flows[j]
+    if j == 0 or g.tentative or flows[j - 1].kind not in (*_HEADING, Kind.ROSTER, Kind.HEADLINE):
+        return False
+    if answered < 0 or g.head.lines[0].number >= answered or len(g.head.lines) < 2:
+        return False
+    return box_relation((), g.head, settings) is Relation.INDENT
 
 
 def _in_order(chosen: dict[int, int], scores: np.ndarray, margin: float) -> dict[int, int]:

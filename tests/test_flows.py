@@ -1270,3 +1270,34 @@ def test_a_crossed_pair_of_joins_won_by_a_hair_is_put_in_order() -> None:
     clear = np.array([[1.0, 1.6], [1.5, 1.0]])
     assert _in_order({0: 1, 1: 0}, clear, Settings().stitch_crossing_margin) == {0: 1, 1: 0}
     assert _in_order({0: 1, 2: 0}, np.ones((3, 2)), Settings().stitch_crossing_margin) == {0: 1, 2: 0}
+
+
+def test_an_indented_box_under_the_title_block_above_every_answer_is_no_later_answers_rest() -> None:
+    # the extractor read the lead after the roster, below a turn printed beside it; its
+    # lines stand above every answer's first line and it opens an indented paragraph: the
+    # answer printed further down, left open on a comma, does not carry on into it
+    from reconstruct.flows import Flow
+    from reconstruct.model import Block, Kind, Line
+
+    def box(kind: Kind, texts: list[tuple[int, str]], width: float, speaker: str | None = None) -> Flow:
+        return Flow(kind, (Block(tuple(Line(n, t) for n, t in texts), width, kind, speaker),))
+
+    out = stitch_flows([
+        box(Kind.HEADLINE, [(1, "老旧小区焕新颜")], 7.0),
+        box(Kind.BYLINE, [(2, "本报记者 某某")], 7.0),
+        box(Kind.ANSWER, [(32, "李四：我们坚持由居民说了算，每个"), (38, "小区都要经过入户调查。")], 15.0, "李四"),
+        box(Kind.ROSTER, [(11, "访谈嘉宾：")], 5.0),
+        box(Kind.TEXT, [
+            (30, "老旧小区改造是城市更新的重要内容，事"),
+            (36, "关千家万户。今年，某区计划改造老旧小区八"),
+            (40, "十六个，涉及居民一万九千户，目前均已开工"),
+            (44, "七十四个。"),
+        ], 20.0),
+        box(Kind.ANSWER, [
+            (64, "张三：今年全区共计划改造老旧小区八十六"),
+            (68, "个，总投资约九亿元。改造内容分为基础类、"),
+        ], 20.0, "张三"),
+    ])
+    texts = [f.text for f in out]
+    assert "张三：今年全区共计划改造老旧小区八十六个，总投资约九亿元。改造内容分为基础类、" in texts
+    assert any(t.startswith("老旧小区改造是城市更新的重要内容") for t in texts)
