@@ -107,6 +107,8 @@ def score_matrix(
     meant = [Counter({k: v for k, v in m.items() if not frame.fullmatch(k)}) for m in meant]
     # what a follow-up recalls ("您提到X，…") is what the answer before it said
     recalled = [" ".join(m.group(1) for m in _RECALL.finditer(q.text)) for q in questions]
+    # a name the follow-up quotes from it ("刚才讲到的“银发课堂”…") the answer printed verbatim
+    quoted = [[t for t in _QUOTED.findall(r) if len(t) >= settings.recall_quote_length] for r in recalled]
     # a feature counts when it is rare among the answers AND among the questions: what
     # every question asks about is the interview's theme and tells no question apart
     a_idf, q_idf = _idf(full), _idf(asked)
@@ -166,6 +168,7 @@ def score_matrix(
         who = {n: dot(qg, w) for n, w in prof_w.items()}  # (once per guest, not per answer)
         put_to_one = _put_to_one(q_texts[i], guests, settings)
         recall = recalled_w[i + 1] if i + 1 < len(questions) else {}
+        quotes = quoted[i + 1] if i + 1 < len(questions) else []
         for j, a in enumerate(answers):
             lexical = dot(qw, full_w[j])
             score = (
@@ -186,6 +189,8 @@ def score_matrix(
                 score += settings.yes_no_weight
             if recall:
                 score += settings.recall_weight * dot(recall, full_w[j])
+                if any(t in a.text for t in quotes):
+                    score += settings.recall_quote_weight
             if asks_brief:  # a sentence asked for: a sentence given, not a long answer
                 score += settings.brief_weight * (1.0 if a_brief[j] else -1.0)
             part = a_parts[j]
@@ -211,6 +216,9 @@ _RECALL = re.compile(
     r"([^，,。？?！!；;]{2,40})[，,。]"
 )
 
+
+# a term set in quotation marks ("“银发数字课堂”")
+_QUOTED = re.compile(r"[“「\"]([^”」\"，,。？?！!；;]+)[”」\"]")
 
 # where a sentence ends inside a text
 _SENTENCE_END = re.compile(r"[。！!？?]")

@@ -588,6 +588,12 @@ class Settings:
     # the question before it holds: X counts for that pairing (weighted as the lexical
     # score) and not for the follow-up's own.
     recall_weight: float = 1.0
+    # ... and when what it recalls holds a term in quotation marks ("刚才讲到的“银发课堂”…"),
+    # a coined name, the answer that prints that term verbatim said it: recall_quote_weight
+    # more for that pairing (the cosine above is diluted by the answer's other words);
+    # terms of at least recall_quote_length characters.
+    recall_quote_weight: float = 0.5
+    recall_quote_length: int = 3
     echo_length: int = 6
     echo_window: int = 30
     # How strongly rarity among the questions counts next to rarity among the answers: what

@@ -123,6 +123,24 @@ def test_a_follow_up_recalling_the_previous_answer_points_at_it() -> None:
     ) == ["现在来档", "查档的人", "刚才王馆", "数字化率"]
 
 
+def test_a_quoted_term_a_follow_up_recalls_points_at_the_answer_printing_it() -> None:
+    # the answers set apart from the questions, in no order: the follow-up recalls a coined
+    # name in quotation marks ("刚才王书记讲到的“银发课堂”"), which only one of that guest's
+    # answers prints: that one answered the question before the follow-up, not the one put
+    # to the guest by name
+    g = (Guest("王甲", "某街道党工委书记", "guest-1"), Guest("李乙", "某市政务服务中心主任", "guest-2"))
+    assert _order(
+        g,
+        ("王书记，街道是直接面对群众的地方，数字化给街道工作带来了什么？",
+         "不少老年人不会用智能手机，会不会被挡在门外？",
+         "刚才王书记讲到的“银发课堂”很有意思。老人们学得怎么样？"),
+        (("王甲", "街道还组织志愿者开了“银发课堂”，手把手教老人用手机挂号、缴费。"),
+         ("李乙", "我们坚持线上线下两条腿走路，服务大厅都保留了人工窗口，老年人来办事有专人陪同。"),
+         ("王甲", "学得很认真，有的老人还专门拿个小本子记笔记。"),
+         ("王甲", "最大的变化是基层减负了，社区干部填报的报表少了一大半。")),
+    ) == ["王书记，", "最大的变", "不少老年", "街道还组", "我们坚持", "刚才王书", "学得很认"]
+
+
 def test_a_request_to_tell_is_no_recall() -> None:
     from reconstruct.align import _RECALL
 
