@@ -68,6 +68,7 @@ def classify_blocks(blocks: Sequence[Block], settings: Settings | None = None) -
     out = [part for b in out for part in _roster_atop_question(b, speakers)]
     out = [part for b in out for part in _roster_in_question(b, speakers)]
     out = _question_end_in_roster(out, after, speakers)
+    out = _stray_enumeration_lines(out, after)
     for b in out:
         if b.kind is not Kind.TEXT:
             log.debug("lines %d-%d: %s %s", b.first, b.last, b.kind.value, b.speaker or b.label or "")
@@ -521,6 +522,39 @@ def _question_box_ends(blocks: list[Block], settings: Settings) -> list[Block]:
         for j in reversed(taken):
             out[j] = Block((), 0.0)  # (dropped below)
     return [b for b in out if b.lines]
+
+
+# What cannot open the line after one ending in an enumeration comma: a particle that only
+# follows a word (的 了 着 过 地 得 吗 呢 吧) or a mark that ends or breaks a phrase.
+_NOT_AFTER_ENUMERATION = frozenset("的了着过地得吗呢吧，,。.、；;：:？?！!）)")
+
+
+def _stray_enumeration_lines(blocks: list[Block], after: dict[int, int]) -> list[Block]:
+    """A line of a labelled host's turn that ends in an enumeration comma (、) while the turn's
+    next line opens with what never follows one (a particle, a mark): a line of the column
+    beside, read among the turn's when their lines alternate in print order. It goes to the
+    head of the block of running text that starts at the next printed line the turn does not
+    hold (where the list goes on), when there is one."""
+    out = list(blocks)
+    for k, q in enumerate(out):
+        if q.kind is not Kind.QUESTION or not q.speaker or len(q.lines) < 3:
+            continue
+        held = {x.number for x in q.lines}
+        for i in range(1, len(q.lines) - 1):
+            line, nxt = q.lines[i], unspaced(q.lines[i + 1].text)
+            if not unspaced(line.text).endswith("、") or not nxt or nxt[0] not in _NOT_AFTER_ENUMERATION:
+                continue
+            m = after.get(line.number)
+            while m is not None and m in held:
+                m = after.get(m)
+            j = next((j for j, b in enumerate(out) if j != k and b.kind is Kind.TEXT and b.first == m), None)
+            if j is None:
+                continue
+            log.debug("line %d: a line of the column beside, read among a host's turn", line.number)
+            out[k] = _with_lines(q, q.lines[:i] + q.lines[i + 1:])
+            out[j] = _with_lines(out[j], (line,) + out[j].lines)
+            break
+    return out
 
 
 def _gain(lines: Sequence[Line]) -> float:

@@ -580,3 +580,21 @@ def test_two_open_turns_on_consecutive_rows_take_their_ends_from_one_block() -> 
         [b if not b.lines[0].text.startswith("主持人") else
          Block(b.lines, b.width, Kind.QUESTION, "主持人") for b in blocks], after)]
     assert got[:3] == [[1, 7, 8], [3], [5, 10, 11]]
+
+
+def test_a_line_ending_in_an_enumeration_comma_read_into_a_question_goes_to_the_column_beside() -> None:
+    # line 3 ends a list item (、) of the answer column printed beside the question; the
+    # question's next line opens with 的, which never follows 、; the list goes on at line 5
+    from reconstruct.model import Block, Line
+
+    blocks = [
+        Block((Line(2, "主持人：就业是最基本"), Line(3, "从需求看，制造业、"), Line(4, "的民生。今年以来，新区就"), Line(6, "业形势总体如何？")), 10.0),
+        Block((Line(1, "王小二：今年以来形势总体稳定。"),), 12.0),
+        Block((Line(5, "服务业的岗位需求比较旺盛。"), Line(7, "需求增长明显。")), 12.0),
+    ]
+    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    assert got[0] == (Kind.QUESTION, [2, 4, 6])
+    assert got[2] == (Kind.TEXT, [3, 5, 7])
+    # a line after the comma that may follow one stays where it is
+    blocks[0] = Block((Line(2, "主持人：就业是最基本"), Line(3, "从需求看，制造业、"), Line(4, "服务业的民生。今年以来，新区就"), Line(6, "业形势总体如何？")), 10.0)
+    assert [x.number for x in classify_blocks(blocks)[0].lines] == [2, 3, 4, 6]
