@@ -338,6 +338,8 @@ _STITCHABLE = (Kind.ANSWER, Kind.ARTICLE, Kind.QUESTION, Kind.TEXT, Kind.FIELD)
 _TURNS = (Kind.QUESTION, Kind.ANSWER)
 # The interview's heading below its title: what opens right under it is its own text.
 _HEADING = (Kind.SUBTITLE, Kind.BYLINE)
+# what a lead is printed under: the heading, a roster or a headline
+_TITLE_BLOCK = (Kind.SUBTITLE, Kind.BYLINE, Kind.ROSTER, Kind.HEADLINE)
 
 
 def stitch_flows(flows: Sequence[Flow], settings: Settings | None = None) -> list[Flow]:
@@ -829,7 +831,7 @@ def _lead_above_answers(flows: Sequence[Flow], j: int, answered: int, settings: 
     the page (``answered``), that opens an indented paragraph of its own: the lead, which
     no flow printed after it carries on (a continuation is printed after its flow's start)?"""
     g = flows[j]
-    if j == 0 or g.tentative or flows[j - 1].kind not in (*_HEADING, Kind.ROSTER, Kind.HEADLINE):
+    if j == 0 or g.tentative or flows[j - 1].kind not in _TITLE_BLOCK:
         return False
     if answered < 0 or g.head.lines[0].number >= answered or len(g.head.lines) < 2:
         return False
