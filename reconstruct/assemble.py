@@ -200,6 +200,7 @@ def _interleaved_labels(flows: list[Flow], settings: Settings) -> list[Flow]:
         chars = "".join(strip_spaces(x.text) for x in singles)
         label = match_note_label(chars, settings)
         glued: Line | None = None
+        glued_end: re.Match[str] | None = None  # (its match, the label's characters and the rest)
         if label is None:
             # the label's last characters read onto a note line after a gap
             for x in lines:
@@ -207,20 +208,18 @@ def _interleaved_labels(flows: list[Flow], settings: Settings) -> list[Flow]:
                 if m and len(strip_spaces(m.group("text"))) > 1:
                     label = match_note_label(chars + m.group("chars"), settings)
                     if label is not None:
-                        glued = x
+                        glued, glued_end = x, m
                         break
         if label is None:
             continue
         drop = {id(x) for x in singles}
         head_lines = list(singles)
-        if glued is not None:
-            m = _LINE_END.match(glued.text.strip())
-            assert m is not None
-            head_lines.append(Line(glued.number, m.group("chars")))
+        if glued is not None and glued_end is not None:
+            head_lines.append(Line(glued.number, glued_end.group("chars")))
         blocks: list[Block] = []
         for b in f.blocks:
             kept = tuple(
-                Line(x.number, _LINE_END.sub(r"\g<text>", x.text.strip())) if x is glued else x
+                Line(x.number, glued_end.group("text")) if x is glued and glued_end is not None else x
                 for x in b.lines if id(x) not in drop
             )
             if kept:
@@ -485,15 +484,12 @@ def _lead(flows: list[Flow], used: set[int], settings: Settings) -> tuple[Paragr
     took_text = False
     for f in flows:
         if f.kind is Kind.FIELD or (after_furniture and f.kind is Kind.TEXT and id(f) not in used and (
-                item is None or not same_column(flow_column(item.blocks), flow_column(f.blocks)))):
+                item is None or not same_column(flow_column(item.blocks), flow_column(f.blocks)))) or (
+                beside_answers and not took_text and f.kind is Kind.TEXT and id(f) not in used
+                and not f.tentative and ends_sentence(f.text) and not speaks_as_guest(f.text, settings)):
             used.add(id(f))
             paras += join_paragraphs(f.blocks, settings)
             took_text = True  # (a lead field is lead text too)
-        elif (beside_answers and not took_text and f.kind is Kind.TEXT and id(f) not in used
-              and not f.tentative and ends_sentence(f.text) and not speaks_as_guest(f.text, settings)):
-            used.add(id(f))
-            paras += join_paragraphs(f.blocks, settings)
-            took_text = True
         elif f.kind is Kind.ROSTER and ends_sentence(f.text):
             # a roster written as a sentence ("本期访谈嘉宾：…。") is also the lead's text
             paras += join_paragraphs(f.blocks, settings)
