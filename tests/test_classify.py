@@ -1,14 +1,21 @@
+from collections.abc import Sequence
+
 from conftest import page
 
 from reconstruct.blocks import split_blocks
 from reconstruct.classify import classify_blocks, match_note_label, parse_byline
-from reconstruct.model import Kind
+from reconstruct.model import Block, Kind
 from reconstruct.settings import Settings
 
 
 def _kinds(text: str) -> list[tuple[Kind, str | None]]:
     return [(b.kind, b.speaker or b.label) for b in classify_blocks(split_blocks(page(text)))]
 
+
+
+def _kinds_and_lines(blocks: Sequence[Block]) -> list[tuple[Kind, list[int]]]:
+    """Each classified block's kind and the numbers of its lines."""
+    return [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
 
 def test_host_and_guest_labels() -> None:
     kinds = _kinds("""
@@ -306,7 +313,7 @@ def test_lines_read_onto_a_labelled_question_after_its_question_mark_out_of_orde
         Block((Line(11, "王小二：我们将继续努力。"),), 12.0),
         Block((Line(6, "另一栏的文字。"), Line(7, "另一栏的文字。"), Line(8, "另一栏的文字。")), 7.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[1:3] == [(Kind.QUESTION, [4, 5]), (Kind.TEXT, [9])]
     # printed in line order, the question asks twice
     blocks[3] = Block((Line(10, "另一栏的文字。"),), 7.0)
@@ -343,7 +350,7 @@ def test_unlabelled_questions_read_before_another_boxs_text_come_off_it() -> Non
              Line(8, "同时，我们上线了管理平台，实时监测"), Line(9, "客流。")]
     blocks = [Block(tuple(lines), 15.0), Block((Line(11, "王小二：重点是发展。"),), 9.0),
               Block((Line(13, "王小二：还有民生。"),), 9.0)]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:4] == [(Kind.QUESTION, [2]), (Kind.QUESTION, [4]), (Kind.QUESTION, [6]), (Kind.TEXT, [8, 9])]
 
 
@@ -391,11 +398,11 @@ def test_a_roster_entry_atop_an_unlabelled_question_is_a_roster_and_the_rest_the
         Block((Line(7, "下一步有哪些打算？"),), 9.0), Block((Line(9, "群众最关心什么？"),), 8.0),
         Block((Line(11, "王小二：重点是发展。"),), 9.0), Block((Line(13, "李四：还有民生。"),), 8.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[1:3] == [(Kind.ROSTER, [3, 4]), (Kind.QUESTION, [5])]
     # a name alone on its line atop a question is an entry too
     blocks[1] = Block((Line(4, "李四"), *question), 19.0)
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[1:3] == [(Kind.ROSTER, [4]), (Kind.QUESTION, [5])]
 
 
@@ -408,7 +415,7 @@ def test_a_hosts_turn_that_has_not_asked_yet_takes_the_question_printed_next() -
         Block((Line(3, "今年以来，就业形势总体如何？"),), 14.0),
         Block((Line(5, "王小二：总体稳定。"),), 9.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.ANSWER, [5])]
     # not a turn that has asked already, nor lines printed elsewhere (out of line order)
     asked = [Block((Line(1, "主持人：就业形势总体如何？"),), 14.0), *blocks[1:]]
@@ -428,7 +435,7 @@ def test_two_questions_side_by_side_read_row_by_row_are_dealt_apart() -> None:
         Block((Line(7, "要实现？"),), 4.0),
         Block((Line(9, "王小二：我们将继续努力。"),), 12.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:2] == [(Kind.QUESTION, [1, 5]), (Kind.QUESTION, [3, 7])]
     # a box of questions without labels: every other line is one question's, when the
     # words read across the joins so dealt (要|素, 打|算)
@@ -437,7 +444,7 @@ def test_two_questions_side_by_side_read_row_by_row_are_dealt_apart() -> None:
     blocks = [Block(tuple(lines[:3]), 20.0), Block(tuple(lines[3:]), 2.0),
               Block((Line(6, "今年的重点工作有哪些？"),), 11.0), Block((Line(8, "群众最关心什么？"),), 8.0),
               Block((Line(10, "王小二：重点是发展。"),), 10.0), Block((Line(12, "王小二：还有民生。"),), 9.0)]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
 
 
@@ -451,12 +458,12 @@ def test_two_unlabelled_questions_read_row_by_row_are_dealt_apart_by_the_rows_sh
     blocks = [Block(tuple(lines[:3]), 20.0), Block(tuple(lines[3:]), 10.0),
               Block((Line(6, "今年的重点工作有哪些？"),), 11.0), Block((Line(8, "群众最关心什么？"),), 8.0),
               Block((Line(10, "王小二：重点是发展。"),), 10.0), Block((Line(12, "王小二：还有民生。"),), 9.0)]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
     # a question whose second line is short is no row of a box beside another
     lines[1] = Line(2, "有人说，乡村振兴")
     blocks[0] = Block(tuple(lines[:3]), 20.0)
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:2] == [(Kind.QUESTION, [1, 2, 3]), (Kind.QUESTION, [4])]
 
 
@@ -469,7 +476,7 @@ def test_two_labelled_questions_side_by_side_whose_ends_one_block_holds_are_deal
         Block((Line(2, "主持人：企业发展过程中，政府部门给予"), Line(3, "础怎么样？"), Line(4, "了哪些帮助？")), 19.0),
         Block((Line(6, "王小二：基础很好。"),), 9.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
 
 
@@ -486,7 +493,7 @@ def test_two_open_questions_take_their_ends_by_the_words_across_a_whole_question
         Block((Line(9, "益方面，有哪些具体做法？"),), 12.0),
         Block((Line(11, "王小二：重点是发展。"),), 10.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:3] == [(Kind.QUESTION, [1, 5]), (Kind.QUESTION, [3, 9]), (Kind.QUESTION, [7])]
 
 
@@ -499,7 +506,7 @@ def test_two_labelled_questions_side_by_side_the_seconds_end_a_line_of_its_own_a
         Block((Line(4, "食安全的理解。"),), 7.0),
         Block((Line(6, "王小二：卖粮方便了。"),), 10.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:3] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4]), (Kind.ANSWER, [6])]
 
 
@@ -514,7 +521,7 @@ def test_two_labelled_questions_side_by_side_dealt_apart_by_the_rows_shape() -> 
                Line(3, "有哪些亮点值得关注？"), Line(4, "转型升级方面有哪些探索？")), 26.0),
         Block((Line(6, "王小二：总的来看，运行平稳。"),), 13.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[:2] == [(Kind.QUESTION, [1, 3]), (Kind.QUESTION, [2, 4])]
 
 
@@ -543,7 +550,7 @@ def test_an_open_narrow_question_takes_its_boxs_rest_read_among_wider_boxes() ->
         Block((Line(13, "么？请您具体"), Line(14, "谈一谈？")), 7.0),
         Block((Line(16, "王小二：最直观的感受就是收入高了。"),), 17.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[0] == (Kind.QUESTION, [1, 2, 7, 8, 13, 14])
     assert (Kind.TEXT, [4, 5]) in got and (Kind.TEXT, [10, 11]) in got
 
@@ -557,7 +564,7 @@ def test_an_open_questions_end_read_into_a_rosters_block_goes_back_to_it() -> No
                Line(2, "，各自有什么特色做法？")), 18.0),
         Block((Line(7, "王小二：我们先摸清需求。"),), 12.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[0] == (Kind.QUESTION, [1, 2])
     assert got[1] == (Kind.ROSTER, [3, 5])
 
@@ -592,7 +599,7 @@ def test_a_line_ending_in_an_enumeration_comma_read_into_a_question_goes_to_the_
         Block((Line(1, "王小二：今年以来形势总体稳定。"),), 12.0),
         Block((Line(5, "服务业的岗位需求比较旺盛。"), Line(7, "需求增长明显。")), 12.0),
     ]
-    got = [(b.kind, [x.number for x in b.lines]) for b in classify_blocks(blocks)]
+    got = _kinds_and_lines(blocks)
     assert got[0] == (Kind.QUESTION, [2, 4, 6])
     assert got[2] == (Kind.TEXT, [3, 5, 7])
     # a line after the comma that may follow one stays where it is
