@@ -82,31 +82,20 @@ def write_tei(doc: TeiDocument, path: str | os.PathLike[str], *, sync: bool = Fa
     """Write atomically: a temporary file in the same folder, then a rename, so a reader
     never sees half a document. ``sync`` also forces the bytes to disk before the rename
     (a quarter of a millisecond a file); a batch instead syncs once, before its manifest."""
-    target = os.fspath(path)  # (plain strings on the way: a Path is made once, at the end)
-    tmp = _stage(doc, target, sync)
+    path = Path(path)
+    tmp = stage_tei(doc, path, sync=sync)
     try:
-        os.replace(tmp, target)
+        os.replace(tmp, path)
     except BaseException:
-        _unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
-    return Path(path)
+    return path
 
 
 def stage_tei(doc: TeiDocument, path: str | os.PathLike[str], *, sync: bool = False) -> Path:
     """:func:`write_tei` up to the rename: the document's bytes in a temporary file beside
     ``path`` (``.NAME.*.tmp``), returned; renaming it onto ``path`` is the caller's."""
-    return Path(_stage(doc, os.fspath(path), sync))
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-
-
-def _stage(doc: TeiDocument, path: str, sync: bool) -> str:
-    """:func:`stage_tei` on a path given as a string: the temporary file's, returned."""
+    path = Path(path)
     data = etree.tostring(doc.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     fd, tmp = _create_beside(path)
     try:
@@ -117,7 +106,7 @@ def _stage(doc: TeiDocument, path: str, sync: bool) -> str:
             os.fsync(fd)
     except BaseException:
         os.close(fd)
-        _unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
     os.close(fd)
     return tmp
@@ -129,13 +118,12 @@ _SERIAL = itertools.count()
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _create_beside(path: str) -> tuple[int, str]:
+def _create_beside(path: Path) -> tuple[int, Path]:
     """A new, empty ``.NAME.*.tmp`` file beside ``path``, opened for writing, with the mode
     a plain ``open`` gives (0666 less the umask: readers need the usual mode), as
     ``tempfile.mkstemp`` (0600, then a chmod) would give it at twice the cost."""
-    folder, name = os.path.split(path)
     while True:
-        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_SERIAL)}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}-{next(_SERIAL)}.tmp")
         try:
             return os.open(tmp, _NEW_FILE, 0o666), tmp
         except FileExistsError:
